@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm test`: unit + integration tests (vitest) and, unless --unit, the browser end-to-end tests
+// (Playwright). On Linux, when no Secret Service is reachable, it re-runs itself inside a private
+// D-Bus session with an unlocked gnome-keyring, so the tests always use a real keychain.
+// Ends with one line: "Tests: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const only = argv.includes('--unit') ? 'unit' : argv.includes('--e2e') ? 'e2e' : 'all';
+const passThrough = argv.filter((a) => a !== '--unit' && a !== '--e2e');
+
+function secretServiceReachable() {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false;
+  const probe = `require(${JSON.stringify(createRequire(import.meta.url).resolve('keytar'))})
+    .findCredentials('wawi-helper-probe').then(() => process.exit(0), () => process.exit(1));`;
+  const r = spawnSync(process.execPath, ['-e', probe], { timeout: 8000, stdio: 'ignore' });
+  return r.status === 0;
+}
+
+if (process.platform === 'linux' && !process.env.WAWI_TEST_KEYRING && !secretServiceReachable()) {
+  for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) {
+      console.error(
+        `No Secret Service is reachable and '${tool}' is missing.\n` +
+          'Install the keychain packages first:  sudo apt-get install -y libsecret-1-dev gnome-keyring dbus libsecret-tools',
+      );
+      process.exit(2);
+    }
+  }
+  const dataHome = mkdtempSync(join(tmpdir(), 'wawi-keyring-'));
+  const script =
+    'echo -n wawi-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" "$@"';
+  const r = spawnSync(
+    'dbus-run-session',
+    ['--', 'sh', '-c', script, process.execPath, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, XDG_DATA_HOME: dataHome, WAWI_TEST_KEYRING: 'isolated' },
+    },
+  );
+  rmSync(dataHome, { recursive: true, force: true });
+  process.exit(r.status ?? 1);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+const work = mkdtempSync(join(tmpdir(), 'wawi-test-results-'));
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) exitCode = r.status ?? 1;
+  return r.status;
+}
+
+if (only !== 'e2e') {
+  const out = join(work, 'vitest.json');
+  run(process.execPath, [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+    ...passThrough,
+  ]);
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    totals.passed += r.numPassedTests ?? 0;
+    totals.failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  } else {
+    totals.failed += 1;
+  }
+}
+
+if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
+  if (run(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet']) === 0) {
+    const out = join(work, 'playwright.json');
+    run(
+      process.execPath,
+      [join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', ...passThrough],
+      {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      },
+    );
+    if (existsSync(out)) {
+      const s = JSON.parse(readFileSync(out, 'utf8')).stats ?? {};
+      totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+      totals.failed += s.unexpected ?? 0;
+      totals.skipped += s.skipped ?? 0;
+    } else {
+      totals.failed += 1;
+    }
+  } else {
+    totals.failed += 1;
+  }
+}
+
+rmSync(work, { recursive: true, force: true });
+if (totals.failed > 0 && exitCode === 0) exitCode = 1;
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);
