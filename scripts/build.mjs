@@ -21,9 +21,16 @@ const common = {
   absWorkingDir: root,
   // keytar is a native module; electron is provided by the runtime.
   external: ['electron', 'keytar'],
+  loader: { '.png': 'base64' },
+  // The sources are ESM; in the CJS bundles import.meta.url comes from __filename.
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__import_meta_url' },
 };
 
-const bundles = [['test/wawi-sim/cli.ts', 'dist/test/wawi-sim/cli.cjs']];
+const bundles = [
+  ['main/cli/index.ts', 'dist/main/cli/wawi-register.cjs'],
+  ['test/wawi-sim/cli.ts', 'dist/test/wawi-sim/cli.cjs'],
+];
 await Promise.all(bundles.map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));
 
 if (!args.has('--node-only') && existsSync(resolve(root, 'renderer/vite.config.ts'))) {

@@ -1,0 +1,67 @@
+import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
+
+/** A typed error the UI and CLI can translate. Its message never contains a key or challenge code. */
+export class HelperError extends Error {
+  readonly code: ErrorCode;
+  readonly status?: number;
+  readonly fields?: Record<string, string[]>;
+  readonly params?: Record<string, string>;
+  /** For transient server errors: how long the server asked us to wait. */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    code: ErrorCode,
+    init: {
+      status?: number;
+      fields?: Record<string, string[]>;
+      params?: Record<string, string>;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    const t = errorText({ code, status: init.status, fields: init.fields, params: init.params }, 'en');
+    super(`${t.title}: ${t.detail}`, init.cause !== undefined ? { cause: init.cause } : undefined);
+    this.name = 'HelperError';
+    this.code = code;
+    this.status = init.status;
+    this.fields = init.fields;
+    this.params = init.params;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  toJSON(): SerializedError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
+  }
+}
+
+/** Turns anything thrown into a HelperError (unknown errors become `internal`). */
+export function asHelperError(err: unknown): HelperError {
+  if (err instanceof HelperError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return new HelperError('internal', { params: { reason }, cause: err });
+}
+
+export function isAbort(err: unknown, signal?: AbortSignal): boolean {
+  return (
+    signal?.aborted === true ||
+    (err instanceof Error &&
+      (err.name === 'AbortError' || (err as { code?: string }).code === 'UND_ERR_ABORTED'))
+  );
+}
+
+/** The same error with more (non-secret) parameters for its text. */
+export function withParams(err: HelperError, params: Record<string, string>): HelperError {
+  return new HelperError(err.code, {
+    status: err.status,
+    fields: err.fields,
+    params: { ...err.params, ...params },
+    retryAfterMs: err.retryAfterMs,
+    cause: err.cause,
+  });
+}

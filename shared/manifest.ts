@@ -1,0 +1,242 @@
+// The vendor's app manifest: the registration request's fields in the API's PascalCase, plus
+// `AppIconFile` (a PNG path relative to the manifest) as an alternative to base64 `AppIcon`.
+import { z } from 'zod';
+import { isKnownScope } from './scopes';
+
+export const MAX_ICON_BYTES = 256 * 1024;
+export const MIN_ICON_PX = 16;
+export const MAX_ICON_PX = 1024;
+
+const localized = z.array(
+  z.object({
+    LanguageIso: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter language code such as DE or EN'),
+    Name: z.string().min(1, 'must not be empty'),
+  }),
+);
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required and must not be empty')
+    .max(max, `may have at most ${max} characters`);
+const scopes = z.array(
+  z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/i, 'must be a scope name such as company.querycompanies'),
+);
+
+/** The manifest as the vendor writes it. */
+export const manifestFileSchema = z
+  .object({
+    AppId: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100, 'may have at most 100 characters')
+      .regex(/^[A-Za-z0-9._\-/]+$/, 'may contain only letters, digits and . _ - / (for example myApp/v1)'),
+    DisplayName: text(100),
+    Description: text(2000),
+    Version: text(50),
+    ProviderName: text(100),
+    ProviderWebsite: z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+        } catch {
+          return false;
+        }
+      }, 'must be a web address starting with http:// or https://'),
+    MandatoryApiScopes: scopes.min(1, 'must name at least one scope'),
+    OptionalApiScopes: scopes.optional(),
+    LocalizedDisplayNames: localized.optional(),
+    LocalizedDescriptions: localized.optional(),
+    RegistrationType: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    Signature: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+      .optional(),
+    SignatureData: z.iso
+      .datetime({ offset: true, message: 'must be a UTC date-time such as 2026-01-31T12:00:00Z' })
+      .optional(),
+    AppIcon: z.string().optional(),
+    AppIconFile: z.string().min(1).optional(),
+  })
+  .strict();
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+/** A checked manifest with the icon resolved to base64: exactly what is sent to Wawi. */
+export const manifestSchema = manifestFileSchema
+  .omit({ AppIconFile: true })
+  .extend({ AppIcon: z.string().min(1) });
+export type AppManifest = z.infer<typeof manifestSchema>;
+
+export interface ManifestProblem {
+  field: string;
+  message: string;
+}
+
+export interface ManifestCheck {
+  manifest?: AppManifest;
+  problems: ManifestProblem[];
+  warnings: ManifestProblem[];
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes standard base64; returns null when it is not base64. */
+export function decodeBase64(s: string): Uint8Array | null {
+  const clean = s.replace(/\s+/g, '');
+  if (clean.length === 0 || clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) return null;
+  const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((clean.length / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const n =
+      (B64.indexOf(clean[i]!) << 18) |
+      (B64.indexOf(clean[i + 1]!) << 12) |
+      ((B64.indexOf(clean[i + 2]!) & 63) << 6) |
+      (B64.indexOf(clean[i + 3]!) & 63);
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Checks that the bytes are a PNG of sensible size; returns a problem in plain words or null. */
+export function checkPngIcon(bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_ICON_BYTES) {
+    return `is ${Math.round(bytes.length / 1024)} KB; an icon may have at most ${MAX_ICON_BYTES / 1024} KB`;
+  }
+  if (bytes.length < 33 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return 'is not a PNG image';
+  const chunkType = String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!);
+  if (chunkType !== 'IHDR') return 'is not a valid PNG image (no IHDR header)';
+  const width = ((bytes[16]! << 24) | (bytes[17]! << 16) | (bytes[18]! << 8) | bytes[19]!) >>> 0;
+  const height = ((bytes[20]! << 24) | (bytes[21]! << 16) | (bytes[22]! << 8) | bytes[23]!) >>> 0;
+  if (width < MIN_ICON_PX || height < MIN_ICON_PX || width > MAX_ICON_PX || height > MAX_ICON_PX) {
+    return `is ${width}×${height} pixels; use a PNG from ${MIN_ICON_PX}×${MIN_ICON_PX} to ${MAX_ICON_PX}×${MAX_ICON_PX} pixels`;
+  }
+  return null;
+}
+
+function fieldName(path: PropertyKey[]): string {
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replace(/\.\[/g, '[') || '(manifest)'
+  );
+}
+
+/**
+ * Checks a manifest and reports every problem at once, by field, in plain words.
+ * `iconBytes` is the content of `AppIconFile` when the manifest names one (read by the caller).
+ */
+export function checkManifest(raw: unknown, iconBytes?: Uint8Array | { error: string }): ManifestCheck {
+  const problems: ManifestProblem[] = [];
+  const warnings: ManifestProblem[] = [];
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [{ field: '(manifest)', message: 'must be a JSON object' }], warnings };
+  }
+  const parsed = manifestFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys)
+          problems.push({
+            field: key,
+            message: 'is not a manifest field (check the spelling and PascalCase)',
+          });
+        continue;
+      }
+      const field = fieldName(issue.path);
+      const missing =
+        issue.code === 'invalid_type' &&
+        (raw as Record<string, unknown>)[String(issue.path[0])] === undefined;
+      problems.push({ field, message: missing ? 'is required' : issue.message });
+    }
+  }
+  const obj = raw as Record<string, unknown>;
+
+  // The icon: exactly one of AppIcon (base64) and AppIconFile (a PNG file).
+  let icon: string | undefined;
+  const hasIcon = typeof obj.AppIcon === 'string' && obj.AppIcon !== '';
+  const hasFile = typeof obj.AppIconFile === 'string' && obj.AppIconFile !== '';
+  if (hasIcon && hasFile) {
+    problems.push({
+      field: 'AppIcon',
+      message: 'give either AppIcon (base64) or AppIconFile (a PNG file), not both',
+    });
+  } else if (!hasIcon && !hasFile) {
+    problems.push({
+      field: 'AppIcon',
+      message: 'is required: give AppIcon (base64 PNG) or AppIconFile (path to a PNG file)',
+    });
+  } else if (hasIcon) {
+    const bytes = decodeBase64(obj.AppIcon as string);
+    const why = bytes ? checkPngIcon(bytes) : 'is not valid base64';
+    if (why) problems.push({ field: 'AppIcon', message: why });
+    else icon = (obj.AppIcon as string).replace(/\s+/g, '');
+  } else if (iconBytes === undefined) {
+    problems.push({ field: 'AppIconFile', message: 'could not be read' });
+  } else if ('error' in iconBytes) {
+    problems.push({ field: 'AppIconFile', message: iconBytes.error });
+  } else {
+    const why = checkPngIcon(iconBytes);
+    if (why) problems.push({ field: 'AppIconFile', message: why });
+    else icon = encodeBase64(iconBytes);
+  }
+
+  if (parsed.success) {
+    for (const [list, name] of [
+      [parsed.data.MandatoryApiScopes, 'MandatoryApiScopes'],
+      [parsed.data.OptionalApiScopes ?? [], 'OptionalApiScopes'],
+    ] as const) {
+      list.forEach((scope, i) => {
+        if (!isKnownScope(scope))
+          warnings.push({
+            field: `${name}[${i}]`,
+            message: `'${scope}' is not a scope JTL-Wawi API 1.0 knows`,
+          });
+      });
+    }
+    const both = parsed.data.MandatoryApiScopes.filter((s) => parsed.data.OptionalApiScopes?.includes(s));
+    for (const s of both)
+      warnings.push({ field: 'OptionalApiScopes', message: `'${s}' is already mandatory` });
+    if (parsed.data.Signature && !parsed.data.SignatureData) {
+      problems.push({ field: 'SignatureData', message: 'is required together with Signature' });
+    }
+  }
+
+  if (problems.length > 0 || !parsed.success || icon === undefined) return { problems, warnings };
+  const { AppIconFile: _file, ...rest } = parsed.data;
+  return { manifest: { ...rest, AppIcon: icon }, problems, warnings };
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** The display name and description in a language, falling back to the default fields. */
+export function localizedText(
+  m: Pick<AppManifest, 'DisplayName' | 'Description' | 'LocalizedDisplayNames' | 'LocalizedDescriptions'>,
+  lang: string,
+) {
+  const iso = lang.toUpperCase();
+  return {
+    name: m.LocalizedDisplayNames?.find((l) => l.LanguageIso.toUpperCase() === iso)?.Name ?? m.DisplayName,
+    description:
+      m.LocalizedDescriptions?.find((l) => l.LanguageIso.toUpperCase() === iso)?.Name ?? m.Description,
+  };
+}
