@@ -282,12 +282,12 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
   'bad-response': {
     en: {
       title: 'Unexpected answer',
-      detail: 'The answer from {address} is not what a JTL-Wawi REST server sends.',
+      detail: 'The answer from {address} is not what a JTL-Wawi REST server sends: {reason}.',
       next: 'Check that the address points to the JTL-Wawi REST server and not to another program or a proxy.',
     },
     de: {
       title: 'Unerwartete Antwort',
-      detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi REST-Servers.',
+      detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi REST-Servers: {reason}.',
       next: 'Prüfen Sie, ob die Adresse auf den JTL-Wawi REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
     },
   },

@@ -41,6 +41,8 @@ export interface CoreDeps {
   pollIntervalMs?: number;
   /** Poll interval while waiting for an app to be removed in Wawi (default 2000 ms). */
   removalPollIntervalMs?: number;
+  /** First backoff after a transient failure (default 2000 ms, doubling up to 30 s). */
+  backoffBaseMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
@@ -187,7 +189,7 @@ export class Core {
   }
 
   private backoff(failures: number, err: HelperError): number {
-    const exp = Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(failures - 1, 4));
+    const exp = Math.min(MAX_BACKOFF_MS, (this.deps.backoffBaseMs ?? 2000) * 2 ** Math.min(failures - 1, 4));
     const retryAfter = err.retryAfterMs !== undefined ? Math.min(err.retryAfterMs, MAX_RETRY_AFTER_MS) : 0;
     return Math.max(exp, retryAfter);
   }

@@ -27,7 +27,11 @@ export function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), camelKeys(v)]),
+      Object.entries(value).map(([k, v]) => {
+        const key = k.charAt(0).toLowerCase() + k.slice(1);
+        // Field names inside ValidationErrors are data, not schema keys: keep them as sent.
+        return [key, key === 'validationErrors' ? v : camelKeys(v)];
+      }),
     );
   }
   return value;

@@ -112,6 +112,9 @@ export interface WawiSim {
   clearFaults(): void;
   /** Number of API requests served per "METHOD /path" (paths as sent). */
   hits: Map<string, number>;
+  /** Every challenge code and API key this server has seen or issued (for tests that scan outputs). */
+  challengeCodes(): string[];
+  apiKeys(): string[];
   close(): Promise<void>;
 }
 
@@ -879,6 +882,10 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
       faults = [];
     },
     hits,
+    challengeCodes: () =>
+      [...dbs.values()].flatMap((d) => [...d.requests.values()].map((r) => r.challengeCode)),
+    apiKeys: () =>
+      [...dbs.values()].flatMap((d) => [...d.requests.values()].flatMap((r) => (r.apiKey ? [r.apiKey] : []))),
     close: async () => {
       for (const t of timers) clearTimeout(t);
       for (const s of sockets) s.destroy();

@@ -1,0 +1,326 @@
+// wawi-register as IT admins run it: a real process, the real keychain, the simulator over HTTP.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uniqueService } from '../helpers/core';
+import { call } from '../helpers/http';
+import { run, start } from '../helpers/proc';
+import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
+
+const CLI = 'dist/main/cli/wawi-register.cjs';
+const MANIFEST = 'test/fixtures/demo-app/manifest.json';
+const APP = 'WawiHelperDemo/v1';
+
+let sim: WawiSim;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  sim = await startWawiSim({ port: 0 });
+  env = {
+    WAWI_REGISTER_HOME: mkdtempSync(join(tmpdir(), 'cli-home-')),
+    WAWI_REGISTER_KEYCHAIN_SERVICE: uniqueService(),
+    WAWI_REGISTER_CANDIDATES: '127.0.0.1:9',
+  };
+});
+afterEach(async () => {
+  for (const c of await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!))
+    await keytar.deletePassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, c.account);
+  await sim.close();
+});
+
+const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
+  run(CLI, args, { ...env, ...extraEnv });
+
+function acceptSoon(s: WawiSim = sim) {
+  const t = setInterval(() => {
+    const p = s.pending()[0];
+    if (p) {
+      s.accept(p.id);
+      clearInterval(t);
+    }
+  }, 30);
+  return () => clearInterval(t);
+}
+
+function expectNoSecrets(text: string, s: WawiSim = sim) {
+  const secrets = [...s.apiKeys(), ...s.challengeCodes()];
+  expect(secrets.length).toBeGreaterThan(0);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+describe('wawi-register register', () => {
+  it('registers with --json: a documented document, exit 0, no secret in any output', async () => {
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--json']);
+    stop();
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.output);
+    expect(doc).toMatchObject({
+      ok: true,
+      command: 'register',
+      keychain: {
+        service: env.WAWI_REGISTER_KEYCHAIN_SERVICE,
+        account: `${APP}@127.0.0.1:${sim.port}/eazybusiness`,
+      },
+      registration: {
+        appId: APP,
+        lastVerifyResult: 'works',
+        grantedScopes: expect.arrayContaining(['company.querycompanies']),
+      },
+    });
+    expect(doc).not.toHaveProperty('apiKey');
+    expect(await keytar.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, doc.keychain.account)).toBe(
+      sim.apiKeys()[0],
+    );
+    expectNoSecrets(r.output);
+  });
+
+  it('human output names the Wawi menu and where the key is; --show-key prints it with a warning', async () => {
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    const r = await cli([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--lang',
+      'de',
+      '--show-key',
+    ]);
+    stop();
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('Admin → App-Registrierung');
+    expect(r.output).toContain('Achtung: Der API-Schlüssel wird unten ausgegeben');
+    expect(r.output).toContain(sim.apiKeys()[0]);
+    expect(r.output).toContain(
+      `„${env.WAWI_REGISTER_KEYCHAIN_SERVICE}“ / „${APP}@127.0.0.1:${sim.port}/eazybusiness“`,
+    );
+  });
+
+  it.each([
+    [
+      'no registration window',
+      () => {},
+      20,
+      /Wawi is not waiting for a registration[\s\S]*Admin → App-Registrierung, click "Hinzufügen", then "Weiter"/,
+    ],
+    ['licence missing', () => sim.setLicenceMissing('eazybusiness', true), 21, /No licence for the REST API/],
+  ])('%s: a distinct exit code and the next step', async (_name, setup, code, text) => {
+    setup();
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
+    expect(r.code).toBe(code);
+    expect(r.output).toMatch(text);
+  });
+
+  it('a broken manifest: every problem at once, exit 3, nothing sent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      join(dir, 'm.json'),
+      JSON.stringify({
+        AppId: 'x y',
+        DisplayName: 'X',
+        ProviderWebsite: 'nope',
+        MandatoryApiScopes: [],
+        AppIconFile: 'missing.png',
+      }),
+    );
+    sim.setWindow('eazybusiness', true);
+    const r = await cli(['register', '--manifest', join(dir, 'm.json'), '--wawi', sim.apiUrl(), '--json']);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.output);
+    expect(doc.error.code).toBe('manifest-invalid');
+    expect(Object.keys(doc.error.fields).sort()).toEqual([
+      'AppIconFile',
+      'AppId',
+      'Description',
+      'MandatoryApiScopes',
+      'ProviderName',
+      'ProviderWebsite',
+      'Version',
+    ]);
+    expect(sim.hits.size).toBe(0);
+  });
+
+  it('unreachable server: exit 10 naming the address', async () => {
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', '127.0.0.1:9', '--lang', 'en']);
+    expect(r.code).toBe(10);
+    expect(r.output).toContain('No answer from http://127.0.0.1:9/api/eazybusiness');
+  });
+
+  it('no keychain reachable: exit 50, nothing sent, no file with the key', async () => {
+    sim.setWindow('eazybusiness', true);
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+      DISPLAY: '',
+    });
+    expect(r.code).toBe(50);
+    expect(r.output).toMatch(/The keychain cannot be reached/);
+    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
+  });
+
+  it('picks the only server discovery finds, and refuses to guess between two', async () => {
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    const one = await cli(['register', '--manifest', MANIFEST, '--json'], {
+      WAWI_REGISTER_CANDIDATES: `127.0.0.1:9,${sim.url}`,
+    });
+    stop();
+    expect(one.code).toBe(0);
+    const other = await startWawiSim({ port: 0 });
+    try {
+      const two = await cli(['register', '--manifest', MANIFEST, '--json'], {
+        WAWI_REGISTER_CANDIDATES: `${sim.url},${other.url}`,
+      });
+      expect(two.code).toBe(11);
+      expect(JSON.parse(two.output).error.params.servers).toContain(other.url);
+      const list = await cli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: `${sim.url},${other.url}` });
+      expect(JSON.parse(list.output).servers).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a usage error exits 2', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['register', '--bogus'])).code).toBe(2);
+    expect(
+      (await cli(['register', '--manifest', MANIFEST, '--timeout', 'soon', '--wawi', sim.apiUrl()])).code,
+    ).toBe(2);
+  });
+});
+
+describe('resume after the CLI was killed', () => {
+  it('SIGKILL while waiting: status shows it, the next run picks it up and stores the key', async () => {
+    sim.setWindow('eazybusiness', true);
+    const p = start(CLI, ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], env);
+    await p.waitFor(/Waiting for acceptance/);
+    p.child.kill('SIGKILL');
+    expect((await p.exited).signal).toBe('SIGKILL');
+
+    const status = await cli(['status', '--json']);
+    const pending = JSON.parse(status.output).pending;
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ appId: APP, account: `${APP}@127.0.0.1:${sim.port}/eazybusiness` });
+    expect(JSON.stringify(pending)).not.toContain(sim.challengeCodes()[0]);
+
+    // Meanwhile the merchant accepted in Wawi.
+    sim.accept(sim.pending()[0]!.id);
+    const again = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('Continuing the registration started at');
+    expect(sim.challengeCodes()).toHaveLength(1); // no second request was sent
+    expect(JSON.parse((await cli(['status', '--json'])).output).pending).toEqual([]);
+    expect(JSON.parse((await cli(['list', '--json'])).output).registrations[0].lastVerifyResult).toBe(
+      'works',
+    );
+  });
+
+  it('resume after the key was fetched elsewhere: exit 27 and how to recover', async () => {
+    sim.setWindow('eazybusiness', true);
+    const p = start(CLI, ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl()], env);
+    await p.waitFor(/Waiting for acceptance/);
+    p.child.kill('SIGKILL');
+    await p.exited;
+    const id = sim.pending()[0]!.id;
+    sim.accept(id);
+    await call('GET', `${sim.apiUrl()}/v1/authentication/${id}`, {
+      headers: { 'x-challengecode': sim.challengeCodes()[0]! },
+    });
+    const r = await cli(['resume', '--lang', 'en']);
+    expect(r.code).toBe(27);
+    expect(r.output).toMatch(
+      /The key was already handed out[\s\S]*Remove the app in JTL-Wawi \(Admin → App-Registrierung\) and register it again/,
+    );
+  });
+});
+
+describe('list, verify, rotate, revoke', () => {
+  async function registerOnce() {
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    expect((await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl()])).code).toBe(0);
+    stop();
+  }
+
+  it('verify: exit 0 while it works, 30 once the app was removed in Wawi', async () => {
+    await registerOnce();
+    const ok = await cli(['verify', '--app', APP, '--lang', 'en']);
+    expect(ok.code).toBe(0);
+    expect(ok.output).toContain('works');
+    sim.removeApp(APP);
+    const dead = await cli(['verify', '--app', APP, '--wawi', sim.apiUrl(), '--json']);
+    expect(dead.code).toBe(30);
+    expect(JSON.parse(dead.output).result).toBe('rejected');
+    expect((await cli(['verify', '--app', 'Other/v1'])).code).toBe(52);
+  });
+
+  it('rotate: waits for the removal, registers again, new key', async () => {
+    await registerOnce();
+    const oldKey = sim.apiKeys()[0];
+    const p = start(CLI, ['rotate', '--app', APP, '--lang', 'en'], env);
+    await p.waitFor(/select "Lagerbestand Sync \(Demo\)" and remove it/);
+    sim.removeApp(APP);
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    const { code } = await p.exited;
+    stop();
+    expect(code).toBe(0);
+    expect(p.output()).toContain('The old key no longer works');
+    expect(p.output()).toContain('The key was rotated');
+    const account = `${APP}@127.0.0.1:${sim.port}/eazybusiness`;
+    const newKey = await keytar.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account);
+    expect(newKey).not.toBe(oldKey);
+    expect(sim.apiKeys()).toContain(newKey);
+    expectNoSecrets(p.output());
+  });
+
+  it('revoke: deletes once the key gets 401; --local-only forgets without asking Wawi', async () => {
+    await registerOnce();
+    const p = start(CLI, ['revoke', '--app', APP, '--lang', 'en'], env);
+    await p.waitFor(/remove it/);
+    sim.removeApp(APP);
+    expect((await p.exited).code).toBe(0);
+    expect(p.output()).toContain('The app was removed in JTL-Wawi and its key deleted');
+    expect(JSON.parse((await cli(['list', '--json'])).output).registrations).toEqual([]);
+
+    await registerOnce();
+    const local = await cli(['revoke', '--app', APP, '--local-only', '--lang', 'en']);
+    expect(local.code).toBe(0);
+    expect(local.output).toContain('still registered in JTL-Wawi');
+    expect(sim.apps()).toHaveLength(1);
+    expect(await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
+  });
+
+  it('Ctrl+C while waiting cancels: exit 25, nothing stored, pending entry gone', async () => {
+    sim.setWindow('eazybusiness', true);
+    const p = start(CLI, ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], env);
+    await p.waitFor(/Waiting for acceptance/);
+    p.child.kill('SIGINT');
+    expect((await p.exited).code).toBe(25);
+    expect(p.output()).toContain('Cancelled');
+    expect(JSON.parse((await cli(['status', '--json'])).output).pending).toEqual([]);
+  });
+});
+
+describe('register --demo', () => {
+  it('runs against an embedded simulator, prints its admin page, and cleans up its key', async () => {
+    const p = start(CLI, ['register', '--demo', '--lang', 'en'], env);
+    const [, admin] = await p.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/__admin\/)/);
+    const api = admin!.replace('/__admin/', '/__admin/api/eazybusiness');
+    let id: string | undefined;
+    for (let i = 0; i < 100 && !id; i++) {
+      id = (await call('GET', `${api}/requests`)).json[0]?.id;
+      if (!id) await new Promise((r) => setTimeout(r, 50));
+    }
+    await call('POST', `${api}/requests/${id}/accept`);
+    expect((await p.exited).code).toBe(0);
+    expect(p.output()).toContain('The key was checked and works');
+    expect(p.output()).toContain('Demo finished');
+    expect(await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
+  });
+});

@@ -1,0 +1,261 @@
+// Verify, rotate, revoke and forget; the metadata file; a keychain that cannot be reached.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseWawiAddress } from '../../main/core/address';
+import { HelperError } from '../../main/core/errors';
+import type { FlowEvent } from '../../shared/registration';
+import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
+import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
+
+let sim: WawiSim;
+let h: ReturnType<typeof makeCore>;
+const APP = 'WawiHelperDemo/v1';
+
+beforeEach(async () => {
+  sim = await startWawiSim({ port: 0 });
+  h = makeCore();
+});
+afterEach(async () => {
+  for (const e of await h.vault.entries()) await h.vault.delete(e.account);
+  await sim.close();
+});
+
+async function registered(granted?: string[]) {
+  sim.setWindow('eazybusiness', true);
+  const d = decideWhenPending(sim, 'accept', granted);
+  const record = await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()));
+  d.stop();
+  return record;
+}
+
+describe('verify', () => {
+  it('tells works, missing scope, rejected (401) and unreachable apart, and records it', async () => {
+    const r = await registered();
+    expect((await h.core.verify(r.account)).result).toBe('works');
+
+    sim.addFaults([{ path: '/api/*/v1/companies', type: 'reset', times: 5 }]);
+    expect((await h.core.verify(r.account)).result).toBe('unreachable');
+    sim.clearFaults();
+
+    sim.removeApp(APP);
+    const dead = await h.core.verify(r.account);
+    expect(dead.result).toBe('rejected');
+    expect((await h.core.list())[0]!.lastVerifyResult).toBe('rejected');
+  });
+
+  it('reports a missing scope when company.querycompanies was not granted', async () => {
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    const r = await h.core.register(
+      demoManifest({ MandatoryApiScopes: ['item.queryitems'], OptionalApiScopes: [] }),
+      parseWawiAddress(sim.apiUrl()),
+    );
+    d.stop();
+    expect(r.lastVerifyResult).toBe('missing-scope');
+    expect((await h.core.verify(r.account)).result).toBe('missing-scope');
+  });
+
+  it('list --verify checks every registration', async () => {
+    await registered();
+    sim.removeApp(APP);
+    const list = await h.core.list({ verify: true });
+    expect(list.map((r) => r.lastVerifyResult)).toEqual(['rejected']);
+  });
+
+  it('says not-registered for an unknown account', async () => {
+    const err = await h.core.verify('Nope/v1@127.0.0.1:1/eazybusiness').catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'not-registered' });
+  });
+});
+
+describe('rotate', () => {
+  it('waits for the old key to die, registers again and replaces the key', async () => {
+    const old = await registered();
+    const oldKey = await h.vault.get(old.account);
+    const events: FlowEvent[] = [];
+    const p = h.core.rotate(old.account, {
+      onEvent: (e) => {
+        events.push(e);
+        // The merchant removes the app in Wawi and opens the dialog for the new registration.
+        if (e.state === 'awaiting-removal' && e.oldKeyDead === false && sim.apps().length) {
+          sim.removeApp(APP);
+          sim.setWindow('eazybusiness', true);
+          decideWhenPending(sim);
+        }
+      },
+    });
+    const fresh = await p;
+    const newKey = await h.vault.get(fresh.account);
+    expect(newKey).not.toBe(oldKey);
+    expect(fresh.fingerprint).not.toBe(old.fingerprint);
+    expect(fresh.lastVerifyResult).toBe('works');
+    expect(new Set(events.map((e) => e.flowId)).size).toBe(1);
+    const states = events.map((e) => e.state);
+    expect(states[0]).toBe('checking');
+    expect(states).toContain('awaiting-removal');
+    expect(states.at(-1)).toBe('accepted');
+    expect(events.some((e) => e.oldKeyDead === true)).toBe(true);
+    expect(events.every((e) => e.kind === 'rotate')).toBe(true);
+  });
+
+  it('goes on when the merchant confirms; a 409 then keeps the old key', async () => {
+    const old = await registered();
+    const oldKey = await h.vault.get(old.account);
+    sim.setWindow('eazybusiness', true);
+    // The merchant says "removed" but did not remove it: Wawi answers 409 and nothing is lost.
+    const err = await h.core
+      .rotate(old.account, { confirmation: Promise.resolve() })
+      .catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'already-registered' });
+    expect(await h.vault.get(old.account)).toBe(oldKey);
+  });
+
+  it('can be cancelled while waiting for the removal, changing nothing', async () => {
+    const old = await registered();
+    const ctrl = new AbortController();
+    const err = await h.core
+      .rotate(old.account, {
+        signal: ctrl.signal,
+        onEvent: (e) => e.state === 'awaiting-removal' && ctrl.abort(),
+      })
+      .catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'cancelled' });
+    expect(await h.vault.get(old.account)).toBeTruthy();
+    expect((await h.core.verify(old.account)).result).toBe('works');
+  });
+
+  it('needs the manifest when this computer does not have it', async () => {
+    const old = await registered();
+    const file = join(h.home, 'registrations.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.manifests = {};
+    writeFileSync(file, JSON.stringify(data));
+    const err = await h.core.rotate(old.account).catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'manifest-invalid' });
+    expect((err as Error).message).toMatch(/--manifest/);
+  });
+});
+
+describe('revoke and forget', () => {
+  it('revoke waits for the key to get 401, then deletes key and metadata', async () => {
+    const r = await registered();
+    const events: FlowEvent[] = [];
+    await h.core.revoke(r.account, {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.state === 'awaiting-removal' && e.oldKeyDead === false) sim.removeApp(APP);
+      },
+    });
+    expect(events.at(-1)!.state).toBe('removed');
+    expect(await h.vault.get(r.account)).toBeNull();
+    expect(await h.core.list()).toEqual([]);
+    expect(readFileSync(join(h.home, 'registrations.json'), 'utf8')).not.toContain(APP);
+  });
+
+  it('revoke that is never confirmed times out and keeps the key', async () => {
+    const r = await registered();
+    const err = await h.core.revoke(r.account, { timeoutMs: 300 }).catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'timed-out' });
+    expect(await h.vault.get(r.account)).toBeTruthy();
+  });
+
+  it('forget (local only) deletes here and leaves Wawi alone', async () => {
+    const r = await registered();
+    await h.core.revoke(r.account, { localOnly: true });
+    expect(await h.vault.get(r.account)).toBeNull();
+    expect(await h.core.list()).toEqual([]);
+    expect(sim.apps()).toHaveLength(1);
+    await expect(h.core.forget(r.account)).rejects.toMatchObject({ code: 'not-registered' });
+  });
+});
+
+describe('metadata file', () => {
+  it('sets a damaged file aside and rebuilds it from the keychain', async () => {
+    const r = await registered();
+    const file = join(h.home, 'registrations.json');
+    writeFileSync(file, '{"version": 1, "registrations": [ {"broken": tru');
+    const list = await h.core.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      account: r.account,
+      appId: APP,
+      fingerprint: r.fingerprint,
+      rebuilt: true,
+    });
+    expect(readdirSync(h.home).some((f) => f.startsWith('registrations.json.damaged-'))).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).registrations).toHaveLength(1);
+    // The rebuilt record still works for verify.
+    expect((await h.core.verify(r.account)).result).toBe('works');
+  });
+
+  it('drops records whose key is gone and is written atomically', async () => {
+    const r = await registered();
+    await h.vault.delete(r.account);
+    expect(await h.core.list()).toEqual([]);
+    expect(readdirSync(h.home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a write that fails (full disk, no rights) keeps the key and reports storage-failed', async () => {
+    const r = await registered();
+    // Make the metadata path a folder so every write fails.
+    const store = h.core.deps.metadata;
+    const { rmSync, mkdirSync } = await import('node:fs');
+    rmSync(store.file);
+    mkdirSync(store.file);
+    expect(() => store.patch(r.account, { lastVerifyResult: 'works' })).toThrow(HelperError);
+    expect(() => store.remove(r.account)).toThrow(/Writing .*registrations\.json failed/);
+    // Nothing already saved is lost: the key is still in the keychain.
+    expect(await h.vault.get(r.account)).toBeTruthy();
+    rmSync(store.file, { recursive: true });
+  });
+});
+
+describe('no keychain reachable', () => {
+  it('fails closed before anything reaches the server, and never writes the key to a file', async () => {
+    const broken = makeCore({
+      keychain: () => {
+        throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+      },
+    });
+    sim.setWindow('eazybusiness', true);
+    const err = await broken.core
+      .register(demoManifest(), parseWawiAddress(sim.apiUrl()))
+      .catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'keychain-unavailable' });
+    expect((err as Error).message).toMatch(/keychain/);
+    expect([...sim.hits.keys()].filter((k) => k.startsWith('POST'))).toEqual([]);
+    await expect(broken.core.list()).rejects.toMatchObject({ code: 'keychain-unavailable' });
+  });
+
+  it('keeps the pending entry when the key cannot be stored, so the loss can be explained', async () => {
+    let failStore = false;
+    const keytar = (await import('keytar')).default;
+    const flaky = makeCore({
+      keychain: () => ({
+        ...keytar,
+        setPassword: async (s: string, a: string, p: string) => {
+          if (failStore && s === flaky.service) throw new Error('The keyring is locked');
+          return keytar.setPassword(s, a, p);
+        },
+      }),
+    });
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    const p = flaky.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+      onEvent: (e) => {
+        if (e.state === 'waiting') failStore = true;
+      },
+    });
+    const err = await p.catch((e: HelperError) => e);
+    d.stop();
+    expect(err).toMatchObject({ code: 'keychain-unavailable' });
+    expect(flaky.files()).not.toContain(sim.apiKeys()[0]);
+    // The next start explains that the key is gone and how to recover.
+    failStore = false;
+    const resumed = await flaky.core.resumePending();
+    expect(resumed[0]!.error).toMatchObject({ code: 'already-handed-out' });
+    expect(resumed[0]!.error!.message).toMatch(/handed out/);
+    expect(await flaky.core.pending()).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { createServer } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../main/cli/cli';
+import { parseWawiAddress } from '../../main/core/address';
+import { discover } from '../../main/core/discovery';
+import { newChallengeCode } from '../../main/core/flows';
+import { retryAfterMs } from '../../main/core/http';
+import { WawiClient } from '../../main/core/wawi-client';
+import { ERROR_CODES, EXIT_CODES, errorText } from '../../shared/errors';
+import { startWawiSim } from '../wawi-sim/sim';
+
+const client = new WawiClient(parseWawiAddress('127.0.0.1:5883'));
+const res = (status: number, json?: unknown, headers: Record<string, string> = {}) => ({
+  status,
+  json,
+  headers,
+  kind: 'json' as const,
+});
+
+describe('status codes become typed errors', () => {
+  it.each([
+    [401, 'business', 'unauthorized'],
+    [402, 'register', 'licence-missing'],
+    [403, 'register', 'no-registration-window'],
+    [403, 'business', 'missing-scope'],
+    [404, 'poll', 'request-not-found'],
+    [404, 'info', 'bad-response'],
+    [409, 'register', 'already-registered'],
+    [410, 'poll', 'already-handed-out'],
+    [500, 'poll', 'server-error'],
+    [503, 'poll', 'server-error'],
+    [429, 'poll', 'server-error'],
+    [301, 'info', 'bad-response'],
+    [418, 'info', 'bad-response'],
+  ] as const)('%i in %s → %s', (status, ctx, code) => {
+    expect(client.toError(ctx, res(status)).code).toBe(code);
+  });
+
+  it('400 is a version problem or a validation error with fields (PascalCase or camelCase)', () => {
+    expect(
+      client.toError(
+        'info',
+        res(400, { ErrorMessage: 'The HTTP resource does not support the api version 3.0' }),
+      ).code,
+    ).toBe('version-problem');
+    expect(client.toError('info', res(400, { errorCode: 'AmbiguousApiVersion' })).code).toBe(
+      'version-problem',
+    );
+    const v = client.toError(
+      'register',
+      res(400, { validationErrors: { AppId: ['required'], Version: 'bad' } }),
+    );
+    expect(v.code).toBe('validation');
+    expect(v.fields).toEqual({ AppId: ['required'], Version: ['bad'] });
+  });
+
+  it('reads Retry-After in seconds and as a date', () => {
+    expect(client.toError('poll', res(503, undefined, { 'retry-after': '7' })).retryAfterMs).toBe(7000);
+    expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+  });
+
+  it('every error code has an exit code and German and English texts with a next step', () => {
+    for (const code of ERROR_CODES) {
+      expect(EXIT_CODES[code]).toBeGreaterThan(0);
+      for (const lang of ['de', 'en'] as const) {
+        const t = errorText(
+          {
+            code,
+            params: {
+              address: 'http://x',
+              appId: 'a',
+              reason: 'r',
+              timeout: '1 min',
+              problems: 'p',
+              path: 'f',
+              servers: 's',
+            },
+          },
+          lang,
+        );
+        expect(t.title.length).toBeGreaterThan(3);
+        expect(t.next.length).toBeGreaterThan(10);
+        expect(`${t.title}${t.detail}${t.next}`).not.toContain('{');
+      }
+    }
+  });
+});
+
+describe('challenge code', () => {
+  it('is random, URL-safe and at most 30 characters', () => {
+    const codes = new Set(Array.from({ length: 200 }, () => newChallengeCode()));
+    expect(codes.size).toBe(200);
+    for (const c of codes) expect(c).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['1h', 3_600_000],
+    ['45', 45_000],
+    ['1500ms', 1500],
+  ])('%s = %i ms', (s, ms) => expect(parseDuration(s)).toBe(ms));
+  it('refuses nonsense', () => {
+    expect(() => parseDuration('soon')).toThrow(/not a duration/);
+    expect(() => parseDuration('10ms')).toThrow(/at least one second/);
+  });
+});
+
+describe('discovery', () => {
+  it('finds a server on a configured address with its database and version', async () => {
+    const sim = await startWawiSim({ port: 0, databases: ['Mandant_2'], wawiVersion: '1.11.0.0' });
+    try {
+      const r = await discover({
+        candidates: ['127.0.0.1:9'],
+        extra: [`${sim.url}/api/Mandant_2`, `${sim.url}/api/eazybusiness`],
+      });
+      expect(r.servers).toEqual([
+        {
+          baseUrl: `${sim.url}/api/Mandant_2`,
+          host: '127.0.0.1',
+          port: sim.port,
+          database: 'Mandant_2',
+          wawiVersion: '1.11.0.0',
+          apiStyle: 'v1',
+        },
+      ]);
+      expect(r.other).toHaveLength(1);
+      expect(r.other[0]!.reason).toMatch(/database name/);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('gives up on silent addresses on time', async () => {
+    // A server that accepts connections but never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const r = await discover({ candidates: [`127.0.0.1:${port}`, '127.0.0.1:9'], timeoutMs: 300 });
+      expect(r.servers).toEqual([]);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadManifest } from '../../main/core/manifest-file';
+import {
+  checkManifest,
+  checkPngIcon,
+  decodeBase64,
+  encodeBase64,
+  localizedText,
+} from '../../shared/manifest';
+import { ALL_SCOPES, describeScope, groupScopes } from '../../shared/scopes';
+import { DEMO_ICON_B64, FIXTURES, registrationBody } from '../helpers/http';
+
+const png = (w: number, h: number, extra = 0) => {
+  const b = Buffer.from(DEMO_ICON_B64, 'base64');
+  const out = Buffer.concat([b, Buffer.alloc(extra)]);
+  out.writeUInt32BE(w, 16);
+  out.writeUInt32BE(h, 20);
+  return out;
+};
+
+describe('checkManifest', () => {
+  it('accepts the demo manifest and resolves its icon file', () => {
+    const m = loadManifest(join(FIXTURES, 'demo-app', 'manifest.json'));
+    expect(m.manifest.AppIcon).toBe(DEMO_ICON_B64);
+    expect(m.manifest).not.toHaveProperty('AppIconFile');
+    expect(m.warnings).toEqual([]);
+  });
+
+  it('reports every problem at once, by field, in plain words', () => {
+    const r = checkManifest({
+      AppId: 'my app!',
+      DisplayName: '',
+      Version: '1.0',
+      ProviderName: 'X',
+      ProviderWebsite: 'ftp://example.com',
+      MandatoryApiScopes: [],
+      RegistrationType: 5,
+      AppIcon: 'bm90IGEgcG5n',
+      Colour: 'blue',
+    });
+    expect(r.manifest).toBeUndefined();
+    const byField = Object.fromEntries(r.problems.map((p) => [p.field, p.message]));
+    expect(Object.keys(byField).sort()).toEqual(
+      [
+        'AppIcon',
+        'AppId',
+        'Colour',
+        'Description',
+        'DisplayName',
+        'MandatoryApiScopes',
+        'ProviderWebsite',
+        'RegistrationType',
+      ].sort(),
+    );
+    expect(byField.Description).toBe('is required');
+    expect(byField.ProviderWebsite).toMatch(/http:\/\/ or https:\/\//);
+    expect(byField.AppIcon).toBe('is not a PNG image');
+    expect(byField.Colour).toMatch(/not a manifest field/);
+  });
+
+  it('warns about unknown scopes without failing', () => {
+    const r = checkManifest({
+      ...registrationBody(),
+      MandatoryApiScopes: ['company.querycompanies', 'made.up'],
+      OptionalApiScopes: ['company.querycompanies'],
+    });
+    expect(r.manifest).toBeDefined();
+    expect(r.warnings.map((w) => w.field)).toEqual(['MandatoryApiScopes[1]', 'OptionalApiScopes']);
+  });
+
+  it('needs exactly one of AppIcon and AppIconFile, and a readable file', () => {
+    const { AppIcon: _i, ...noIcon } = registrationBody();
+    expect(checkManifest(noIcon).problems[0]).toMatchObject({
+      field: 'AppIcon',
+      message: expect.stringMatching(/is required/),
+    });
+    expect(checkManifest({ ...registrationBody(), AppIconFile: 'x.png' }).problems[0]!.message).toMatch(
+      /not both/,
+    );
+    expect(
+      checkManifest({ ...noIcon, AppIconFile: 'x.png' }, { error: 'x.png does not exist' }).problems[0],
+    ).toEqual({ field: 'AppIconFile', message: 'x.png does not exist' });
+    expect(checkManifest({ ...noIcon, AppIconFile: 'x.png' }, png(64, 64)).manifest?.AppIcon).toBe(
+      encodeBase64(png(64, 64)),
+    );
+  });
+
+  it('checks the icon is a PNG of sensible size', () => {
+    expect(checkPngIcon(png(64, 64))).toBeNull();
+    expect(checkPngIcon(png(8, 8))).toMatch(/8×8 pixels/);
+    expect(checkPngIcon(png(4096, 64))).toMatch(/4096×64/);
+    expect(checkPngIcon(png(64, 64, 300 * 1024))).toMatch(/at most 256 KB/);
+    expect(checkPngIcon(new Uint8Array(readFileSync(join(FIXTURES, 'demo-app', 'manifest.json'))))).toBe(
+      'is not a PNG image',
+    );
+  });
+
+  it('needs SignatureData with a Signature, as a UTC date-time', () => {
+    expect(checkManifest({ ...registrationBody(), Signature: 'AAAA' }).problems).toEqual([
+      { field: 'SignatureData', message: 'is required together with Signature' },
+    ]);
+    expect(
+      checkManifest({ ...registrationBody(), Signature: 'AAAA', SignatureData: 'yesterday' }).problems[0]!
+        .field,
+    ).toBe('SignatureData');
+    expect(
+      checkManifest({ ...registrationBody(), Signature: 'AAAA', SignatureData: '2026-11-22T10:00:00Z' })
+        .problems,
+    ).toEqual([]);
+  });
+
+  it('explains files that are missing or not JSON', () => {
+    expect(() => loadManifest('/nonexistent/manifest.json')).toThrow(/does not exist/);
+    expect(() => loadManifest(join(FIXTURES, 'demo-app', 'icon.png'))).toThrow(/not valid JSON/);
+  });
+
+  it('base64 round-trips', () => {
+    const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 253]);
+    for (let n = 0; n <= bytes.length; n++) {
+      const part = bytes.slice(0, n);
+      expect(decodeBase64(encodeBase64(part)) ?? new Uint8Array()).toEqual(part);
+      expect(encodeBase64(part)).toBe(Buffer.from(part).toString('base64'));
+    }
+    expect(decodeBase64('abc')).toBeNull();
+  });
+
+  it('picks the localized name and description', () => {
+    const m = loadManifest(join(FIXTURES, 'demo-app', 'manifest.json')).manifest;
+    expect(localizedText(m, 'en').name).toBe('Stock Sync (Demo)');
+    expect(localizedText(m, 'de').name).toBe('Lagerbestand Sync (Demo)');
+    expect(localizedText(m, 'fr').name).toBe(m.DisplayName);
+  });
+});
+
+describe('scopes', () => {
+  it('are the same as ../shared/wawi-scopes.json', () => {
+    const outside = join(import.meta.dirname, '..', '..', '..', 'shared', 'wawi-scopes.json');
+    let theirs: { scopes: Record<string, string[]> };
+    try {
+      theirs = JSON.parse(readFileSync(outside, 'utf8'));
+    } catch {
+      return; // not checked out beside the repo
+    }
+    expect(ALL_SCOPES).toEqual(Object.keys(theirs.scopes));
+    expect(ALL_SCOPES).toHaveLength(203);
+  });
+
+  it('get readable words, grouped by area', () => {
+    expect(describeScope('item.queryitems', 'en')).toMatchObject({
+      areaLabel: 'Items',
+      label: 'read: items',
+    });
+    expect(describeScope('salesorder.createsalesorder', 'de')).toMatchObject({
+      areaLabel: 'Aufträge',
+      label: 'anlegen: salesorder',
+    });
+    expect(describeScope('all.read', 'de').label).toBe('alle Daten lesen');
+    const groups = groupScopes(['item.queryitems', 'company.querycompanies', 'item.createitem'], 'en');
+    expect(groups.map((g) => [g.areaLabel, g.scopes.length])).toEqual([
+      ['Items', 2],
+      ['Companies', 1],
+    ]);
+    expect(describeScope('company.querycompanies', 'en').operations).toEqual(['GET /companies']);
+  });
+});
