@@ -73,7 +73,8 @@ describe('register: happy paths', () => {
         expect((await h.core.list()).map((r) => r.account)).toEqual([record.account]);
         // The versioned style of the server was used, and never both forms.
         const paths = [...s.hits.keys()].join('\n');
-        if (!(pathVersions as readonly string[]).includes('v1')) expect(paths).toContain('/v2/authentication');
+        if (!(pathVersions as readonly string[]).includes('v1'))
+          expect(paths).toContain('/v2/authentication');
         else expect(paths).toContain('/v1/authentication');
         expectNoSecrets([JSON.stringify(events), h.files()], s);
       } finally {
