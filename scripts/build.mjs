@@ -30,6 +30,8 @@ const common = {
 const bundles = [
   ['main/cli/index.ts', 'dist/main/cli/wawi-register.cjs'],
   ['test/wawi-sim/cli.ts', 'dist/test/wawi-sim/cli.cjs'],
+  ['main/electron/main.ts', 'dist/main/electron/main.cjs'],
+  ['main/electron/preload.ts', 'dist/main/electron/preload.cjs'],
 ];
 await Promise.all(bundles.map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));
 

@@ -84,7 +84,7 @@ export function checkLayers(root) {
     if (NODE_BUILTINS.has(spec) || spec === 'electron')
       return 'renderer/ must not import Node or Electron modules';
     if (RENDERER_PACKAGES.has(spec) || spec.startsWith('vite') || spec.startsWith('@vitejs/')) return null;
-    return 'renderer/ may import only its UI packages (react, react-dom, i18next, react-i18next)';
+    return 'renderer/ may import only its UI packages (react, react-dom)';
   });
   return problems;
 }

@@ -1,6 +1,6 @@
 // The scopes of the JTL-Wawi API (a copy of ../shared/wawi-scopes.json; a test keeps them equal),
 // and readable words for them, derived from the scope names and the operations they allow.
-import scopesFile from './wawi-scopes.json';
+import scopesFile from './wawi-scopes.json' with { type: 'json' };
 
 const SCOPES = (scopesFile as { scopes: Record<string, string[]> }).scopes;
 const LOWER = new Map(Object.keys(SCOPES).map((s) => [s.toLowerCase(), s]));

@@ -350,7 +350,8 @@ function follow(out: Output, manifest?: Pick<AppManifest, 'DisplayName' | 'Provi
     if (e.state === 'sending' || e.state === 'checking') started = Date.now() - e.elapsedMs;
     switch (e.state) {
       case 'sending':
-        out.say(out.t.sending);
+        if (e.transient?.code === 'no-registration-window') out.progress(out.t.waitingDialog, started);
+        else out.say(out.t.sending);
         break;
       case 'waiting':
         if (!announced) {

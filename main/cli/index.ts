@@ -2,7 +2,7 @@
 
 import type { AppManifest } from '../../shared/manifest';
 import demoIcon from '../../test/fixtures/demo-app/icon.png';
-import demoManifestFile from '../../test/fixtures/demo-app/manifest.json';
+import demoManifestFile from '../../test/fixtures/demo-app/manifest.json' with { type: 'json' };
 import { startWawiSim } from '../../test/wawi-sim/sim';
 import { runCli } from './cli';
 

@@ -54,6 +54,8 @@ const en = {
     `In JTL-Wawi open Admin → App-Registrierung, select "${name}" and remove it. The helper waits until the old key stops working.`,
   pressEnter: 'Press Enter once you have removed it (or Ctrl+C to cancel).',
   oldKeyDead: 'The old key no longer works.',
+  waitingDialog:
+    'Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
   rotated: 'Done. The key was rotated.',
   revoked: (kc: string) => `Done. The app was removed in JTL-Wawi and its key deleted from the ${kc}.`,
   forgotten:
@@ -121,6 +123,8 @@ const de: Texts = {
     `Öffnen Sie in JTL-Wawi Admin → App-Registrierung, wählen Sie „${name}“ und entfernen Sie die App. Das Programm wartet, bis der alte Schlüssel nicht mehr funktioniert.`,
   pressEnter: 'Drücken Sie die Eingabetaste, sobald Sie sie entfernt haben (oder Strg+C zum Abbrechen).',
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
+  waitingDialog:
+    'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
   rotated: 'Fertig. Der Schlüssel wurde erneuert.',
   revoked: (kc) => `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus der ${kc} gelöscht.`,
   forgotten:

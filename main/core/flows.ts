@@ -69,7 +69,7 @@ function isTransient(err: HelperError): boolean {
 const TRANSITIONS: Record<FlowState, readonly FlowState[]> = {
   checking: ['awaiting-removal', 'sending', 'removed', 'failed', 'cancelled'],
   'awaiting-removal': ['awaiting-removal', 'sending', 'removed', 'failed', 'cancelled', 'timed-out'],
-  sending: ['waiting', 'failed', 'cancelled'],
+  sending: ['sending', 'waiting', 'failed', 'cancelled', 'timed-out'],
   waiting: ['waiting', 'storing', 'rejected', 'failed', 'cancelled', 'timed-out'],
   storing: ['verifying', 'failed'],
   verifying: ['accepted'],
@@ -220,7 +220,7 @@ export class Core {
   async register(
     manifest: AppManifest,
     server: WawiServer,
-    opts: FlowOptions & { kind?: FlowKind } = {},
+    opts: FlowOptions & { kind?: FlowKind; waitForWindow?: boolean } = {},
   ): Promise<RegistrationRecord> {
     const { vault, logger } = this.deps;
     const account = accountName(manifest.AppId, server);
@@ -241,9 +241,7 @@ export class Core {
       flow.setServer(serverRef(server, info.version));
       const challengeCode = newChallengeCode(this.random);
       registerSecret(challengeCode);
-      const { requestId } = await this.step(opts.signal, () =>
-        client.createRegistration(manifest, challengeCode, opts.signal),
-      );
+      const requestId = await this.send(flow, client, manifest, challengeCode, opts);
       log.info('registration request sent', {
         requestId,
         apiStyle: info.apiStyle,
@@ -268,6 +266,38 @@ export class Core {
       return await this.poll(flow, client, pending, info.version, opts, log);
     } catch (err) {
       throw flow.end(this.withApp(asHelperError(err), manifest.AppId));
+    }
+  }
+
+  /**
+   * Sends the registration request. With `waitForWindow` (rotation: the merchant has just removed the
+   * app and now opens the dialog again) a 403 "no registration window" is retried until the dialog
+   * waits, the timeout ends or the flow is cancelled.
+   */
+  private async send(
+    flow: Flow,
+    client: WawiClient,
+    manifest: AppManifest,
+    challengeCode: string,
+    opts: FlowOptions & { waitForWindow?: boolean },
+  ): Promise<string> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadline = this.clock.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { requestId } = await this.step(opts.signal, () =>
+          client.createRegistration(manifest, challengeCode, opts.signal),
+        );
+        return requestId;
+      } catch (err) {
+        const e = asHelperError(err);
+        if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
+        const wait = this.deps.removalPollIntervalMs ?? 2000;
+        if (this.clock.now() + wait > deadline)
+          throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+        flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
+        await this.sleepOrCancel(wait, opts.signal);
+      }
     }
   }
 
@@ -597,7 +627,7 @@ export class Core {
     }
     flow.to('sending');
     // The registration continues under the same flow id, so a UI follows one flow from start to end.
-    return this.register(manifest, server, { ...opts, kind: 'rotate', flowId: flow.id });
+    return this.register(manifest, server, { ...opts, kind: 'rotate', flowId: flow.id, waitForWindow: true });
   }
 
   /**

@@ -99,6 +99,30 @@ describe('rotate', () => {
     expect(events.every((e) => e.kind === 'rotate')).toBe(true);
   });
 
+  it('after the removal, waits for the Wawi dialog to open before sending the new request', async () => {
+    const old = await registered();
+    const events: FlowEvent[] = [];
+    const fresh = await h.core.rotate(old.account, {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.state === 'awaiting-removal' && e.oldKeyDead === false && sim.apps().length) sim.removeApp(APP);
+        // The merchant opens the dialog only after the helper tried a few times.
+        if (
+          e.state === 'sending' &&
+          e.transient?.code === 'no-registration-window' &&
+          events.filter((x) => x.transient?.code === 'no-registration-window').length === 3
+        ) {
+          sim.setWindow('eazybusiness', true);
+          decideWhenPending(sim);
+        }
+      },
+    });
+    expect(fresh.lastVerifyResult).toBe('works');
+    expect(
+      events.filter((e) => e.state === 'sending' && e.transient?.code === 'no-registration-window'),
+    ).toHaveLength(3);
+  });
+
   it('goes on when the merchant confirms; a 409 then keeps the old key', async () => {
     const old = await registered();
     const oldKey = await h.vault.get(old.account);

@@ -1,0 +1,265 @@
+// The thin Electron shell: lifecycle, a locked-down window, the app:// protocol with a strict CSP,
+// and ipcMain wired to the one handler table in main/ipc. The electron module is passed in, so unit
+// tests can drive all of this with a stand-in.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type * as Electron from 'electron';
+import { type ErrorCode, EXIT_CODES } from '../../shared/errors';
+import { CHANNEL_NAMES, FLOW_EVENT_CHANNEL, type UiLang } from '../../shared/ipc';
+import { HelperError } from '../core/errors';
+import { createCore } from '../core/index';
+import { readSettings, writeSettings } from '../core/settings';
+import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
+import { launchState, parseLaunchArgs } from '../ipc/launch';
+
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'clipboard'
+>;
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+
+/** The renderer's Content-Security-Policy: its own scripts and styles only, no remote connections. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export function windowOptions(preload: string, title: string): Electron.BrowserWindowConstructorOptions {
+  return {
+    width: 860,
+    height: 700,
+    minWidth: 640,
+    minHeight: 560,
+    title,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: true,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** Answers app://renderer/<path> from the built renderer folder, with the CSP header. */
+export function rendererResponse(
+  rendererDir: string,
+  requestUrl: string,
+): { status: number; body: Buffer | string; headers: Record<string, string> } {
+  const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' };
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return { status: 400, body: 'Bad request', headers };
+  }
+  if (url.host !== 'renderer') return { status: 404, body: 'Not found', headers };
+  const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const root = resolve(rendererDir);
+  const file = resolve(root, `.${path}`);
+  if (file !== root && !file.startsWith(root + sep)) return { status: 403, body: 'Forbidden', headers };
+  if (!existsSync(file)) return { status: 404, body: 'Not found', headers };
+  return {
+    status: 200,
+    body: readFileSync(file),
+    headers: { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' },
+  };
+}
+
+/** Only the app's own page may talk to the main process. */
+export function isTrustedSender(
+  frame: Pick<Electron.WebFrameMain, 'url'> | null | undefined,
+  sender: unknown,
+  window: { webContents: unknown } | null,
+): boolean {
+  if (!frame || !window || sender !== window.webContents) return false;
+  try {
+    const u = new URL(frame.url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'renderer';
+  } catch {
+    return false;
+  }
+}
+
+/** Only http(s) addresses leave the app, and only to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (
+      (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && !u.username && !u.password
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function hardenWebContents(contents: Electron.WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: Electron.Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+}
+
+export function registerIpc(
+  ipcMain: Electron.IpcMain,
+  handlers: IpcHandlers,
+  getWindow: () => Electron.BrowserWindow | null,
+): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, payload) => {
+      if (!isTrustedSender(event.senderFrame, event.sender, getWindow())) {
+        return {
+          ok: false,
+          error: new HelperError('invalid-input', {
+            params: { reason: 'This window may not call the helper.' },
+          }).toJSON(),
+        };
+      }
+      return handlers.handle(channel, payload);
+    });
+  }
+}
+
+export interface ShellOptions {
+  argv: string[];
+  /** Folder with main.cjs, preload.cjs and renderer/ (dist/main/electron in development). */
+  appDir: string;
+  rendererDir: string;
+  resourcesPath?: string;
+  isPackaged: boolean;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCode(): number } {
+  const { app, BrowserWindow, ipcMain, protocol, shell, clipboard } = electron;
+  let outcome: ErrorCode | 'ok' | undefined;
+  const exitCode = () => (outcome && outcome !== 'ok' ? EXIT_CODES[outcome] : 0);
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another helper runs: it receives our arguments through 'second-instance' and takes over.
+    app.quit();
+    return { exitCode };
+  }
+
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+    },
+  ]);
+
+  const args = parseLaunchArgs(opts.argv);
+  const { core, home } = createCore({});
+  const settings = readSettings(home);
+  let lang: UiLang =
+    args.lang ?? settings.lang ?? (app.getLocale().toLowerCase().startsWith('de') ? 'de' : 'en');
+  const launch = launchState(args, opts);
+  let window: Electron.BrowserWindow | null = null;
+
+  const handlers = createIpcHandlers({
+    core,
+    launch,
+    clipboard,
+    openExternal: (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined),
+    lang: {
+      get: () => lang,
+      set: (l) => {
+        lang = l;
+        writeSettings(home, { ...readSettings(home), lang: l });
+      },
+    },
+    discoveryCandidates: opts.env?.WAWI_REGISTER_CANDIDATES?.split(',').filter(Boolean),
+    onOutcome: (o) => {
+      outcome = o;
+    },
+  });
+  handlers.subscribe((event) => {
+    if (window && !window.isDestroyed()) window.webContents.send(FLOW_EVENT_CHANNEL, event);
+  });
+  registerIpc(ipcMain, handlers, () => window);
+
+  function createWindow() {
+    window = new BrowserWindow(windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper'));
+    hardenWebContents(window.webContents);
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      window = null;
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  }
+
+  app.on('second-instance', (_event, argv) => {
+    const next = parseLaunchArgs(argv.slice(1));
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    // Hand the new arguments over, unless a flow is running: then the merchant finishes that first.
+    if (!handlers.busy() && (next.action || next.manifest || next.wawi)) {
+      Object.assign(launch, launchState(next, opts));
+      if (next.lang) lang = next.lang;
+      window?.webContents.reload();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    handlers.cancelAll();
+    app.exit(exitCode());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(electron.session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => {
+      const r = rendererResponse(opts.rendererDir, request.url);
+      return new Response(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), {
+        status: r.status,
+        headers: r.headers,
+      });
+    });
+    createWindow();
+  });
+
+  return { exitCode };
+}

@@ -1,0 +1,269 @@
+// One table of IPC handlers: validates every payload against shared/ipc.ts, calls the core, returns
+// typed results or typed errors, and forwards flow events. No Electron import: the app's ipcMain and
+// the browser tests use this very table.
+import { randomUUID } from 'node:crypto';
+import type { ErrorCode } from '../../shared/errors';
+import {
+  CHANNELS,
+  type Channel,
+  type Envelope,
+  type Request,
+  type Response,
+  type UiLang,
+} from '../../shared/ipc';
+import type { AppManifest, ManifestProblem } from '../../shared/manifest';
+import { FINAL_STATES, type FlowEvent } from '../../shared/registration';
+import { parseWawiAddress } from '../core/address';
+import { discover as discoverServers } from '../core/discovery';
+import { asHelperError, HelperError } from '../core/errors';
+import type { Core } from '../core/flows';
+import { registerSecret } from '../core/logger';
+import { WawiClient } from '../core/wawi-client';
+
+export interface LaunchState {
+  action: 'register' | 'manage' | 'rotate' | 'revoke';
+  manifest: AppManifest | null;
+  manifestWarnings: ManifestProblem[];
+  manifestError: HelperError | null;
+  wawi: string | null;
+  platform: string;
+}
+
+/** Electron's clipboard (async in newer versions) or a test stand-in. */
+export interface Clipboard {
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
+}
+
+export interface HandlerDeps {
+  core: Core;
+  launch: LaunchState;
+  clipboard: Clipboard;
+  openExternal(url: string): Promise<void> | void;
+  lang: { get(): UiLang; set(lang: UiLang): void };
+  /** Addresses discovery probes (default 127.0.0.1:5883 and :64110). */
+  discoveryCandidates?: string[];
+  clipboardClearMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  /** Called with every flow's outcome (for the process exit code). */
+  onOutcome?: (outcome: ErrorCode | 'ok') => void;
+}
+
+type Handler<C extends Channel> = (req: Request<C>) => Promise<Response<C>>;
+
+export interface IpcHandlers {
+  handle(channel: string, payload: unknown): Promise<Envelope>;
+  subscribe(listener: (event: FlowEvent) => void): () => void;
+  /** Cancels every running flow (window closed, app quitting). */
+  cancelAll(): void;
+  /** True while a flow runs. */
+  busy(): boolean;
+}
+
+export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  const { core } = deps;
+  const listeners = new Set<(e: FlowEvent) => void>();
+  const flows = new Map<string, { abort: AbortController; confirm?: () => void }>();
+  const clearMs = deps.clipboardClearMs ?? 60_000;
+  const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
+
+  const emit = (e: FlowEvent) => {
+    if (FINAL_STATES.includes(e.state))
+      deps.onOutcome?.(
+        e.state === 'accepted' || e.state === 'removed' ? 'ok' : (e.error?.code ?? 'internal'),
+      );
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch {
+        // a broken listener must not stop the flow
+      }
+    }
+  };
+
+  /** Starts a flow in the background; its progress and end arrive as events. */
+  function runFlow(
+    id: string,
+    start: (signal: AbortSignal, onEvent: (e: FlowEvent) => void) => Promise<unknown>,
+  ) {
+    const abort = new AbortController();
+    const entry: { abort: AbortController; confirm?: () => void } = { abort };
+    flows.set(id, entry);
+    void start(abort.signal, emit)
+      .catch(() => {
+        // the flow already reported its end as an event
+      })
+      .finally(() => flows.delete(id));
+    return entry;
+  }
+
+  function manifestOrThrow(): AppManifest {
+    if (deps.launch.manifest) return deps.launch.manifest;
+    throw (
+      deps.launch.manifestError ??
+      new HelperError('manifest-invalid', {
+        params: { problems: 'The app was started without a manifest (--manifest <file>).' },
+      })
+    );
+  }
+
+  async function requireRecord(account: string) {
+    const list = await core.list();
+    const record = list.find((r) => r.account === account);
+    if (!record) {
+      const at = account.lastIndexOf('@');
+      throw new HelperError('not-registered', {
+        params: { appId: account.slice(0, at), address: account.slice(at + 1) },
+      });
+    }
+    return record;
+  }
+
+  const table: { [C in Channel]: Handler<C> } = {
+    'app:launch': async () => ({
+      action: deps.launch.action,
+      manifest: deps.launch.manifest,
+      manifestWarnings: deps.launch.manifestWarnings,
+      manifestError: deps.launch.manifestError?.toJSON() ?? null,
+      wawi: deps.launch.wawi,
+      lang: deps.lang.get(),
+      platform: deps.launch.platform,
+      keychainService: core.deps.vault.service,
+    }),
+    'servers:discover': async () =>
+      discoverServers({
+        candidates: deps.discoveryCandidates,
+        extra: deps.launch.wawi ? [deps.launch.wawi] : [],
+        http: core.deps.http,
+      }),
+    'servers:check': async ({ address }) => {
+      const server = parseWawiAddress(address);
+      const info = await new WawiClient(server, core.deps.http).detect();
+      return {
+        server: {
+          baseUrl: server.baseUrl,
+          host: server.host,
+          port: server.port,
+          database: info.tenant ?? server.database,
+          wawiVersion: info.version,
+          apiStyle: info.apiStyle,
+        },
+      };
+    },
+    'registration:start': async ({ baseUrl, timeoutMs }) => {
+      const manifest = manifestOrThrow();
+      const server = parseWawiAddress(baseUrl);
+      const flowId = randomUUID();
+      runFlow(flowId, (signal, onEvent) =>
+        core.register(manifest, server, { signal, onEvent, flowId, timeoutMs }),
+      );
+      return { flowId };
+    },
+    'flow:cancel': async ({ flowId }) => {
+      flows.get(flowId)?.abort.abort();
+      return {};
+    },
+    'registrations:list': async ({ verify }) => ({ registrations: await core.list({ verify }) }),
+    'registration:verify': async ({ account }) => core.verify(account),
+    'rotate:start': async ({ account }) => {
+      const record = await requireRecord(account);
+      const launchManifest = deps.launch.manifest?.AppId === record.appId ? deps.launch.manifest : undefined;
+      const flowId = randomUUID();
+      let confirm!: () => void;
+      const confirmation = new Promise<void>((resolve) => {
+        confirm = resolve;
+      });
+      const entry = runFlow(flowId, (signal, onEvent) =>
+        core.rotate(account, { signal, onEvent, flowId, confirmation, manifest: launchManifest }),
+      );
+      entry.confirm = confirm;
+      return { flowId };
+    },
+    'rotate:confirm-removed': async ({ flowId }) => {
+      flows.get(flowId)?.confirm?.();
+      return {};
+    },
+    'revoke:start': async ({ account }) => {
+      await requireRecord(account);
+      const flowId = randomUUID();
+      runFlow(flowId, (signal, onEvent) => core.revoke(account, { signal, onEvent, flowId }));
+      return { flowId };
+    },
+    'registration:forget': async ({ account }) => {
+      await core.forget(account);
+      return {};
+    },
+    'key:copy': async ({ account }) => {
+      const key = await core.deps.vault.get(account);
+      if (!key) {
+        const at = account.lastIndexOf('@');
+        throw new HelperError('not-registered', {
+          params: { appId: account.slice(0, at), address: account.slice(at + 1) },
+        });
+      }
+      registerSecret(key);
+      await deps.clipboard.writeText(key);
+      core.deps.logger.info('key copied to the clipboard', { account });
+      setTimer(() => {
+        // Clear it only if the merchant has not copied something else since.
+        void Promise.resolve(deps.clipboard.readText()).then((now) =>
+          now === key ? deps.clipboard.writeText('') : undefined,
+        );
+      }, clearMs);
+      return { clearAfterMs: clearMs };
+    },
+    'lang:get': async () => ({ lang: deps.lang.get() }),
+    'lang:set': async ({ lang }) => {
+      deps.lang.set(lang);
+      return { lang };
+    },
+    'app:open-website': async () => {
+      const url = deps.launch.manifest?.ProviderWebsite;
+      if (!url)
+        throw new HelperError('invalid-input', { params: { reason: 'No provider website is known.' } });
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        throw new HelperError('invalid-input', { params: { reason: 'Only web addresses are opened.' } });
+      await deps.openExternal(parsed.toString());
+      return {};
+    },
+  };
+
+  return {
+    async handle(channel, payload) {
+      if (!Object.hasOwn(CHANNELS, channel)) {
+        return {
+          ok: false,
+          error: new HelperError('invalid-input', {
+            params: { reason: `Unknown channel "${channel}".` },
+          }).toJSON(),
+        };
+      }
+      const c = channel as Channel;
+      const parsed = CHANNELS[c].request.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const reason = parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+          .join('; ');
+        return { ok: false, error: new HelperError('invalid-input', { params: { reason } }).toJSON() };
+      }
+      try {
+        const data = await (table[c] as Handler<Channel>)(parsed.data as never);
+        // Parsing the answer drops anything the contract does not name.
+        return { ok: true, data: CHANNELS[c].response.parse(data) };
+      } catch (err) {
+        const e = asHelperError(err);
+        core.deps.logger.warn('ipc call failed', { channel, error: e.toJSON() });
+        return { ok: false, error: e.toJSON() };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    cancelAll() {
+      for (const f of flows.values()) f.abort.abort();
+    },
+    busy: () => flows.size > 0,
+  };
+}

@@ -1,0 +1,86 @@
+// Launch arguments of the desktop app: --manifest <path>, --wawi <url>, --action register|manage|rotate|revoke,
+// --lang de|en. Chromium and Electron switches are ignored.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LaunchAction, UiLang } from '../../shared/ipc';
+import { HelperError } from '../core/errors';
+import { loadManifest } from '../core/manifest-file';
+import type { LaunchState } from './handlers';
+
+export interface LaunchArgs {
+  action?: LaunchAction;
+  manifest?: string;
+  wawi?: string;
+  lang?: UiLang;
+  /** Problems with the arguments, in plain words. */
+  problems: string[];
+}
+
+const ACTIONS = ['register', 'manage', 'rotate', 'revoke'];
+
+export function parseLaunchArgs(argv: string[]): LaunchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      manifest: { type: 'string' },
+      wawi: { type: 'string' },
+      action: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    strict: false,
+    allowPositionals: true,
+  });
+  const problems: string[] = [];
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const action = str(values.action);
+  const lang = str(values.lang);
+  if (action && !ACTIONS.includes(action))
+    problems.push(`--action must be one of ${ACTIONS.join(', ')}, not "${action}".`);
+  if (lang && lang !== 'de' && lang !== 'en') problems.push(`--lang must be de or en, not "${lang}".`);
+  for (const name of ['manifest', 'wawi', 'action', 'lang'] as const) {
+    if (values[name] === true) problems.push(`--${name} needs a value.`);
+  }
+  return {
+    action: action && ACTIONS.includes(action) ? (action as LaunchAction) : undefined,
+    manifest: str(values.manifest),
+    wawi: str(values.wawi),
+    lang: lang === 'de' || lang === 'en' ? lang : undefined,
+    problems,
+  };
+}
+
+/** Builds the launch state from the arguments: the manifest is read and checked here, in main. */
+export function launchState(
+  args: LaunchArgs,
+  opts: { isPackaged: boolean; resourcesPath?: string; platform?: NodeJS.Platform },
+): LaunchState {
+  let manifestPath = args.manifest;
+  if (!manifestPath && opts.isPackaged && opts.resourcesPath) {
+    const shipped = join(opts.resourcesPath, 'vendor', 'manifest.json');
+    if (existsSync(shipped)) manifestPath = shipped;
+  }
+  const state: LaunchState = {
+    action: args.action ?? (manifestPath ? 'register' : 'manage'),
+    manifest: null,
+    manifestWarnings: [],
+    manifestError: null,
+    wawi: args.wawi ?? null,
+    platform: opts.platform ?? process.platform,
+  };
+  if (args.problems.length) {
+    state.manifestError = new HelperError('invalid-input', { params: { reason: args.problems.join(' ') } });
+  } else if (manifestPath) {
+    try {
+      const loaded = loadManifest(manifestPath);
+      state.manifest = loaded.manifest;
+      state.manifestWarnings = loaded.warnings;
+    } catch (err) {
+      state.manifestError =
+        err instanceof HelperError
+          ? err
+          : new HelperError('manifest-invalid', { params: { problems: String(err) } });
+    }
+  }
+  return state;
+}

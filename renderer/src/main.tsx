@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { WawiBridge } from '../../shared/bridge';
+import { App } from './App';
+import './styles.css';
+
+declare global {
+  interface Window {
+    /** The one API object the preload exposes. */
+    wawi: WawiBridge;
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App api={window.wawi} />
+  </StrictMode>,
+);

@@ -1,0 +1,102 @@
+// Every IPC channel between the renderer and the main process: request and response schemas in one
+// place, with the types derived from them. The renderer never sees an API key or a challenge code.
+import { z } from 'zod';
+import { serializedErrorSchema } from './errors';
+import { manifestSchema } from './manifest';
+import {
+  flowEventSchema,
+  registrationRecordSchema,
+  serverRefSchema,
+  verifyResultSchema,
+} from './registration';
+
+export const langSchema = z.enum(['de', 'en']);
+export type UiLang = z.infer<typeof langSchema>;
+
+export const launchActionSchema = z.enum(['register', 'manage', 'rotate', 'revoke']);
+export type LaunchAction = z.infer<typeof launchActionSchema>;
+
+export const discoveredServerSchema = serverRefSchema.extend({
+  apiStyle: z.enum(['v1', 'v2', 'unversioned']),
+});
+export type DiscoveredServerView = z.infer<typeof discoveredServerSchema>;
+
+const account = z.string().min(3).max(400);
+const flowId = z.string().uuid();
+const empty = z.object({}).strict();
+
+export const CHANNELS = {
+  /** What the app was launched with: manifest (checked), address, action, language. */
+  'app:launch': {
+    request: empty,
+    response: z.object({
+      action: launchActionSchema,
+      manifest: manifestSchema.nullable(),
+      manifestWarnings: z.array(z.object({ field: z.string(), message: z.string() })),
+      manifestError: serializedErrorSchema.nullable(),
+      wawi: z.string().nullable(),
+      lang: langSchema,
+      platform: z.string(),
+      keychainService: z.string(),
+    }),
+  },
+  'servers:discover': {
+    request: empty,
+    response: z.object({
+      servers: z.array(discoveredServerSchema),
+      other: z.array(z.object({ address: z.string(), reason: z.string() })),
+    }),
+  },
+  /** Checks a typed address (reads /info) before going on. */
+  'servers:check': {
+    request: z.object({ address: z.string().min(1).max(300) }).strict(),
+    response: z.object({ server: discoveredServerSchema }),
+  },
+  'registration:start': {
+    request: z
+      .object({
+        baseUrl: z.string().min(1).max(300),
+        timeoutMs: z.number().int().min(1000).max(86_400_000).optional(),
+      })
+      .strict(),
+    response: z.object({ flowId }),
+  },
+  'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
+  'registrations:list': {
+    request: z.object({ verify: z.boolean().optional() }).strict(),
+    response: z.object({ registrations: z.array(registrationRecordSchema) }),
+  },
+  'registration:verify': {
+    request: z.object({ account }).strict(),
+    response: z.object({ record: registrationRecordSchema, result: verifyResultSchema }),
+  },
+  'rotate:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  /** The merchant says the app was removed in Wawi (rotate goes on without waiting for the 401). */
+  'rotate:confirm-removed': { request: z.object({ flowId }).strict(), response: empty },
+  'revoke:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  'registration:forget': { request: z.object({ account }).strict(), response: empty },
+  /** Copies the key in the main process; it is cleared from the clipboard after 60 s. */
+  'key:copy': { request: z.object({ account }).strict(), response: z.object({ clearAfterMs: z.number() }) },
+  'lang:get': { request: empty, response: z.object({ lang: langSchema }) },
+  'lang:set': { request: z.object({ lang: langSchema }).strict(), response: z.object({ lang: langSchema }) },
+  /** Opens the provider's website in the system browser (only the manifest's http(s) address). */
+  'app:open-website': { request: empty, response: empty },
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export type Request<C extends Channel> = z.infer<(typeof CHANNELS)[C]['request']>;
+export type Response<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>;
+
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: serializedErrorSchema }),
+]);
+export type Envelope<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: z.infer<typeof serializedErrorSchema> };
+
+/** The one event channel: flow events, main → renderer. */
+export const FLOW_EVENT_CHANNEL = 'flow:event';
+export { flowEventSchema };
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -1,0 +1,140 @@
+// The browser-test harness: the production renderer build, served locally with the app's CSP; the
+// real IPC handler table (main/ipc) exposed to the page; the real core against the simulator and
+// the real keychain.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import keytar from 'keytar';
+import { createCore } from '../../main/core/index';
+import { rendererResponse } from '../../main/electron/shell';
+import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
+import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import type { UiLang } from '../../shared/ipc';
+import type { FlowEvent } from '../../shared/registration';
+import { uniqueService } from '../helpers/core';
+import { ROOT } from '../helpers/proc';
+import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
+
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export const MANIFEST = join(ROOT, 'test', 'fixtures', 'demo-app', 'manifest.json');
+
+let initScript: Promise<string> | undefined;
+function bridgeInitScript(): Promise<string> {
+  initScript ??= build({
+    entryPoints: [join(ROOT, 'test/e2e/bridge-init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'error',
+  }).then((r) => r.outputFiles[0]!.text);
+  return initScript;
+}
+
+export interface Harness {
+  sim: WawiSim;
+  handlers: IpcHandlers;
+  clipboard: { text: string };
+  service: string;
+  core: ReturnType<typeof createCore>['core'];
+  events: FlowEvent[];
+  rendererUrl: string;
+  open(page: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { lang?: UiLang; args?: string[]; candidates?: (sim: WawiSim) => string[] } = {},
+): Promise<Harness> {
+  const sim = await startWawiSim({ port: 0 });
+  const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
+  const service = uniqueService();
+  const { core } = createCore({
+    home,
+    service,
+    http: { connectTimeoutMs: 1000, responseTimeoutMs: 3000 },
+    overrides: { pollIntervalMs: 150, removalPollIntervalMs: 150, backoffBaseMs: 200 },
+  });
+  const args = options.args ?? ['--manifest', MANIFEST];
+  const launch = launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' });
+  const clipboard = { text: '' };
+  let lang: UiLang = options.lang ?? 'en';
+  const handlers = createIpcHandlers({
+    core,
+    launch,
+    clipboard: { writeText: (t) => void (clipboard.text = t), readText: () => clipboard.text },
+    openExternal: () => {},
+    lang: { get: () => lang, set: (l) => void (lang = l) },
+    discoveryCandidates: options.candidates ? options.candidates(sim) : [sim.url],
+    clipboardClearMs: 60_000,
+  });
+  const events: FlowEvent[] = [];
+  handlers.subscribe((e) => events.push(e));
+
+  const rendererDir = join(ROOT, 'dist', 'renderer');
+  const server: Server = createServer((req, res) => {
+    const r = rendererResponse(rendererDir, `app://renderer${req.url ?? '/'}`);
+    res.writeHead(r.status, r.headers);
+    res.end(r.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const rendererUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html`;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  return {
+    sim,
+    handlers,
+    clipboard,
+    service,
+    core,
+    events,
+    rendererUrl,
+    async open(page) {
+      await page.exposeBinding('__wawiInvoke', (_source, channel: string, payload: unknown) =>
+        handlers.handle(channel, payload),
+      );
+      handlers.subscribe((e) => {
+        void page
+          .evaluate((ev) => (window as unknown as { __wawiEmit(e: unknown): void }).__wawiEmit(ev), e)
+          .catch(() => {});
+      });
+      await page.addInitScript({ content: await bridgeInitScript() });
+      await page.goto(rendererUrl);
+    },
+    async close() {
+      handlers.cancelAll();
+      for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+      for (const c of await keytar.findCredentials(`${service} (pending registration)`))
+        await keytar.deletePassword(`${service} (pending registration)`, c.account);
+      server.close();
+      await sim.close();
+    },
+  };
+}
+
+/** axe with the WCAG 2.x A/AA tags: no violations allowed. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Checks the screen: heading focused, accessible, screenshot saved. */
+export async function screen(page: Page, heading: RegExp | string, name: string) {
+  const h1 = page.getByRole('heading', { level: 1, name: heading });
+  await expect(h1).toBeVisible();
+  await expect(h1).toBeFocused();
+  await expectAccessible(page);
+  await shot(page, name);
+}
