@@ -35,14 +35,14 @@ const bundles = [
 ];
 await Promise.all(bundles.map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));
 
-if (!args.has('--node-only') && existsSync(resolve(root, 'renderer/vite.config.ts'))) {
+if (!args.has('--node-only') && existsSync(resolve(root, 'vite.config.ts'))) {
   const r = spawnSync(
     process.execPath,
     [
       resolve(root, 'node_modules/vite/bin/vite.js'),
       'build',
       '--config',
-      'renderer/vite.config.ts',
+      'vite.config.ts',
       ...(quiet ? ['--logLevel', 'error'] : []),
     ],
     {

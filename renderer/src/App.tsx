@@ -548,25 +548,26 @@ function Prepare({
   );
 }
 
-/** Ticks once a second so elapsed times stay current between events. */
-function useNow(): number {
+/** A flow's elapsed time, ticking once a second between its events. */
+function useElapsed(event: FlowEvent | undefined): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, []);
-  return now;
+  const seen = useRef<{ event?: FlowEvent; at: number }>({ at: Date.now() });
+  if (seen.current.event !== event) seen.current = { event, at: Date.now() };
+  return event ? event.elapsedMs + Math.max(0, now - seen.current.at) : 0;
 }
 
 function progressText(
   e: FlowEvent | undefined,
   t: Texts,
   lang: UiLang,
-  now: number,
-  since: number,
+  elapsedMs: number,
   waitingText: (t: string) => string,
 ): string {
-  const time = elapsed(e ? e.elapsedMs + (now - since) : 0);
+  const time = elapsed(elapsedMs);
   if (!e) return waitingText(time);
   if (e.state === 'storing') return t.storing;
   if (e.state === 'verifying') return t.verifying;
@@ -589,9 +590,7 @@ function Waiting({
   step?: [number, number];
 }) {
   const { lang, t } = useI18n();
-  const now = useNow();
-  const [since, setSince] = useState(Date.now());
-  useEffect(() => setSince(Date.now()), [event]);
+  const elapsedMs = useElapsed(event);
   const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
   const provider = launch?.manifest?.ProviderName;
   return (
@@ -612,7 +611,7 @@ function Waiting({
       </ol>
       <p role="status" className="progress">
         <span className="spinner" aria-hidden="true" />{' '}
-        {progressText(event, t, lang, now, since, t.stillWaiting)}
+        {progressText(event, t, lang, elapsedMs, t.stillWaiting)}
       </p>
       <div className="actions">
         <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
@@ -873,7 +872,7 @@ function Manage({
         </ul>
       )}
       {forget && (
-        <div className="confirm" role="group" aria-labelledby="forget-title">
+        <section className="confirm" aria-labelledby="forget-title">
           <h2 id="forget-title" tabIndex={-1} ref={forgetHeading}>
             {t.forgetTitle}
           </h2>
@@ -886,7 +885,7 @@ function Manage({
               {t.forgetConfirm}
             </button>
           </div>
-        </div>
+        </section>
       )}
       <div className="actions">
         {list && list.length > 0 && (
@@ -924,9 +923,7 @@ function Removal({
   onBack(): void;
 }) {
   const { lang, t } = useI18n();
-  const now = useNow();
-  const [since, setSince] = useState(Date.now());
-  useEffect(() => setSince(Date.now()), [event]);
+  const elapsedMs = useElapsed(event);
   const started = useRef(false);
   useEffect(() => {
     if (started.current || flowId) return;
@@ -951,7 +948,7 @@ function Removal({
           ? t.waitingDialog
           : event?.oldKeyDead
             ? t.oldKeyDead
-            : progressText(event, t, lang, now, since, t.waitingRemoval)}
+            : progressText(event, t, lang, elapsedMs, t.waitingRemoval)}
       </p>
       <div className="actions">
         <button type="button" onClick={() => (flowId ? void api.call('flow:cancel', { flowId }) : onBack())}>

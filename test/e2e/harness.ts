@@ -66,9 +66,19 @@ export async function startHarness(
   const handlers = createIpcHandlers({
     core,
     launch,
-    clipboard: { writeText: (t) => void (clipboard.text = t), readText: () => clipboard.text },
+    clipboard: {
+      writeText: (text) => {
+        clipboard.text = text;
+      },
+      readText: () => clipboard.text,
+    },
     openExternal: () => {},
-    lang: { get: () => lang, set: (l) => void (lang = l) },
+    lang: {
+      get: () => lang,
+      set: (l) => {
+        lang = l;
+      },
+    },
     discoveryCandidates: options.candidates ? options.candidates(sim) : [sim.url],
     clipboardClearMs: 60_000,
   });

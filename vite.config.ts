@@ -4,10 +4,10 @@ import { defineConfig } from 'vite';
 // The production renderer: plain files under dist/renderer, loaded from app://renderer/ by Electron
 // and from a local test server by the browser tests. No inline scripts (CSP script-src 'self').
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,

@@ -1,0 +1,342 @@
+// The Electron shell, driven with a stand-in electron module (the binary is not needed).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  APP_ORIGIN,
+  CSP,
+  type ElectronModule,
+  hardenSession,
+  hardenWebContents,
+  isSafeExternalUrl,
+  isTrustedSender,
+  registerIpc,
+  rendererResponse,
+  startApp,
+  windowOptions,
+} from '../../main/electron/shell';
+import type { IpcHandlers } from '../../main/ipc/handlers';
+import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import { CHANNEL_NAMES } from '../../shared/ipc';
+import { FIXTURES } from '../helpers/http';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function fakeWebContents() {
+  const listeners = new Map<string, Listener>();
+  let openHandler: Listener | undefined;
+  return {
+    listeners,
+    on: vi.fn((event: string, fn: Listener) => listeners.set(event, fn)),
+    setWindowOpenHandler: vi.fn((fn: Listener) => {
+      openHandler = fn;
+    }),
+    openHandler: () => openHandler,
+    send: vi.fn(),
+    reload: vi.fn(),
+  };
+}
+
+function fakeElectron(opts: { lock?: boolean } = {}) {
+  const appListeners = new Map<string, Listener>();
+  const windows: FakeWindow[] = [];
+  class FakeWindow {
+    webContents = fakeWebContents();
+    loadURL = vi.fn(async () => {});
+    focus = vi.fn();
+    restore = vi.fn();
+    show = vi.fn();
+    isMinimized = () => false;
+    isDestroyed = () => false;
+    once = vi.fn();
+    on = vi.fn();
+    constructor(readonly options: unknown) {
+      windows.push(this);
+    }
+  }
+  const ipcHandlers = new Map<string, Listener>();
+  const session = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  };
+  const electron = {
+    app: {
+      requestSingleInstanceLock: vi.fn(() => opts.lock ?? true),
+      quit: vi.fn(),
+      exit: vi.fn(),
+      on: vi.fn((event: string, fn: Listener) => appListeners.set(event, fn)),
+      whenReady: vi.fn(() => Promise.resolve()),
+      getLocale: () => 'de-DE',
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: vi.fn((channel: string, fn: Listener) => ipcHandlers.set(channel, fn)) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: { defaultSession: session },
+    shell: { openExternal: vi.fn(async () => {}) },
+    clipboard: { writeText: vi.fn(), readText: vi.fn(() => '') },
+  };
+  return {
+    electron: electron as unknown as ElectronModule,
+    raw: electron,
+    appListeners,
+    windows,
+    ipcHandlers,
+    session,
+  };
+}
+
+beforeEach(() => {
+  process.env.WAWI_REGISTER_HOME = mkdtempSync(join(tmpdir(), 'shell-home-'));
+});
+
+describe('window and page security', () => {
+  it('uses contextIsolation, sandbox, no nodeIntegration and the preload', () => {
+    const o = windowOptions('/app/preload.cjs', 'Helper');
+    expect(o.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('has a strict CSP: own scripts only, no inline code, no remote connections', () => {
+    expect(CSP).toContain("script-src 'self'");
+    expect(CSP).toContain("connect-src 'none'");
+    expect(CSP).toContain("default-src 'none'");
+    expect(CSP).not.toContain('unsafe-inline');
+    expect(CSP).not.toContain('unsafe-eval');
+  });
+
+  it('serves the renderer with the CSP and nothing outside its folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renderer-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<html></html>');
+    writeFileSync(join(dir, 'assets', 'a.js'), 'x');
+    writeFileSync(join(dir, '..', 'secret.txt'), 'no');
+    const index = rendererResponse(dir, `${APP_ORIGIN}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toBe(CSP);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(rendererResponse(dir, `${APP_ORIGIN}/assets/a.js`).headers['content-type']).toMatch(/javascript/);
+    // Whatever the spelling, the file beside the folder is never served.
+    for (const path of [
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/../secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
+      const r = rendererResponse(dir, `${APP_ORIGIN}${path}`);
+      expect([403, 404]).toContain(r.status);
+      expect(String(r.body)).not.toBe('no');
+    }
+    expect(rendererResponse(dir, `${APP_ORIGIN}/..%2fsecret.txt`).status).toBe(403);
+    expect(rendererResponse(dir, 'app://other/index.html').status).toBe(404);
+    expect(rendererResponse(dir, `${APP_ORIGIN}/missing.js`).status).toBe(404);
+  });
+
+  it('blocks navigation away from the app, window.open and webviews', () => {
+    const wc = fakeWebContents();
+    hardenWebContents(wc as never);
+    const nav = { preventDefault: vi.fn() };
+    wc.listeners.get('will-navigate')!(nav, 'https://evil.example/');
+    expect(nav.preventDefault).toHaveBeenCalled();
+    const inside = { preventDefault: vi.fn() };
+    wc.listeners.get('will-navigate')!(inside, `${APP_ORIGIN}/index.html`);
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const redirect = { preventDefault: vi.fn() };
+    wc.listeners.get('will-redirect')!(redirect, 'file:///etc/passwd');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    wc.listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(wc.openHandler()!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const s = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
+    hardenSession(s as never);
+    const callback = vi.fn();
+    s.setPermissionRequestHandler.mock.calls[0]![0](null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(s.setPermissionCheckHandler.mock.calls[0]![0]()).toBe(false);
+  });
+
+  it('opens only plain http(s) addresses externally', () => {
+    expect(isSafeExternalUrl('https://example.com/app')).toBe(true);
+    expect(isSafeExternalUrl('http://example.com')).toBe(true);
+    for (const bad of [
+      'file:///c:/windows',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'https://user:pw@example.com',
+      'nonsense',
+    ]) {
+      expect(isSafeExternalUrl(bad)).toBe(false);
+    }
+  });
+});
+
+describe('IPC sender checks', () => {
+  const window = { webContents: { id: 1 } };
+  it('trusts only the app page in our window', () => {
+    expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html` }, window.webContents, window)).toBe(true);
+    expect(isTrustedSender({ url: 'https://evil.example/' }, window.webContents, window)).toBe(false);
+    expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html` }, { id: 2 }, window)).toBe(false);
+    expect(isTrustedSender(null, window.webContents, window)).toBe(false);
+    expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html` }, window.webContents, null)).toBe(false);
+  });
+
+  it('registers every channel and refuses calls from other frames without running them', async () => {
+    const ipcHandlers = new Map<string, Listener>();
+    const handle = vi.fn(async () => ({ ok: true, data: {} }));
+    registerIpc(
+      { handle: (c: string, fn: Listener) => ipcHandlers.set(c, fn) } as never,
+      { handle } as unknown as IpcHandlers,
+      () => window as never,
+    );
+    expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    const evil = await ipcHandlers.get('key:copy')!(
+      { senderFrame: { url: 'https://evil.example/' }, sender: window.webContents },
+      { account: 'a@b:1/c' },
+    );
+    expect(evil).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(handle).not.toHaveBeenCalled();
+    await ipcHandlers.get('lang:get')!(
+      { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: window.webContents },
+      {},
+    );
+    expect(handle).toHaveBeenCalledWith('lang:get', {});
+  });
+});
+
+describe('launch arguments', () => {
+  it('reads --manifest, --wawi, --action and --lang, ignoring Chromium switches', () => {
+    expect(
+      parseLaunchArgs([
+        '--no-sandbox',
+        '.',
+        '--manifest',
+        'm.json',
+        '--wawi=127.0.0.1:5883',
+        '--action',
+        'rotate',
+        '--lang',
+        'de',
+      ]),
+    ).toEqual({
+      manifest: 'm.json',
+      wawi: '127.0.0.1:5883',
+      action: 'rotate',
+      lang: 'de',
+      problems: [],
+    });
+    const bad = parseLaunchArgs(['--action', 'explode', '--lang', 'fr', '--manifest']);
+    expect(bad.problems).toHaveLength(3);
+  });
+
+  it('checks the manifest in main, and defaults to the one shipped in the resources when packaged', () => {
+    const ok = launchState(parseLaunchArgs(['--manifest', join(FIXTURES, 'demo-app', 'manifest.json')]), {
+      isPackaged: false,
+    });
+    expect(ok.action).toBe('register');
+    expect(ok.manifest?.AppId).toBe('WawiHelperDemo/v1');
+    const missing = launchState(parseLaunchArgs(['--manifest', '/nope.json']), { isPackaged: false });
+    expect(missing.manifestError?.code).toBe('manifest-invalid');
+    expect(launchState(parseLaunchArgs([]), { isPackaged: false }).action).toBe('manage');
+    const resources = mkdtempSync(join(tmpdir(), 'res-'));
+    mkdirSync(join(resources, 'vendor'));
+    writeFileSync(join(resources, 'vendor', 'manifest.json'), '{}');
+    const shipped = launchState(parseLaunchArgs([]), { isPackaged: true, resourcesPath: resources });
+    expect(shipped.action).toBe('register');
+    expect(shipped.manifestError?.code).toBe('manifest-invalid');
+  });
+});
+
+describe('app lifecycle', () => {
+  const opts = {
+    argv: ['--action', 'manage'],
+    appDir: '/app',
+    rendererDir: '/app/renderer',
+    isPackaged: false,
+  };
+
+  it('a second launch quits at once and leaves the work to the first', () => {
+    const f = fakeElectron({ lock: false });
+    startApp(f.electron, opts);
+    expect(f.raw.app.quit).toHaveBeenCalled();
+    expect(f.windows).toHaveLength(0);
+    expect(f.ipcHandlers.size).toBe(0);
+  });
+
+  it('creates one hardened window on the app protocol, wires IPC and the session', async () => {
+    const f = fakeElectron();
+    startApp(f.electron, opts);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(f.raw.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app' }),
+    ]);
+    expect(f.raw.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(f.session.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(f.windows).toHaveLength(1);
+    const w = f.windows[0]!;
+    expect((w.options as { webPreferences: { preload: string } }).webPreferences.preload).toBe(
+      join('/app', 'preload.cjs'),
+    );
+    expect(w.loadURL).toHaveBeenCalledWith(`${APP_ORIGIN}/index.html`);
+    expect(w.webContents.setWindowOpenHandler).toHaveBeenCalled();
+    expect([...f.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    // The language comes from the system locale (de-DE) when nothing else says otherwise.
+    const lang = await f.ipcHandlers.get('lang:get')!(
+      { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: w.webContents },
+      {},
+    );
+    expect(lang).toEqual({ ok: true, data: { lang: 'de' } });
+  });
+
+  it('a second launch focuses the window and hands over its arguments', async () => {
+    const f = fakeElectron();
+    startApp(f.electron, opts);
+    await Promise.resolve();
+    await Promise.resolve();
+    const w = f.windows[0]!;
+    f.appListeners.get('second-instance')!({}, [
+      'helper.exe',
+      '--manifest',
+      join(FIXTURES, 'demo-app', 'manifest.json'),
+      '--lang',
+      'en',
+    ]);
+    expect(w.focus).toHaveBeenCalled();
+    expect(w.webContents.reload).toHaveBeenCalled();
+    const launch = (await f.ipcHandlers.get('app:launch')!(
+      { senderFrame: { url: `${APP_ORIGIN}/` }, sender: w.webContents },
+      {},
+    )) as {
+      data: { action: string; manifest: { AppId: string }; lang: string };
+    };
+    expect(launch.data).toMatchObject({
+      action: 'register',
+      manifest: { AppId: 'WawiHelperDemo/v1' },
+      lang: 'en',
+    });
+  });
+
+  it('exits with 0 when nothing failed', () => {
+    const f = fakeElectron();
+    startApp(f.electron, opts);
+    f.appListeners.get('window-all-closed')!();
+    expect(f.raw.app.exit).toHaveBeenCalledWith(0);
+  });
+});
