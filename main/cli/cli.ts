@@ -46,6 +46,7 @@ Commands:
   verify --app <AppId> [--wawi <address>]
   rotate --app <AppId> [--wawi <address>] [--manifest <file>]
   revoke --app <AppId> [--wawi <address>] [--local-only]
+  check-manifest --manifest <file>   check a manifest without sending anything
   sim [--port 5883] [--db <name>] [--auto-accept <ms>] [--state <file>]
 
 Options:
@@ -248,6 +249,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         const loaded = loadManifest(values.manifest);
         return await registerCommand(ctx, loaded, await pickServer(ctx));
       }
+      case 'check-manifest':
+        return checkManifestCommand(ctx);
       case 'status':
         return await statusCommand(ctx);
       case 'resume':
@@ -427,6 +430,18 @@ async function registerCommand(
     ...(key ? { apiKey: key } : {}),
     ...(demo ? { demo: true } : {}),
   });
+  return 0;
+}
+
+function checkManifestCommand({ out, values }: Ctx): number {
+  if (!values.manifest)
+    throw new HelperError('invalid-input', { params: { reason: 'check-manifest needs --manifest <file>.' } });
+  const loaded = loadManifest(values.manifest as string);
+  for (const w of loaded.warnings) out.say(`! ${out.t.warningsHeader}: ${w.field} ${w.message}`);
+  out.result(
+    `✔ ${loaded.manifest.DisplayName} (${loaded.manifest.AppId}, ${loaded.manifest.Version}): ${loaded.path}`,
+  );
+  out.done({ command: 'check-manifest', appId: loaded.manifest.AppId, warnings: loaded.warnings });
   return 0;
 }
 

@@ -7,8 +7,11 @@ import { registerSecret } from './logger';
 
 /** Service name of the keychain entries holding API keys. A contract with vendor apps: do not change. */
 export const KEY_SERVICE = 'JTL-Wawi API key';
-/** Service name of the entries holding pending registrations (request id + challenge code). */
-export const PENDING_SERVICE = 'JTL-Wawi API key (pending registration)';
+/**
+ * Service name of the entries holding pending registrations (request id + challenge code). It must not
+ * start with KEY_SERVICE: on Windows keytar lists a service with the filter "<service>*".
+ */
+export const PENDING_SERVICE = 'JTL-Wawi registration (pending)';
 
 export interface KeychainBackend {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -71,8 +74,7 @@ export class KeyVault {
   ) {
     this.service = options.service ?? KEY_SERVICE;
     this.pendingService =
-      options.pendingService ??
-      (options.service ? `${options.service} (pending registration)` : PENDING_SERVICE);
+      options.pendingService ?? (options.service ? `pending: ${options.service}` : PENDING_SERVICE);
   }
 
   private async use<T>(what: string, fn: (k: KeychainBackend) => Promise<T>): Promise<T> {

@@ -118,8 +118,8 @@ export async function startHarness(
     async close() {
       handlers.cancelAll();
       for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
-      for (const c of await keytar.findCredentials(`${service} (pending registration)`))
-        await keytar.deletePassword(`${service} (pending registration)`, c.account);
+      for (const c of await keytar.findCredentials(`pending: ${service}`))
+        await keytar.deletePassword(`pending: ${service}`, c.account);
       server.close();
       await sim.close();
     },

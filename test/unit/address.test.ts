@@ -49,3 +49,13 @@ describe('keychain account names', () => {
     expect(normalizeHost('Wawi-PC')).toBe('wawi-pc');
   });
 });
+
+describe('keychain service names', () => {
+  it('pending entries never fall under the key service (Windows lists "<service>*")', async () => {
+    const { KEY_SERVICE, PENDING_SERVICE, KeyVault } = await import('../../main/core/vault');
+    expect(KEY_SERVICE).toBe('JTL-Wawi API key');
+    expect(PENDING_SERVICE.startsWith(KEY_SERVICE)).toBe(false);
+    const custom = new KeyVault(() => ({}) as never, { service: 'JTL-Wawi API key test 1' });
+    expect(custom.pendingService.startsWith(custom.service)).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run dist:win`: builds the vendor-branded Windows installer (run it on Windows).
+// Reads vendor/branding.json (product name, appId, publisher, executable name), checks the vendor's
+// manifest, builds the app and runs electron-builder with electron-builder.yml plus the branding.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fail = (msg) => {
+  console.error(`dist: ${msg}`);
+  process.exit(1);
+};
+
+let branding;
+try {
+  branding = JSON.parse(readFileSync(join(root, 'vendor', 'branding.json'), 'utf8'));
+} catch (err) {
+  fail(`vendor/branding.json is missing or not JSON (${err.message}).`);
+}
+const problems = [];
+if (typeof branding.productName !== 'string' || !branding.productName.trim())
+  problems.push('productName is required');
+if (typeof branding.appId !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+){2,}$/i.test(branding.appId))
+  problems.push('appId must look like com.vendor.product');
+if (branding.executableName !== undefined && !/^[A-Za-z0-9._-]+$/.test(branding.executableName))
+  problems.push('executableName may contain only letters, digits, . _ -');
+if (problems.length) fail(`vendor/branding.json: ${problems.join('; ')}.`);
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+run(process.execPath, [
+  join(root, 'dist', 'main', 'cli', 'wawi-register.cjs'),
+  'check-manifest',
+  '--manifest',
+  join(root, 'vendor', 'manifest.json'),
+]);
+
+const overrides = [`-c.productName=${branding.productName}`, `-c.appId=${branding.appId}`];
+if (branding.publisherName) overrides.push(`-c.copyright=Copyright © ${branding.publisherName}`);
+if (branding.executableName) overrides.push(`-c.win.executableName=${branding.executableName}`);
+const extra = process.argv.slice(2);
+run(process.execPath, [
+  join(root, 'node_modules', 'electron-builder', 'cli.js'),
+  '--win',
+  '--config',
+  'electron-builder.yml',
+  ...overrides,
+  ...extra,
+]);
