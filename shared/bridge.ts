@@ -1,5 +1,9 @@
 // The API object the renderer gets (window.wawi): built by the preload over ipcRenderer, and by the
 // browser-test harness over Playwright bindings, from this one function, so both are the same.
+//
+// It returns plain envelopes and never throws custom errors: an exception that crosses Electron's
+// contextBridge loses its class and fields, so the renderer turns envelopes into errors in its own
+// world (see `apiClient`).
 import type { SerializedError } from './errors';
 import { CHANNEL_NAMES, type Channel, type Envelope, type Request, type Response } from './ipc';
 import type { FlowEvent } from './registration';
@@ -10,7 +14,40 @@ export interface BridgeTransport {
   subscribe(listener: (event: FlowEvent) => void): () => void;
 }
 
-/** Thrown in the renderer for a failed call: carries the typed error, never a secret. */
+export interface WawiBridge {
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Envelope<Response<C>>>;
+  onFlowEvent(listener: (event: FlowEvent) => void): () => void;
+  channels: readonly Channel[];
+}
+
+const failure = (code: SerializedError['code'], message: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+export function createBridge(transport: BridgeTransport): WawiBridge {
+  const allowed = new Set<string>(CHANNEL_NAMES);
+  return Object.freeze({
+    channels: Object.freeze([...CHANNEL_NAMES]),
+    async invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Envelope<Response<C>>> {
+      if (!allowed.has(channel)) return failure('invalid-input', `Unknown channel ${String(channel)}`);
+      try {
+        const envelope = (await transport.invoke(channel, request)) as Envelope<Response<C>> | undefined;
+        if (!envelope || typeof envelope !== 'object' || typeof envelope.ok !== 'boolean') {
+          return failure('internal', 'No answer from the main process.');
+        }
+        return envelope;
+      } catch (err) {
+        return failure('internal', err instanceof Error ? err.message : String(err));
+      }
+    },
+    onFlowEvent(listener: (event: FlowEvent) => void) {
+      return transport.subscribe(listener);
+    },
+  });
+}
+
+/** A failed call, in the renderer's own world: carries the typed error, never a secret. */
 export class BridgeError extends Error {
   constructor(readonly error: SerializedError) {
     super(error.message);
@@ -18,27 +55,19 @@ export class BridgeError extends Error {
   }
 }
 
-export interface WawiBridge {
+export interface ApiClient {
   call<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>>;
   onFlowEvent(listener: (event: FlowEvent) => void): () => void;
-  channels: readonly Channel[];
 }
 
-export function createBridge(transport: BridgeTransport): WawiBridge {
-  const allowed = new Set<string>(CHANNEL_NAMES);
-  return Object.freeze({
-    channels: Object.freeze([...CHANNEL_NAMES]),
-    async call<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> {
-      if (!allowed.has(channel))
-        throw new BridgeError({ code: 'invalid-input', message: `Unknown channel ${String(channel)}` });
-      const envelope = (await transport.invoke(channel, request)) as Envelope<Response<C>>;
-      if (!envelope || typeof envelope !== 'object')
-        throw new BridgeError({ code: 'internal', message: 'No answer from the main process.' });
+/** What the renderer uses: calls that resolve with the answer or throw a BridgeError. */
+export function apiClient(bridge: WawiBridge): ApiClient {
+  return {
+    async call(channel, request) {
+      const envelope = await bridge.invoke(channel, request);
       if (envelope.ok) return envelope.data;
       throw new BridgeError(envelope.error);
     },
-    onFlowEvent(listener: (event: FlowEvent) => void) {
-      return transport.subscribe(listener);
-    },
-  });
+    onFlowEvent: (listener) => bridge.onFlowEvent(listener),
+  };
 }

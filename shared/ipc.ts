@@ -62,6 +62,24 @@ export const CHANNELS = {
     response: z.object({ flowId }),
   },
   'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
+  /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
+  'registrations:pending': {
+    request: empty,
+    response: z.object({
+      pending: z.array(
+        z.object({
+          account,
+          appId: z.string(),
+          displayName: z.string(),
+          server: serverRefSchema,
+          startedAt: z.string(),
+          kind: z.enum(['register', 'rotate']),
+        }),
+      ),
+    }),
+  },
+  /** Goes on polling a pending registration (same request, same challenge code). */
+  'registration:resume': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
   'registrations:list': {
     request: z.object({ verify: z.boolean().optional() }).strict(),
     response: z.object({ registrations: z.array(registrationRecordSchema) }),

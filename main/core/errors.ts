@@ -1,4 +1,4 @@
-import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
+import { ERROR_CODES, type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
 
 /** A typed error the UI and CLI can translate. Its message never contains a key or challenge code. */
 export class HelperError extends Error {
@@ -40,9 +40,20 @@ export class HelperError extends Error {
   }
 }
 
+/**
+ * True for a HelperError, also one from another copy of this module (another bundle or loader):
+ * `instanceof` alone is not enough across module instances.
+ */
+export function isHelperError(err: unknown): err is HelperError {
+  if (err instanceof HelperError) return true;
+  if (!(err instanceof Error) || err.name !== 'HelperError') return false;
+  const e = err as Error & { code?: unknown; toJSON?: unknown };
+  return typeof e.toJSON === 'function' && (ERROR_CODES as readonly unknown[]).includes(e.code);
+}
+
 /** Turns anything thrown into a HelperError (unknown errors become `internal`). */
 export function asHelperError(err: unknown): HelperError {
-  if (err instanceof HelperError) return err;
+  if (isHelperError(err)) return err;
   const reason = err instanceof Error ? err.message : String(err);
   return new HelperError('internal', { params: { reason }, cause: err });
 }

@@ -1,7 +1,7 @@
 // One HTTP exchange with a Wawi server, done defensively: connect and response timeouts, a size cap,
 // no redirects followed, bodies parsed as JSON only when they are JSON.
 import { Agent, type Dispatcher, request } from 'undici';
-import { HelperError, isAbort } from './errors';
+import { HelperError, isAbort, isHelperError } from './errors';
 
 export interface HttpOptions {
   connectTimeoutMs?: number;
@@ -95,7 +95,7 @@ export async function httpRequest(
       chunks.push(chunk as Buffer);
     }
   } catch (err) {
-    if (err instanceof HelperError) throw err;
+    if (isHelperError(err)) throw err;
     if (isAbort(err, init.signal)) throw err;
     throw new HelperError('unreachable', {
       params: { ...params, reason: (err as { code?: string }).code ?? 'connection lost' },

@@ -2,7 +2,7 @@
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { HelperError } from './errors';
+import { HelperError, isHelperError } from './errors';
 import { registerSecret } from './logger';
 
 /** Service name of the keychain entries holding API keys. A contract with vendor apps: do not change. */
@@ -82,7 +82,7 @@ export class KeyVault {
     try {
       k = this.backend();
     } catch (err) {
-      if (err instanceof HelperError) throw err;
+      if (isHelperError(err)) throw err;
       throw new HelperError('keychain-unavailable', {
         params: { reason: 'the keychain module could not be loaded' },
         cause: err,

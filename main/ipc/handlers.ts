@@ -159,6 +159,31 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       );
       return { flowId };
     },
+    'registrations:pending': async () => ({
+      pending: (await core.pending()).map((p) => {
+        const s = parseWawiAddress(p.baseUrl);
+        return {
+          account: p.account,
+          appId: p.appId,
+          displayName: p.displayName,
+          server: { baseUrl: s.baseUrl, host: s.host, port: s.port, database: s.database },
+          startedAt: p.startedAt,
+          kind: p.kind,
+        };
+      }),
+    }),
+    'registration:resume': async ({ account }) => {
+      const pending = (await core.pending()).find((p) => p.account === account);
+      if (!pending) {
+        const at = account.lastIndexOf('@');
+        throw new HelperError('not-registered', {
+          params: { appId: account.slice(0, at), address: account.slice(at + 1) },
+        });
+      }
+      const flowId = randomUUID();
+      runFlow(flowId, (signal, onEvent) => core.resume(pending, { signal, onEvent, flowId }));
+      return { flowId };
+    },
     'flow:cancel': async ({ flowId }) => {
       flows.get(flowId)?.abort.abort();
       return {};

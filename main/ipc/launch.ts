@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LaunchAction, UiLang } from '../../shared/ipc';
-import { HelperError } from '../core/errors';
+import { HelperError, isHelperError } from '../core/errors';
 import { loadManifest } from '../core/manifest-file';
 import type { LaunchState } from './handlers';
 
@@ -76,10 +76,9 @@ export function launchState(
       state.manifest = loaded.manifest;
       state.manifestWarnings = loaded.warnings;
     } catch (err) {
-      state.manifestError =
-        err instanceof HelperError
-          ? err
-          : new HelperError('manifest-invalid', { params: { problems: String(err) } });
+      state.manifestError = isHelperError(err)
+        ? err
+        : new HelperError('manifest-invalid', { params: { problems: String(err) } });
     }
   }
   return state;

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BridgeError, type WawiBridge } from '../../shared/bridge';
+import { type ApiClient, BridgeError } from '../../shared/bridge';
 import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
 import type { DiscoveredServerView, Response, UiLang } from '../../shared/ipc';
 import { localizedText } from '../../shared/manifest';
@@ -99,7 +99,7 @@ function Scopes({ scopes, lang, label, t }: { scopes: string[]; lang: UiLang; la
   );
 }
 
-export function App({ api }: { api: WawiBridge }) {
+export function App({ api }: { api: ApiClient }) {
   const [launch, setLaunch] = useState<Launch | null>(null);
   const [lang, setLang] = useState<UiLang>('en');
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
@@ -113,9 +113,21 @@ export function App({ api }: { api: WawiBridge }) {
 
   useEffect(() => {
     const off = api.onFlowEvent((e) => setEvents((prev) => ({ ...prev, [e.flowId]: e })));
-    void api.call('app:launch', {}).then((l) => {
+    void api.call('app:launch', {}).then(async (l) => {
       setLaunch(l);
       setLang(l.lang);
+      // A registration the helper was closed during goes on first: its request is still in Wawi.
+      const { pending } = await api.call('registrations:pending', {}).catch(() => ({ pending: [] }));
+      const first = pending[0];
+      if (first) {
+        try {
+          const { flowId } = await api.call('registration:resume', { account: first.account });
+          setScreen({ name: 'waiting', flowId, server: { ...first.server, apiStyle: 'v1' } });
+          return;
+        } catch {
+          // fall through to the normal start
+        }
+      }
       if (l.action === 'register' && (l.manifest || l.manifestError)) {
         setScreen(
           l.manifestError
@@ -313,7 +325,7 @@ function Connect({
   onChosen,
   step,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   launch: Launch;
   onChosen(s: DiscoveredServerView): void;
   step: [number, number];
@@ -453,7 +465,7 @@ function Review({
   onBack,
   onNext,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   launch: Launch;
   step: [number, number];
   onBack(): void;
@@ -506,7 +518,7 @@ function Prepare({
   onStarted,
   onError,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   server: DiscoveredServerView;
   step: [number, number];
   onBack(): void;
@@ -583,7 +595,7 @@ function Waiting({
   flowId,
   step,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   launch: Launch | null;
   event?: FlowEvent;
   flowId: string;
@@ -630,7 +642,7 @@ function Done({
   step,
   onManage,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   launch: Launch;
   record: RegistrationRecord;
   kind: FlowKind;
@@ -746,7 +758,7 @@ function Manage({
   onRotate,
   onRevoke,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   launch: Launch;
   onRegister(): void;
   onRotate(r: RegistrationRecord): void;
@@ -913,7 +925,7 @@ function Removal({
   onError,
   onBack,
 }: {
-  api: WawiBridge;
+  api: ApiClient;
   kind: 'rotate' | 'revoke';
   record: RegistrationRecord;
   flowId?: string;

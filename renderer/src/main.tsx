@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { WawiBridge } from '../../shared/bridge';
+import { apiClient, type WawiBridge } from '../../shared/bridge';
 import { App } from './App';
 import './styles.css';
 
@@ -13,6 +13,6 @@ declare global {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={window.wawi} />
+    <App api={apiClient(window.wawi)} />
   </StrictMode>,
 );

@@ -50,7 +50,7 @@ test('the packaged shell starts, shows the wizard and exposes only window.wawi',
     );
     expect(
       await page.evaluate(() => Object.keys((window as unknown as { wawi: object }).wawi).sort()),
-    ).toEqual(['call', 'channels', 'onFlowEvent']);
+    ).toEqual(['channels', 'invoke', 'onFlowEvent']);
   } finally {
     await app.close();
   }

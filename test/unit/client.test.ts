@@ -148,3 +148,57 @@ describe('discovery', () => {
     }
   });
 });
+
+describe('asHelperError', () => {
+  it('keeps a HelperError from another copy of the module (another bundle or loader)', async () => {
+    const { asHelperError, HelperError } = await import('../../main/core/errors');
+    // A structurally identical class, as a second module instance would have.
+    const foreign = new HelperError('unreachable', { params: { address: 'http://x' } });
+    Object.setPrototypeOf(foreign, Error.prototype);
+    (foreign as unknown as { toJSON: () => unknown }).toJSON = () => ({ code: 'unreachable', message: 'm' });
+    expect(asHelperError(foreign).code).toBe('unreachable');
+    expect(asHelperError(new Error('boom')).code).toBe('internal');
+    const fake = Object.assign(new Error('x'), {
+      name: 'HelperError',
+      code: 'not-a-code',
+      toJSON: () => ({}),
+    });
+    expect(asHelperError(fake).code).toBe('internal');
+  });
+});
+
+describe('the bridge', () => {
+  it('returns plain envelopes (they survive contextBridge) and the renderer client turns failures into BridgeErrors', async () => {
+    const { apiClient, BridgeError, createBridge } = await import('../../shared/bridge');
+    const bridge = createBridge({
+      invoke: async (channel) =>
+        channel === 'lang:get'
+          ? { ok: true, data: { lang: 'de' } }
+          : { ok: false, error: { code: 'unreachable', message: 'm', params: { address: 'http://x' } } },
+      subscribe: () => () => {},
+    });
+    const env = await bridge.invoke('servers:check', { address: 'x' });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'unreachable', message: 'm', params: { address: 'http://x' } },
+    });
+    expect(Object.getPrototypeOf(env)).toBe(Object.prototype);
+    expect(await bridge.invoke('nope' as never, {} as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    const client = apiClient(bridge);
+    expect(await client.call('lang:get', {})).toEqual({ lang: 'de' });
+    const err = await client.call('servers:check', { address: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BridgeError);
+    expect((err as InstanceType<typeof BridgeError>).error.code).toBe('unreachable');
+    const broken = createBridge({
+      invoke: async () => Promise.reject(new Error('ipc down')),
+      subscribe: () => () => {},
+    });
+    expect(await broken.invoke('lang:get', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'ipc down' },
+    });
+  });
+});
