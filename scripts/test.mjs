@@ -5,48 +5,17 @@
 // Ends with one line: "Tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reexecInKeyring } from './keyring.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const only = argv.includes('--unit') ? 'unit' : argv.includes('--e2e') ? 'e2e' : 'all';
 const passThrough = argv.filter((a) => a !== '--unit' && a !== '--e2e');
 
-function secretServiceReachable() {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false;
-  const probe = `require(${JSON.stringify(createRequire(import.meta.url).resolve('keytar'))})
-    .findCredentials('wawi-helper-probe').then(() => process.exit(0), () => process.exit(1));`;
-  const r = spawnSync(process.execPath, ['-e', probe], { timeout: 8000, stdio: 'ignore' });
-  return r.status === 0;
-}
-
-if (process.platform === 'linux' && !process.env.WAWI_TEST_KEYRING && !secretServiceReachable()) {
-  for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0) {
-      console.error(
-        `No Secret Service is reachable and '${tool}' is missing.\n` +
-          'Install the keychain packages first:  sudo apt-get install -y libsecret-1-dev gnome-keyring dbus libsecret-tools',
-      );
-      process.exit(2);
-    }
-  }
-  const dataHome = mkdtempSync(join(tmpdir(), 'wawi-keyring-'));
-  const script =
-    'echo -n wawi-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" "$@"';
-  const r = spawnSync(
-    'dbus-run-session',
-    ['--', 'sh', '-c', script, process.execPath, ...process.argv.slice(1)],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, XDG_DATA_HOME: dataHome, WAWI_TEST_KEYRING: 'isolated' },
-    },
-  );
-  rmSync(dataHome, { recursive: true, force: true });
-  process.exit(r.status ?? 1);
-}
+reexecInKeyring();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;

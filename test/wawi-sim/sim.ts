@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ADMIN_CSS, ADMIN_HTML, ADMIN_JS } from './admin-page';
 
@@ -33,6 +34,8 @@ export interface SimOptions {
   licenceMissing?: boolean;
   /** After accept or reject the Wawi dialog closes. Default: true, false with autoAcceptMs. */
   closeWindowAfterDecision?: boolean;
+  /** Serve https with this key and certificate (as installations with TLS in front do). */
+  tls?: { key: string; cert: string };
 }
 
 export interface Fault {
@@ -835,9 +838,10 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
     }
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res);
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -848,7 +852,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
   });
   const port = (server.address() as AddressInfo).port;
   const hostPart = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${hostPart}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${hostPart}:${port}`;
   const first = databases[0]!;
 
   return {

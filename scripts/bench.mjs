@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// `npm run bench`: figures for the speed goals, printed, never asserted in tests.
+//   - discovery when nothing answers (goal: well under 2 s)
+//   - discovery against a server that accepts connections but never answers
+//   - discovery that finds a running simulator
+//   - a whole registration with the CLI against a simulator that accepts at once (poll interval 1 s)
+//   - CLI start-up (wawi-register --help)
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reexecInKeyring } from './keyring.mjs';
+
+reexecInKeyring();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--node-only', '--quiet'], {
+  stdio: 'inherit',
+});
+const CLI = join(root, 'dist/main/cli/wawi-register.cjs');
+const SIM = join(root, 'dist/test/wawi-sim/cli.cjs');
+const env = {
+  ...process.env,
+  WAWI_REGISTER_HOME: mkdtempSync(join(tmpdir(), 'bench-')),
+  WAWI_REGISTER_KEYCHAIN_SERVICE: `JTL-Wawi API key bench ${randomUUID().slice(0, 8)}`,
+};
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function timeCli(args, extraEnv = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8' });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, code: r.status, out: r.stdout };
+}
+
+function stats(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const median = s[Math.floor(s.length / 2)];
+  return `median ${median.toFixed(0)} ms, min ${s[0].toFixed(0)} ms, max ${s.at(-1).toFixed(0)} ms (${s.length} runs)`;
+}
+
+async function freePort() {
+  const srv = createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+const rows = [];
+const measure = (name, fn) => {
+  const values = [];
+  for (let i = 0; i < RUNS; i++) values.push(fn());
+  rows.push([name, stats(values)]);
+};
+
+// 1. Nothing answers (two closed ports, as on a machine without Wawi).
+const [p1, p2] = [await freePort(), await freePort()];
+measure(
+  'discover, nothing listening',
+  () => timeCli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: `127.0.0.1:${p1},127.0.0.1:${p2}` }).ms,
+);
+
+// 2. A port that accepts but never answers.
+const silent = createServer(() => {});
+await new Promise((r) => silent.listen(0, '127.0.0.1', r));
+measure(
+  'discover, a silent server',
+  () =>
+    timeCli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: `127.0.0.1:${silent.address().port}` }).ms,
+);
+silent.close();
+
+// 3 + 4. A simulator that accepts every request at once.
+const simPort = await freePort();
+const sim = spawn(process.execPath, [SIM, '--port', String(simPort), '--auto-accept', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve) => sim.stdout.on('data', (d) => String(d).includes('Admin page') && resolve()));
+measure(
+  'discover, simulator running',
+  () => timeCli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: `127.0.0.1:${simPort}` }).ms,
+);
+let n = 0;
+measure('register → accepted → stored → verified (CLI)', () => {
+  const manifest = join(root, 'test/fixtures/demo-app/manifest.json');
+  const r = timeCli(['register', '--manifest', manifest, '--wawi', `127.0.0.1:${simPort}`, '--json']);
+  if (r.code !== 0) throw new Error(`register failed: ${r.out}`);
+  const account = JSON.parse(r.out).registration.account;
+  // Make room for the next run: forget here, remove in the simulator.
+  timeCli(['revoke', '--app', 'WawiHelperDemo/v1', '--local-only', '--json']);
+  spawnSync('curl', [
+    '-s',
+    '-X',
+    'DELETE',
+    `http://127.0.0.1:${simPort}/__admin/api/eazybusiness/apps/${encodeURIComponent('WawiHelperDemo/v1')}`,
+  ]);
+  n += account ? 1 : 0;
+  return r.ms;
+});
+sim.kill();
+
+measure('CLI start-up (--help)', () => timeCli(['--help']).ms);
+
+console.log(`\nWawi Registration Helper benchmark (${process.version}, ${RUNS} runs each)\n`);
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+console.log('\nGoal: discovery when nothing answers well under 2000 ms.');

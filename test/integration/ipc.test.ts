@@ -1,0 +1,158 @@
+// The IPC handler table (main/ipc) as both the app and the browser tests use it.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseWawiAddress } from '../../main/core/address';
+import { createIpcHandlers } from '../../main/ipc/handlers';
+import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import type { FlowEvent } from '../../shared/registration';
+import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
+import { FIXTURES } from '../helpers/http';
+import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
+
+let sim: WawiSim;
+let h: ReturnType<typeof makeCore>;
+let clipboard: string;
+let timers: { fn: () => void; ms: number }[];
+let opened: string[];
+
+function handlers(args = ['--manifest', join(FIXTURES, 'demo-app', 'manifest.json')]) {
+  return createIpcHandlers({
+    core: h.core,
+    launch: launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' }),
+    clipboard: {
+      writeText: (t) => {
+        clipboard = t;
+      },
+      readText: () => clipboard,
+    },
+    openExternal: (url) => {
+      opened.push(url);
+    },
+    lang: { get: () => 'en', set: () => {} },
+    discoveryCandidates: [sim.url],
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+  });
+}
+
+beforeEach(async () => {
+  sim = await startWawiSim({ port: 0 });
+  h = makeCore();
+  clipboard = 'something else';
+  timers = [];
+  opened = [];
+});
+afterEach(async () => {
+  for (const e of await h.vault.entries()) await h.vault.delete(e.account);
+  await sim.close();
+});
+
+async function registered() {
+  sim.setWindow('eazybusiness', true);
+  const d = decideWhenPending(sim);
+  const r = await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()));
+  d.stop();
+  return r;
+}
+
+describe('the IPC handler table', () => {
+  it('validates every payload and refuses unknown channels', async () => {
+    const t = handlers();
+    expect(await t.handle('nope', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await t.handle('servers:check', { address: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.handle('servers:check', { address: 'x', extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.handle('flow:cancel', { flowId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.handle('lang:set', { lang: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+
+  it('answers with typed errors from the core', async () => {
+    const t = handlers();
+    expect(await t.handle('servers:check', { address: '127.0.0.1:9' })).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable', params: { address: 'http://127.0.0.1:9/api/eazybusiness' } },
+    });
+    expect(await t.handle('registration:verify', { account: 'X/v1@127.0.0.1:1/eazybusiness' })).toMatchObject(
+      { ok: false, error: { code: 'not-registered' } },
+    );
+    const noManifest = handlers([]);
+    expect(await noManifest.handle('registration:start', { baseUrl: sim.apiUrl() })).toMatchObject({
+      ok: false,
+      error: { code: 'manifest-invalid' },
+    });
+  });
+
+  it('runs a registration in the background and forwards its events, never the key', async () => {
+    const t = handlers();
+    const events: FlowEvent[] = [];
+    t.subscribe((e) => events.push(e));
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    const started = await t.handle('registration:start', { baseUrl: sim.apiUrl() });
+    expect(started.ok).toBe(true);
+    await expect.poll(() => events.at(-1)?.state, { timeout: 5000 }).toBe('accepted');
+    d.stop();
+    const key = sim.apiKeys()[0]!;
+    expect(JSON.stringify(events)).not.toContain(key);
+    const list = await t.handle('registrations:list', {});
+    expect(JSON.stringify(list)).not.toContain(key);
+    expect(JSON.stringify(list)).not.toContain(sim.challengeCodes()[0]);
+  });
+
+  it('copies the key in main and clears it after 60 s, unless something else was copied since', async () => {
+    const r = await registered();
+    const t = handlers();
+    const key = sim.apiKeys()[0]!;
+    expect(await t.handle('key:copy', { account: r.account })).toEqual({
+      ok: true,
+      data: { clearAfterMs: 60_000 },
+    });
+    expect(clipboard).toBe(key);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBe(60_000);
+    timers[0]!.fn();
+    await expect.poll(() => clipboard).toBe('');
+
+    await t.handle('key:copy', { account: r.account });
+    clipboard = 'the merchant copied this';
+    timers[1]!.fn();
+    await new Promise((res) => setTimeout(res, 10));
+    expect(clipboard).toBe('the merchant copied this');
+  });
+
+  it('opens only the manifest website, and only in the system browser', async () => {
+    const t = handlers();
+    expect(await t.handle('app:open-website', {})).toEqual({ ok: true, data: {} });
+    expect(opened).toEqual(['https://example.com/lagerbestand-sync']);
+    expect(await handlers([]).handle('app:open-website', {})).toMatchObject({ ok: false });
+  });
+
+  it('rotate goes on when the merchant confirms the removal', async () => {
+    const r = await registered();
+    const t = handlers();
+    const events: FlowEvent[] = [];
+    t.subscribe((e) => events.push(e));
+    const started = await t.handle('rotate:start', { account: r.account });
+    if (!started.ok) throw new Error('rotate did not start');
+    const { flowId } = started.data as { flowId: string };
+    await expect.poll(() => events.some((e) => e.state === 'awaiting-removal')).toBe(true);
+    expect(t.busy()).toBe(true);
+    // The merchant says it is removed (but did not): Wawi then answers 409 and the old key stays.
+    sim.setWindow('eazybusiness', true);
+    await t.handle('rotate:confirm-removed', { flowId });
+    await expect.poll(() => events.at(-1)?.state).toBe('failed');
+    expect(events.at(-1)!.error!.code).toBe('already-registered');
+    expect(await h.vault.get(r.account)).toBe(sim.apiKeys()[0]);
+    await expect.poll(() => t.busy()).toBe(false);
+  });
+});
