@@ -6,7 +6,7 @@ import type { AppManifest } from '../../shared/manifest';
 import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
 import { accountName, parseWawiAddress, type WawiServer } from '../core/address';
 import { type DiscoveredServer, discover } from '../core/discovery';
-import { asHelperError, HelperError } from '../core/errors';
+import { asHelperError, HelperError, notRegistered } from '../core/errors';
 import type { Core } from '../core/flows';
 import { createCore } from '../core/index';
 import { loadManifest } from '../core/manifest-file';
@@ -518,10 +518,7 @@ async function pickAccount({ core, values }: Ctx): Promise<RegistrationRecord> {
   if (wawi) {
     const account = accountName(appId, parseWawiAddress(wawi));
     const r = list.find((x) => x.account === account);
-    if (!r)
-      throw new HelperError('not-registered', {
-        params: { appId, address: account.slice(account.lastIndexOf('@') + 1) },
-      });
+    if (!r) throw notRegistered(account);
     return r;
   }
   const matches = list.filter((r) => r.appId === appId);

@@ -18,6 +18,24 @@ export interface DiscoveryResult {
   other: { address: string; reason: string }[];
 }
 
+/** Reads /info at an address: the server with its base URL, database and Wawi version. */
+export async function probeServer(
+  address: string,
+  http: HttpOptions = {},
+  signal?: AbortSignal,
+): Promise<DiscoveredServer> {
+  const server = parseWawiAddress(address);
+  const info = await new WawiClient(server, http).detect(signal);
+  return {
+    baseUrl: server.baseUrl,
+    host: server.host,
+    port: server.port,
+    database: info.tenant ?? server.database,
+    wawiVersion: info.version,
+    apiStyle: info.apiStyle,
+  };
+}
+
 export async function discover(
   options: {
     candidates?: string[];
@@ -36,17 +54,7 @@ export async function discover(
   const results = await Promise.all(
     addresses.map(async (address) => {
       try {
-        const server = parseWawiAddress(address);
-        const info = await new WawiClient(server, http).detect(signal);
-        const found: DiscoveredServer = {
-          baseUrl: server.baseUrl,
-          host: server.host,
-          port: server.port,
-          database: info.tenant ?? server.database,
-          wawiVersion: info.version,
-          apiStyle: info.apiStyle,
-        };
-        return { found };
+        return { found: await probeServer(address, http, signal) };
       } catch (err) {
         const e = asHelperError(err);
         // Nothing listening is the normal case; anything else that answered is worth telling.

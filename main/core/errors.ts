@@ -76,3 +76,14 @@ export function withParams(err: HelperError, params: Record<string, string>): He
     cause: err.cause,
   });
 }
+
+/** "No key for <AppId> at <server> on this computer", from a keychain account name. */
+export function notRegistered(account: string): HelperError {
+  const at = account.lastIndexOf('@');
+  return new HelperError('not-registered', {
+    params:
+      at > 0
+        ? { appId: account.slice(0, at), address: account.slice(at + 1) }
+        : { appId: account, address: '?' },
+  });
+}

@@ -13,7 +13,7 @@ import {
   type VerifyResult,
 } from '../../shared/registration';
 import { accountName, parseWawiAddress, type WawiServer } from './address';
-import { asHelperError, HelperError, isAbort, withParams } from './errors';
+import { asHelperError, HelperError, isAbort, notRegistered, withParams } from './errors';
 import type { HttpOptions } from './http';
 import { type Logger, registerSecret } from './logger';
 import type { MetadataStore } from './metadata';
@@ -499,10 +499,7 @@ export class Core {
     const record = data.registrations.find((r) => r.account === account);
     const key = record ? await this.deps.vault.get(account) : null;
     if (!record || !key) {
-      const at = account.lastIndexOf('@');
-      throw new HelperError('not-registered', {
-        params: { appId: account.slice(0, at), address: account.slice(at + 1) },
-      });
+      throw notRegistered(account);
     }
     return { record, key };
   }
@@ -583,6 +580,18 @@ export class Core {
     }
   }
 
+  /** A rotate or revoke flow for a stored registration, starting with the check of its key. */
+  private managementFlow(kind: 'rotate' | 'revoke', record: RegistrationRecord, opts: FlowOptions): Flow {
+    return new Flow(
+      kind,
+      { appId: record.appId, displayName: record.displayName },
+      record.server,
+      this.clock,
+      opts,
+      'checking',
+    );
+  }
+
   /**
    * Rotates a key: the merchant removes the app in Wawi (we wait until the old key gets 401 or the
    * merchant confirms), then the app is registered again and the new key replaces the old one.
@@ -595,14 +604,7 @@ export class Core {
     const { record, key } = await this.recordFor(account);
     const manifest = opts.manifest ?? this.deps.metadata.manifest(account);
     const server = parseWawiAddress(record.server.baseUrl);
-    const flow = new Flow(
-      'rotate',
-      { appId: record.appId, displayName: record.displayName },
-      record.server,
-      this.clock,
-      opts,
-      'checking',
-    );
+    const flow = this.managementFlow('rotate', record, opts);
     const log = this.deps.logger.child({ flow: 'rotate', account });
     try {
       if (!manifest) {
@@ -637,14 +639,7 @@ export class Core {
   async revoke(account: string, opts: FlowOptions & { localOnly?: boolean } = {}): Promise<void> {
     if (opts.localOnly) return this.forget(account);
     const { record, key } = await this.recordFor(account);
-    const flow = new Flow(
-      'revoke',
-      { appId: record.appId, displayName: record.displayName },
-      record.server,
-      this.clock,
-      opts,
-      'checking',
-    );
+    const flow = this.managementFlow('revoke', record, opts);
     try {
       await this.awaitRemoval(flow, this.client(parseWawiAddress(record.server.baseUrl)), record, key, {
         ...opts,
@@ -665,10 +660,7 @@ export class Core {
     const data = await this.deps.metadata.load();
     const known = data.registrations.some((r) => r.account === account) || deleted;
     if (!known) {
-      const at = account.lastIndexOf('@');
-      throw new HelperError('not-registered', {
-        params: { appId: account.slice(0, at), address: account.slice(at + 1) },
-      });
+      throw notRegistered(account);
     }
     this.deps.metadata.remove(account);
     this.deps.logger.info('registration forgotten on this computer only', { account });

@@ -14,11 +14,10 @@ import {
 import type { AppManifest, ManifestProblem } from '../../shared/manifest';
 import { FINAL_STATES, type FlowEvent } from '../../shared/registration';
 import { parseWawiAddress } from '../core/address';
-import { discover as discoverServers } from '../core/discovery';
-import { asHelperError, HelperError } from '../core/errors';
+import { discover as discoverServers, probeServer } from '../core/discovery';
+import { asHelperError, HelperError, notRegistered } from '../core/errors';
 import type { Core } from '../core/flows';
 import { registerSecret } from '../core/logger';
-import { WawiClient } from '../core/wawi-client';
 
 export interface LaunchState {
   action: 'register' | 'manage' | 'rotate' | 'revoke';
@@ -111,10 +110,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     const list = await core.list();
     const record = list.find((r) => r.account === account);
     if (!record) {
-      const at = account.lastIndexOf('@');
-      throw new HelperError('not-registered', {
-        params: { appId: account.slice(0, at), address: account.slice(at + 1) },
-      });
+      throw notRegistered(account);
     }
     return record;
   }
@@ -136,20 +132,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
         extra: deps.launch.wawi ? [deps.launch.wawi] : [],
         http: core.deps.http,
       }),
-    'servers:check': async ({ address }) => {
-      const server = parseWawiAddress(address);
-      const info = await new WawiClient(server, core.deps.http).detect();
-      return {
-        server: {
-          baseUrl: server.baseUrl,
-          host: server.host,
-          port: server.port,
-          database: info.tenant ?? server.database,
-          wawiVersion: info.version,
-          apiStyle: info.apiStyle,
-        },
-      };
-    },
+    'servers:check': async ({ address }) => ({ server: await probeServer(address, core.deps.http) }),
     'registration:start': async ({ baseUrl, timeoutMs }) => {
       const manifest = manifestOrThrow();
       const server = parseWawiAddress(baseUrl);
@@ -175,10 +158,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'registration:resume': async ({ account }) => {
       const pending = (await core.pending()).find((p) => p.account === account);
       if (!pending) {
-        const at = account.lastIndexOf('@');
-        throw new HelperError('not-registered', {
-          params: { appId: account.slice(0, at), address: account.slice(at + 1) },
-        });
+        throw notRegistered(account);
       }
       const flowId = randomUUID();
       runFlow(flowId, (signal, onEvent) => core.resume(pending, { signal, onEvent, flowId }));
@@ -221,10 +201,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'key:copy': async ({ account }) => {
       const key = await core.deps.vault.get(account);
       if (!key) {
-        const at = account.lastIndexOf('@');
-        throw new HelperError('not-registered', {
-          params: { appId: account.slice(0, at), address: account.slice(at + 1) },
-        });
+        throw notRegistered(account);
       }
       registerSecret(key);
       await deps.clipboard.writeText(key);
