@@ -970,7 +970,7 @@ function Removal({
           <button
             type="button"
             className="primary"
-            disabled={!flowId}
+            disabled={!flowId || event?.oldKeyDead === true || event?.state === 'sending'}
             onClick={() => flowId && void api.call('rotate:confirm-removed', { flowId })}
           >
             {t.removed}

@@ -120,6 +120,7 @@ const L = {
     rotate: 'Rotate the key',
     remove: 'click "Entfernen"',
     nowClick: 'Now click "Hinzufügen" and "Weiter"',
+    removedBtn: 'I have removed it',
     rotated: 'The key was rotated',
     revokeBtn: /^Revoke/,
     revoke: 'Revoke access',
@@ -153,6 +154,7 @@ const L = {
     rotate: 'Schlüssel erneuern',
     remove: 'klicken Sie auf „Entfernen“',
     nowClick: 'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“',
+    removedBtn: 'Ich habe sie entfernt',
     rotated: 'Der Schlüssel wurde erneuert',
     revokeBtn: /^Widerrufen/,
     revoke: 'Zugriff widerrufen',
@@ -258,6 +260,7 @@ for (const lang of ['en', 'de'] as const) {
     const admin = await adminPage(page, h);
     await admin.getByRole('button', { name: /entfernen/ }).click();
     await expect(page.getByRole('status')).toContainText(l.nowClick);
+    await expect(page.getByRole('button', { name: l.removedBtn })).toBeDisabled();
     await expectAccessible(page);
     await shot(page, `rotate-waiting-dialog-${lang}`);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();
