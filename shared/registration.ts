@@ -43,30 +43,12 @@ export type FlowKind = (typeof FLOW_KINDS)[number];
  * Rotate and revoke first wait for the app to be removed in Wawi ("awaiting-removal").
  * Final: accepted, removed, rejected, failed, cancelled, timed-out.
  */
-export const FLOW_STATES = [
-  'checking',
-  'awaiting-removal',
-  'sending',
-  'waiting',
-  'storing',
-  'verifying',
-  'accepted',
-  'removed',
-  'rejected',
-  'failed',
-  'cancelled',
-  'timed-out',
-] as const;
+const ACTIVE_STATES = ['checking', 'awaiting-removal', 'sending', 'waiting', 'storing', 'verifying'] as const;
+const END_STATES = ['accepted', 'removed', 'rejected', 'failed', 'cancelled', 'timed-out'] as const;
+export const FLOW_STATES = [...ACTIVE_STATES, ...END_STATES] as const;
 export const flowStateSchema = z.enum(FLOW_STATES);
 export type FlowState = z.infer<typeof flowStateSchema>;
-export const FINAL_STATES: readonly FlowState[] = [
-  'accepted',
-  'removed',
-  'rejected',
-  'failed',
-  'cancelled',
-  'timed-out',
-];
+export const FINAL_STATES: readonly FlowState[] = END_STATES;
 
 export const flowEventSchema = z.object({
   flowId: z.string(),
