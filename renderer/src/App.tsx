@@ -128,6 +128,19 @@ export function App({ api }: { api: ApiClient }) {
           // fall through to the normal start
         }
       }
+      // --action rotate|revoke: go straight to that flow for the launching app's registration, when
+      // exactly one is on this computer; otherwise the list lets the merchant choose.
+      if ((l.action === 'rotate' || l.action === 'revoke') && l.manifest) {
+        const appId = l.manifest.AppId;
+        const { registrations } = await api
+          .call('registrations:list', {})
+          .catch(() => ({ registrations: [] as RegistrationRecord[] }));
+        const mine = registrations.filter((r) => r.appId === appId);
+        if (mine.length === 1) {
+          setScreen({ name: 'removal', kind: l.action, record: mine[0]! });
+          return;
+        }
+      }
       if (l.action === 'register' && (l.manifest || l.manifestError)) {
         setScreen(
           l.manifestError

@@ -349,6 +349,25 @@ async function registerDirectly(h: Harness) {
   }
 }
 
+test("--action revoke goes straight to revoking the launching app's registration", async ({ page }) => {
+  h = await startHarness({ args: ['--manifest', MANIFEST, '--action', 'revoke'] });
+  await registerDirectly(h);
+  await h.open(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Revoke access' })).toBeFocused();
+  h.sim.removeApp('WawiHelperDemo/v1');
+  await expect(
+    page.getByText(/was removed in JTL-Wawi and its key deleted from this computer/),
+  ).toBeVisible();
+  expect(await h.core.list()).toEqual([]);
+});
+
+test('--action rotate without a registration of the app opens the list', async ({ page }) => {
+  h = await startHarness({ args: ['--manifest', MANIFEST, '--action', 'rotate'] });
+  await h.open(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Registrations on this computer' })).toBeFocused();
+  await expect(page.getByText('No registrations on this computer yet')).toBeVisible();
+});
+
 test('language switch: texts and the lang attribute follow', async ({ page }) => {
   h = await startHarness({ lang: 'en' });
   await h.open(page);
