@@ -9,6 +9,8 @@ export const serverRefSchema = z.object({
   port: z.number().int(),
   database: z.string(),
   wawiVersion: z.string().optional(),
+  /** The merchant explicitly trusted this https server's self-signed certificate when registering. */
+  allowSelfSigned: z.boolean().optional(),
 });
 export type ServerRef = z.infer<typeof serverRefSchema>;
 

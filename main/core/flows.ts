@@ -157,13 +157,14 @@ class Flow {
   }
 }
 
-function serverRef(server: WawiServer, wawiVersion?: string): ServerRef {
+function serverRef(server: WawiServer, wawiVersion?: string, allowSelfSigned?: boolean): ServerRef {
   return {
     baseUrl: server.baseUrl,
     host: server.host,
     port: server.port,
     database: server.database,
     ...(wawiVersion ? { wawiVersion } : {}),
+    ...(allowSelfSigned ? { allowSelfSigned: true } : {}),
   };
 }
 
@@ -176,8 +177,12 @@ export class Core {
     this.random = deps.random ?? randomBytes;
   }
 
-  client(server: WawiServer): WawiClient {
-    return new WawiClient(server, this.deps.http);
+  /** A client for a server; `allowSelfSigned` is the trust a registration was made with. */
+  client(server: WawiServer, allowSelfSigned?: boolean): WawiClient {
+    return new WawiClient(
+      server,
+      allowSelfSigned ? { ...this.deps.http, allowSelfSigned: true } : this.deps.http,
+    );
   }
 
   /** ±20 % jitter around the poll interval. */
@@ -220,7 +225,7 @@ export class Core {
   async register(
     manifest: AppManifest,
     server: WawiServer,
-    opts: FlowOptions & { kind?: FlowKind; waitForWindow?: boolean } = {},
+    opts: FlowOptions & { kind?: FlowKind; waitForWindow?: boolean; allowSelfSigned?: boolean } = {},
   ): Promise<RegistrationRecord> {
     const { vault, logger } = this.deps;
     const account = accountName(manifest.AppId, server);
@@ -236,7 +241,10 @@ export class Core {
     try {
       // Fail closed before the server is touched: no keychain, no registration.
       await vault.check();
-      const client = this.client(server);
+      const trust =
+        server.protocol === 'https' &&
+        (opts.allowSelfSigned === true || this.deps.http?.allowSelfSigned === true);
+      const client = this.client(server, trust);
       const info = await this.step(opts.signal, () => client.detect(opts.signal));
       flow.setServer(serverRef(server, info.version));
       const challengeCode = newChallengeCode(this.random);
@@ -259,6 +267,7 @@ export class Core {
         requestId,
         challengeCode,
         startedAt: new Date(this.clock.now()).toISOString(),
+        ...(trust ? { allowSelfSigned: true } : {}),
       };
       // Saved before the first poll, so that a crashed helper can pick it up again.
       await vault.savePending(pending);
@@ -332,7 +341,15 @@ export class Core {
     log.info('resuming a pending registration', { requestId: pending.requestId });
     try {
       flow.to('waiting', { polls: 0, nextPollInMs: 0 });
-      return await this.poll(flow, this.client(server), pending, undefined, opts, log, true);
+      return await this.poll(
+        flow,
+        this.client(server, pending.allowSelfSigned),
+        pending,
+        undefined,
+        opts,
+        log,
+        true,
+      );
     } catch (err) {
       throw flow.end(this.withApp(asHelperError(err), pending.appId));
     }
@@ -428,7 +445,7 @@ export class Core {
           appId: pending.appId,
           displayName: pending.displayName,
           appVersion: pending.appVersion,
-          server: serverRef(server, wawiVersion),
+          server: serverRef(server, wawiVersion, pending.allowSelfSigned),
           requestId: pending.requestId,
           grantedScopes: status.grantedScopes ?? [],
           registeredAt: now,
@@ -511,7 +528,13 @@ export class Core {
   ): Promise<{ record: RegistrationRecord; result: VerifyResult }> {
     const { record, key } = await this.recordFor(account);
     const server = parseWawiAddress(record.server.baseUrl);
-    const result = await this.verifyWith(this.client(server), key, record.appId, record.appVersion, signal);
+    const result = await this.verifyWith(
+      this.client(server, record.server.allowSelfSigned),
+      key,
+      record.appId,
+      record.appVersion,
+      signal,
+    );
     const changes: Partial<RegistrationRecord> = { lastVerifyResult: result };
     if (result !== 'unreachable') changes.lastVerifiedAt = new Date(this.clock.now()).toISOString();
     try {
@@ -621,7 +644,7 @@ export class Core {
         });
       }
       await this.deps.vault.check();
-      const client = this.client(server);
+      const client = this.client(server, record.server.allowSelfSigned);
       const how = await this.awaitRemoval(flow, client, record, key, opts);
       log.info('old registration removed in Wawi', { how });
     } catch (err) {
@@ -629,7 +652,13 @@ export class Core {
     }
     flow.to('sending');
     // The registration continues under the same flow id, so a UI follows one flow from start to end.
-    return this.register(manifest, server, { ...opts, kind: 'rotate', flowId: flow.id, waitForWindow: true });
+    return this.register(manifest, server, {
+      ...opts,
+      kind: 'rotate',
+      flowId: flow.id,
+      waitForWindow: true,
+      allowSelfSigned: record.server.allowSelfSigned,
+    });
   }
 
   /**
@@ -641,10 +670,16 @@ export class Core {
     const { record, key } = await this.recordFor(account);
     const flow = this.managementFlow('revoke', record, opts);
     try {
-      await this.awaitRemoval(flow, this.client(parseWawiAddress(record.server.baseUrl)), record, key, {
-        ...opts,
-        confirmation: undefined,
-      });
+      await this.awaitRemoval(
+        flow,
+        this.client(parseWawiAddress(record.server.baseUrl), record.server.allowSelfSigned),
+        record,
+        key,
+        {
+          ...opts,
+          confirmation: undefined,
+        },
+      );
       await this.deps.vault.delete(account);
       this.deps.metadata.remove(account);
       this.deps.logger.info('key revoked and removed from this computer', { account });

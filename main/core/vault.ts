@@ -49,6 +49,8 @@ export interface PendingRegistration {
   requestId: string;
   challengeCode: string;
   startedAt: string;
+  /** The registration was started with an explicit trust in a self-signed certificate. */
+  allowSelfSigned?: boolean;
 }
 
 function isPending(x: unknown): x is PendingRegistration {

@@ -62,7 +62,14 @@ describe('https with a self-signed certificate', () => {
     const record = await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()));
     d.stop();
     expect(record.server.baseUrl).toMatch(/^https:/);
+    expect(record.server.allowSelfSigned).toBe(true);
     expect(record.lastVerifyResult).toBe('works');
+    // Later runs without the flag (verify, list --verify) keep trusting this server, and only it.
+    const later = makeCore({ home: h.home, service: h.service });
+    expect((await later.core.verify(record.account)).result).toBe('works');
+    await expect(new WawiClient(parseWawiAddress(sim.apiUrl())).detect()).rejects.toMatchObject({
+      code: 'tls-untrusted',
+    });
     await h.vault.delete(record.account);
   });
 });
