@@ -105,10 +105,6 @@ export type Channel = keyof typeof CHANNELS;
 export type Request<C extends Channel> = z.infer<(typeof CHANNELS)[C]['request']>;
 export type Response<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>;
 
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: serializedErrorSchema }),
-]);
 export type Envelope<T = unknown> =
   | { ok: true; data: T }
   | { ok: false; error: z.infer<typeof serializedErrorSchema> };

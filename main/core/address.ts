@@ -100,7 +100,3 @@ export function serverFromAccount(
     baseUrl: `${protocol}://${parts.host}:${parts.port}/api/${encodeURIComponent(parts.database)}`,
   };
 }
-
-export function displayAddress(server: Pick<WawiServer, 'baseUrl'>): string {
-  return server.baseUrl;
-}

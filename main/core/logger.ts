@@ -114,13 +114,3 @@ export function createLogger(options: LoggerOptions = {}, base: Record<string, u
     child: (fields) => createLogger(options, { ...base, ...fields }),
   };
 }
-
-export const silentLogger: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  child() {
-    return silentLogger;
-  },
-};

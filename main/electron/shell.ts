@@ -221,7 +221,6 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
 
   function createWindow() {
     window = new BrowserWindow(windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper'));
-    hardenWebContents(window.webContents);
     window.once('ready-to-show', () => window?.show());
     window.on('closed', () => {
       window = null;
@@ -243,6 +242,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     }
   });
 
+  // Every webContents (the window's and any other) is locked down as it is created.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     handlers.cancelAll();

@@ -85,8 +85,3 @@ export function decideWhenPending(
   })();
   return { done, stop: () => (stopped = true) };
 }
-
-/** The challenge codes the simulator saw (it keeps them), for secret scans. */
-export async function challengeCodesSeen(sim: WawiSim): Promise<string[]> {
-  return sim.challengeCodes();
-}

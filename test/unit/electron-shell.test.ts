@@ -53,6 +53,8 @@ function fakeElectron(opts: { lock?: boolean } = {}) {
     on = vi.fn();
     constructor(readonly options: unknown) {
       windows.push(this);
+      // As Electron does: a new window's webContents is announced to the app.
+      appListeners.get('web-contents-created')?.({}, this.webContents);
     }
   }
   const ipcHandlers = new Map<string, Listener>();
