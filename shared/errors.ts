@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'already-registered',
   'request-not-found',
   'already-handed-out',
+  'request-unconfirmed',
   'rejected',
   'timed-out',
   'cancelled',
@@ -21,6 +22,7 @@ export const ERROR_CODES = [
   'bad-response',
   'manifest-invalid',
   'keychain-unavailable',
+  'key-not-stored',
   'storage-failed',
   'not-registered',
   'no-server-found',
@@ -53,6 +55,7 @@ export const EXIT_CODES: Record<ErrorCode | 'ok' | 'usage', number> = {
   cancelled: 25,
   'request-not-found': 26,
   'already-handed-out': 27,
+  'request-unconfirmed': 28,
   unauthorized: 30,
   'missing-scope': 31,
   'version-problem': 40,
@@ -62,6 +65,7 @@ export const EXIT_CODES: Record<ErrorCode | 'ok' | 'usage', number> = {
   'keychain-unavailable': 50,
   'storage-failed': 51,
   'not-registered': 52,
+  'key-not-stored': 53,
 };
 
 export const serializedErrorSchema = z.object({
@@ -77,6 +81,9 @@ export type SerializedError = z.infer<typeof serializedErrorSchema>;
 
 export type Lang = 'de' | 'en';
 
+/** Where a text is shown: advice differs (a CLI command in a terminal, a button in the app). */
+export type Surface = 'cli' | 'app';
+
 export interface ErrorText {
   title: string;
   /** What happened. */
@@ -84,6 +91,15 @@ export interface ErrorText {
   /** What to do next. */
   next: string;
 }
+
+/**
+ * Params that change a text, set by the core:
+ * - `pendingKept: 'true'`: the flow stopped, but its request is still waiting in Wawi and kept here;
+ *   the advice then says how to collect the key later (per surface).
+ * - `variant`: another wording of the same outcome (e.g. `removal` for a timed-out removal wait).
+ * - `platform`: the OS whose keychain failed (`win32`, `darwin`, `linux`), for keychain texts.
+ */
+export const TEXT_PARAMS = ['pendingKept', 'variant', 'platform'] as const;
 
 type Params = Record<string, string | undefined>;
 const fill = (s: string, p: Params) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '…');
@@ -198,7 +214,7 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
       next: `Is the Wawi dialog (${MENU_DE}) still open? Start the registration again and accept it there.`,
     },
     de: {
-      title: 'Keine Antwort von JTL-Wawi in der Zeit',
+      title: 'Keine rechtzeitige Antwort von JTL-Wawi',
       detail: 'Die Anfrage wurde innerhalb von {timeout} weder angenommen noch abgelehnt.',
       next: `Ist der Wawi-Dialog (${MENU_DE}) noch geöffnet? Starten Sie die Registrierung erneut und nehmen Sie sie dort an.`,
     },
@@ -213,6 +229,20 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
       title: 'Abgebrochen',
       detail: 'Der Vorgang wurde abgebrochen.',
       next: 'Es wurde nichts geändert. Sie können jederzeit neu beginnen.',
+    },
+  },
+  'request-unconfirmed': {
+    en: {
+      title: 'An earlier request may still be waiting in JTL-Wawi',
+      detail:
+        'A registration of {appId} to {address} was interrupted on {startedAt} before JTL-Wawi confirmed it. JTL-Wawi may show that request; this computer cannot collect its key.',
+      next: `In JTL-Wawi (${MENU_DE}) reject a waiting request for this app if there is one. Then discard the interrupted registration here and start again.`,
+    },
+    de: {
+      title: 'Eine frühere Anfrage wartet eventuell noch in JTL-Wawi',
+      detail:
+        'Eine Registrierung von {appId} bei {address} wurde am {startedAt} unterbrochen, bevor JTL-Wawi sie bestätigt hat. JTL-Wawi zeigt diese Anfrage womöglich an; ihren Schlüssel kann dieser Computer nicht abholen.',
+      next: `Lehnen Sie in JTL-Wawi (${MENU_DE}) eine wartende Anfrage dieser App ab, falls vorhanden. Verwerfen Sie dann die unterbrochene Registrierung hier und beginnen Sie neu.`,
     },
   },
   unauthorized: {
@@ -305,16 +335,28 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
   },
   'keychain-unavailable': {
     en: {
-      title: 'The keychain cannot be reached',
-      detail:
-        'The operating system keychain (Windows Credential Manager) is not available or locked ({reason}).',
-      next: 'Log in to Windows normally (not as a service) or unlock your keychain, then try again. The key is never stored anywhere else.',
+      title: 'The keychain cannot be used',
+      detail: 'The {keychain} is not available or locked ({reason}).',
+      next: '{unlock} The key is never stored anywhere else.',
     },
     de: {
-      title: 'Der Schlüsselspeicher ist nicht erreichbar',
+      title: 'Der Schlüsselspeicher ist nicht nutzbar',
+      detail: 'Der Schlüsselspeicher ({keychain}) ist nicht verfügbar oder gesperrt ({reason}).',
+      next: '{unlock} Der Schlüssel wird nirgendwo anders gespeichert.',
+    },
+  },
+  'key-not-stored': {
+    en: {
+      title: 'The key could not be stored and is lost',
       detail:
-        'Der Schlüsselspeicher des Betriebssystems (Windows-Anmeldeinformationsverwaltung) ist nicht verfügbar oder gesperrt ({reason}).',
-      next: 'Melden Sie sich normal an Windows an (nicht als Dienst) oder entsperren Sie den Schlüsselspeicher und versuchen Sie es erneut. Der Schlüssel wird nirgendwo anders gespeichert.',
+        'JTL-Wawi accepted the registration and handed out the key, but the {keychain} stayed unavailable ({reason}). JTL-Wawi hands out a key only once.',
+      next: `Unlock or repair the keychain. Then remove the app in JTL-Wawi (${MENU_DE}) and register it again.`,
+    },
+    de: {
+      title: 'Der Schlüssel konnte nicht gespeichert werden und ist verloren',
+      detail:
+        'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben, aber der Schlüsselspeicher ({keychain}) blieb nicht verfügbar ({reason}). JTL-Wawi gibt einen Schlüssel nur einmal aus.',
+      next: `Entsperren oder reparieren Sie den Schlüsselspeicher. Entfernen Sie dann die App in JTL-Wawi (${MENU_DE}) und registrieren Sie sie erneut.`,
     },
   },
   'storage-failed': {
@@ -399,15 +441,106 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
   },
 };
 
+/** Other wordings of an outcome, chosen by `params.variant`. Only the parts that differ. */
+const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Partial<ErrorText>>>>> = {
+  'timed-out': {
+    removal: {
+      en: {
+        title: 'The app was not removed in time',
+        detail: 'The old key still worked after {timeout}: the app was not removed in JTL-Wawi.',
+        next: `Remove the app in JTL-Wawi (${MENU_DE}) and start again. Nothing was changed on this computer.`,
+      },
+      de: {
+        title: 'Die App wurde nicht rechtzeitig entfernt',
+        detail:
+          'Der alte Schlüssel funktionierte nach {timeout} noch: Die App wurde in JTL-Wawi nicht entfernt.',
+        next: `Entfernen Sie die App in JTL-Wawi (${MENU_DE}) und beginnen Sie erneut. Auf diesem Computer wurde nichts geändert.`,
+      },
+    },
+  },
+};
+
+/** What to do when a flow stopped but its request is still waiting in Wawi and kept here. */
+const PENDING_KEPT: Record<Surface, Record<Lang, string>> = {
+  cli: {
+    en: 'The request is still waiting in JTL-Wawi and is kept on this computer. Once it is accepted there, run "wawi-register resume" to collect the key.',
+    de: 'Die Anfrage wartet weiter in JTL-Wawi und bleibt auf diesem Computer gespeichert. Sobald sie dort angenommen ist, holt „wawi-register resume“ den Schlüssel ab.',
+  },
+  app: {
+    en: 'The request is still waiting in JTL-Wawi and is kept on this computer. Once it is accepted there, open this helper again: it collects the key.',
+    de: 'Die Anfrage wartet weiter in JTL-Wawi und bleibt auf diesem Computer gespeichert. Sobald sie dort angenommen ist, öffnen Sie diesen Helfer erneut: Er holt den Schlüssel ab.',
+  },
+};
+
+/** The keychain's own name per platform, and how to make it usable. */
+const KEYCHAINS: Record<'win32' | 'darwin' | 'linux', Record<Lang, { keychain: string; unlock: string }>> = {
+  win32: {
+    en: {
+      keychain: 'Windows Credential Manager',
+      unlock: 'Log in to Windows with your own account (not as a service), then try again.',
+    },
+    de: {
+      keychain: 'Windows-Anmeldeinformationsverwaltung',
+      unlock:
+        'Melden Sie sich mit Ihrem eigenen Konto an Windows an (nicht als Dienst) und versuchen Sie es erneut.',
+    },
+  },
+  darwin: {
+    en: {
+      keychain: 'macOS Keychain',
+      unlock: 'Unlock the login keychain (Keychain Access), then try again.',
+    },
+    de: {
+      keychain: 'macOS-Schlüsselbund',
+      unlock:
+        'Entsperren Sie den Anmeldeschlüsselbund (Schlüsselbundverwaltung) und versuchen Sie es erneut.',
+    },
+  },
+  linux: {
+    en: {
+      keychain: 'Secret Service / GNOME Keyring',
+      unlock:
+        'Unlock the login keyring (for example in "Passwords and Keys", or by logging in to the desktop), then try again.',
+    },
+    de: {
+      keychain: 'Secret Service / GNOME-Schlüsselbund',
+      unlock:
+        'Entsperren Sie den Anmelde-Schlüsselbund (zum Beispiel unter „Passwörter und Verschlüsselung“ oder durch Anmelden am Desktop) und versuchen Sie es erneut.',
+    },
+  },
+};
+
+function keychainParams(platform: string | undefined, lang: Lang) {
+  const p = platform === 'win32' || platform === 'darwin' ? platform : 'linux';
+  return KEYCHAINS[p][lang];
+}
+
+function localTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The name of the platform's keychain, as the merchant knows it. */
+export function keychainName(platform: string, lang: Lang): string {
+  return keychainParams(platform, lang).keychain;
+}
+
 export function errorText(
   err: Pick<SerializedError, 'code' | 'params' | 'fields' | 'status'>,
   lang: Lang,
+  surface: Surface = 'cli',
 ): ErrorText {
-  const t = TEXTS[err.code][lang];
+  const variant = err.params?.variant;
+  const t = { ...TEXTS[err.code][lang], ...(variant ? VARIANTS[err.code]?.[variant]?.[lang] : {}) };
+  if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
   const params: Params = {
     status: err.status !== undefined ? String(err.status) : undefined,
     fields: err.fields ? Object.keys(err.fields).join(', ') : undefined,
+    ...keychainParams(err.params?.platform, lang),
     ...err.params,
+    ...(err.params?.startedAt ? { startedAt: localTime(err.params.startedAt, lang) } : {}),
   };
   return { title: fill(t.title, params), detail: fill(t.detail, params), next: fill(t.next, params) };
 }

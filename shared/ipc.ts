@@ -5,6 +5,7 @@ import { serializedErrorSchema } from './errors';
 import { manifestSchema } from './manifest';
 import {
   flowEventSchema,
+  pendingViewSchema,
   registrationRecordSchema,
   serverRefSchema,
   verifyResultSchema,
@@ -62,24 +63,20 @@ export const CHANNELS = {
     response: z.object({ flowId }),
   },
   'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
+  /** While the key waits to be stored (keychain locked): try storing it again now. */
+  'flow:retry': { request: z.object({ flowId }).strict(), response: empty },
   /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
   'registrations:pending': {
     request: empty,
-    response: z.object({
-      pending: z.array(
-        z.object({
-          account,
-          appId: z.string(),
-          displayName: z.string(),
-          server: serverRefSchema,
-          startedAt: z.string(),
-          kind: z.enum(['register', 'rotate']),
-        }),
-      ),
-    }),
+    response: z.object({ pending: z.array(pendingViewSchema) }),
   },
   /** Goes on polling a pending registration (same request, same challenge code). */
   'registration:resume': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  /**
+   * Drops a pending registration on this computer. A key Wawi hands out for it afterwards can't be
+   * collected, so the app asks first.
+   */
+  'registration:discard': { request: z.object({ account }).strict(), response: empty },
   'registrations:list': {
     request: z.object({ verify: z.boolean().optional() }).strict(),
     response: z.object({ registrations: z.array(registrationRecordSchema) }),

@@ -72,5 +72,51 @@ export const flowEventSchema = z.object({
   record: registrationRecordSchema.optional(),
   /** While awaiting removal: true once the old key no longer works. */
   oldKeyDead: z.boolean().optional(),
+  /** Set on a flow that goes on with a pending registration: when that was started. */
+  resumedFrom: z.string().optional(),
 });
 export type FlowEvent = z.infer<typeof flowEventSchema>;
+
+/**
+ * A registration that was (or is about to be) sent and is not decided yet. It lives in the keychain:
+ * its request id and challenge code can fetch the key once, so they are a secret. It is written before
+ * the request goes out and ends only on a final answer (accepted and stored, rejected, 404, 410) or
+ * when the user discards it. Keep it small: Windows Credential Manager holds at most 2560 bytes.
+ */
+export const pendingRegistrationSchema = z.object({
+  v: z.literal(2),
+  kind: z.enum(['register', 'rotate']),
+  account: z.string(),
+  baseUrl: z.string(),
+  appId: z.string(),
+  /** What the merchant sees in Wawi: name, provider, version (and the AppId). */
+  displayName: z.string(),
+  providerName: z.string(),
+  appVersion: z.string(),
+  /** Absent until Wawi answered the request: it may then be waiting in Wawi under an unknown id. */
+  requestId: z.string().optional(),
+  challengeCode: z.string(),
+  /** When the entry was written, right before the request went out. */
+  startedAt: z.string(),
+  /** When Wawi confirmed the request (201). */
+  sentAt: z.string().optional(),
+  /** The registration was started with an explicit trust in a self-signed certificate. */
+  allowSelfSigned: z.boolean().optional(),
+});
+export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
+
+/** What the CLI and the app show of a pending registration: never its request id or challenge code. */
+export const pendingViewSchema = z.object({
+  account: z.string(),
+  appId: z.string(),
+  displayName: z.string(),
+  providerName: z.string(),
+  appVersion: z.string(),
+  server: serverRefSchema,
+  startedAt: z.string(),
+  sentAt: z.string().optional(),
+  /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
+  requestConfirmed: z.boolean(),
+  kind: z.enum(['register', 'rotate']),
+});
+export type PendingView = z.infer<typeof pendingViewSchema>;

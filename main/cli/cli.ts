@@ -1,7 +1,7 @@
 // wawi-register: the headless CLI on top of main/core, for IT admins and scripted onboarding.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { EXIT_CODES, errorText, type Lang } from '../../shared/errors';
+import { EXIT_CODES, errorText, keychainName, type Lang } from '../../shared/errors';
 import type { AppManifest } from '../../shared/manifest';
 import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
 import { accountName, parseWawiAddress, type WawiServer } from '../core/address';
@@ -41,7 +41,9 @@ Commands:
            [--wawi <address>] [--timeout <duration>] [--show-key]
   register --demo               register a demo app against an embedded simulator
   status                        registrations waiting for acceptance (pending)
-  resume                        continue the pending registrations
+  resume                        continue the pending registrations (all at once)
+  discard --app <AppId> [--wawi <address>]
+                                drop a pending registration on this computer
   list [--verify]               registrations on this computer
   verify --app <AppId> [--wawi <address>]
   rotate --app <AppId> [--wawi <address>] [--manifest <file>]
@@ -62,8 +64,12 @@ Options:
 Exit codes: 0 ok, 2 usage, 3 manifest invalid, 10 unreachable / no server, 11 several servers,
 12 invalid address, 20 no registration window, 21 licence missing, 22 already registered,
 23 rejected, 24 timed out, 25 cancelled, 26 request not found, 27 key already handed out,
-30 key rejected (401), 31 scope missing, 40-43 server/protocol problems, 50 keychain unavailable,
-51 storage failed, 52 not registered on this computer, 1 unexpected.`;
+28 an earlier request may be waiting in Wawi, 30 key rejected (401), 31 scope missing,
+40-43 server/protocol problems, 50 keychain unavailable, 51 storage failed,
+52 not registered on this computer, 53 key accepted but not stored (lost), 1 unexpected.
+
+Ctrl+C stops waiting; a request that is still waiting in JTL-Wawi is kept, and "resume" collects
+its key later. While an accepted key waits for a locked keychain, Ctrl+C first only warns.`;
 
 const OPTIONS = {
   manifest: { type: 'string' },
@@ -175,8 +181,13 @@ class Output {
   }
 
   done(doc: Record<string, unknown>) {
+    this.document({ ok: true, ...doc });
+  }
+
+  /** The one --json document of a command. */
+  document(doc: Record<string, unknown>) {
     this.stopSpinner();
-    if (this.json) this.io.stdout.write(`${JSON.stringify({ ok: true, ...doc }, null, 2)}\n`);
+    if (this.json) this.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
 
   fail(err: HelperError): number {
@@ -184,14 +195,18 @@ class Output {
     const exitCode = EXIT_CODES[err.code];
     const text = errorText(err, this.lang);
     if (this.json) {
-      this.io.stdout.write(
-        `${JSON.stringify({ ok: false, exitCode, error: { ...err.toJSON(), title: text.title, detail: text.detail, next: text.next } }, null, 2)}\n`,
-      );
+      this.document({ ok: false, exitCode, error: describeError(err, this.lang) });
     } else {
       this.io.stderr.write(`\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n`);
     }
     return exitCode;
   }
+}
+
+/** An error as --json shows it: code, status, params and its texts. */
+function describeError(err: HelperError, lang: Lang) {
+  const text = errorText(err, lang);
+  return { ...err.toJSON(), title: text.title, detail: text.detail, next: text.next };
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -215,14 +230,35 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const lang: Lang = (values.lang as Lang | undefined) ?? systemLang(io.env);
   const out = new Output(io, values.json === true, lang);
   const controller = new AbortController();
-  io.onInterrupt?.(() => controller.abort());
+  const giveUp = new AbortController();
+  const live: LiveState = {};
+  io.onInterrupt?.(() => {
+    // An accepted key that waits for the keychain is lost when we stop: warn first, give up on the
+    // second press. Anything else stops at once (a waiting request stays pending).
+    if (live.keyWaiting && !live.warned) {
+      live.warned = true;
+      out.say(out.t.giveUpWarning);
+      return;
+    }
+    if (live.keyWaiting) giveUp.abort();
+    controller.abort();
+  });
 
   const http = { allowSelfSigned: values['allow-self-signed'] === true };
   let demoSim: Awaited<ReturnType<NonNullable<CliIO['startSim']>>> | undefined;
   try {
     if (command === 'sim') return await simCommand(values, io, out);
     const { core, vault } = createCore({ verbose: values.verbose, http });
-    const ctx: Ctx = { core, out, io, values, signal: controller.signal, service: vault.service };
+    const ctx: Ctx = {
+      core,
+      out,
+      io,
+      values,
+      signal: controller.signal,
+      giveUp: giveUp.signal,
+      live,
+      service: vault.service,
+    };
     switch (command) {
       case 'discover':
         return await discoverCommand(ctx);
@@ -255,6 +291,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await statusCommand(ctx);
       case 'resume':
         return await resumeCommand(ctx);
+      case 'discard':
+        return await discardCommand(ctx);
       case 'list':
         return await listCommand(ctx);
       case 'verify':
@@ -282,7 +320,30 @@ interface Ctx {
   io: CliIO;
   values: Values;
   signal: AbortSignal;
+  /** Aborted when the user gives up storing an accepted key (second Ctrl+C after the warning). */
+  giveUp: AbortSignal;
+  live: LiveState;
   service: string;
+}
+
+/** What Ctrl+C needs to know about the running flow. */
+interface LiveState {
+  /** An accepted key waits for the keychain. */
+  keyWaiting?: boolean;
+  warned?: boolean;
+}
+
+/** The options every flow of a command gets. */
+function flowOptions(ctx: Ctx, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {
+  const { values } = ctx;
+  const timeoutMs = values.timeout ? parseDuration(values.timeout as string) : undefined;
+  return {
+    signal: ctx.signal,
+    giveUp: ctx.giveUp,
+    timeoutMs,
+    storeTimeoutMs: timeoutMs,
+    onEvent: follow(ctx.out, ctx.live, manifest),
+  };
 }
 
 const wawiList = (v: Values) => (v.wawi as string[] | undefined) ?? [];
@@ -346,15 +407,21 @@ async function pickServer({ out, io, values, signal }: Ctx): Promise<WawiServer>
 }
 
 /** Prints a flow's events as a person reads them. */
-function follow(out: Output, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {
+function follow(out: Output, live: LiveState, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {
   let started = Date.now();
   let announced = false;
+  let resumed = false;
   return (e: FlowEvent) => {
     if (e.state === 'sending' || e.state === 'checking') started = Date.now() - e.elapsedMs;
+    live.keyWaiting = e.state === 'storing' && e.transient !== undefined;
+    if (e.resumedFrom && !resumed) {
+      resumed = true;
+      out.say(out.t.resuming(e.displayName, formatTime(e.resumedFrom, out.lang)));
+    }
     switch (e.state) {
       case 'sending':
         if (e.transient?.code === 'no-registration-window') out.progress(out.t.waitingDialog, started);
-        else out.say(out.t.sending);
+        else if (!e.resumedFrom) out.say(out.t.sending);
         break;
       case 'waiting':
         if (!announced) {
@@ -368,10 +435,15 @@ function follow(out: Output, manifest?: Pick<AppManifest, 'DisplayName' | 'Provi
         break;
       case 'awaiting-removal':
         if (e.oldKeyDead) out.say(`✔ ${out.t.oldKeyDead}`);
-        else out.progress(out.t.waiting, started);
+        else out.progress(out.t.waitingRemoval, started);
         break;
       case 'storing':
-        out.say(out.t.storing);
+        if (!e.transient) out.say(out.t.storing);
+        else {
+          const reason = e.transient.params?.reason ?? e.transient.code;
+          const text = errorText(e.transient, out.lang);
+          out.say(out.t.keyWaiting(reason, text.next, Math.round((e.nextPollInMs ?? 0) / 1000)));
+        }
         break;
       case 'verifying':
         out.say(out.t.verifying);
@@ -380,10 +452,15 @@ function follow(out: Output, manifest?: Pick<AppManifest, 'DisplayName' | 'Provi
   };
 }
 
+function formatTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
+}
+
 function printRecord(ctx: Ctx, r: RegistrationRecord) {
   const { out, io } = ctx;
   out.result(`✔ ${out.t.accepted}`);
-  out.result(`  ${out.t.stored(out.t.keychainName(io.platform), ctx.service, r.account)}`);
+  out.result(`  ${out.t.stored(keychainName(io.platform, out.lang), ctx.service, r.account)}`);
   out.result(`  ${out.t.verified(r.lastVerifyResult ?? 'unreachable')}`);
   out.result(`  ${out.t.granted}: ${r.grantedScopes.join(', ') || out.t.none}`);
 }
@@ -394,24 +471,14 @@ async function registerCommand(
   server: WawiServer,
   demo = false,
 ): Promise<number> {
-  const { core, out, values, signal } = ctx;
+  const { core, out, values } = ctx;
   const { manifest, warnings } = loaded;
-  const timeoutMs = values.timeout ? parseDuration(values.timeout as string) : undefined;
   for (const w of warnings) out.say(`! ${out.t.warningsHeader}: ${w.field} ${w.message}`);
   out.say(`${out.t.server}: ${server.baseUrl}`);
   out.say(`${out.t.app}: ${manifest.DisplayName} (${manifest.AppId})`);
-  const account = accountName(manifest.AppId, server);
-  const pending = (await core.pending()).find((p) => p.account === account);
-  let record: RegistrationRecord;
-  if (pending) {
-    out.say(
-      out.t.resuming(new Date(pending.startedAt).toLocaleString(out.lang === 'de' ? 'de-DE' : 'en-GB')),
-    );
-    record = await core.resume(pending, { signal, timeoutMs, onEvent: follow(out, manifest) });
-  } else {
-    if (!demo) out.say(out.t.prepare);
-    record = await core.register(manifest, server, { signal, timeoutMs, onEvent: follow(out, manifest) });
-  }
+  if (!demo) out.say(out.t.prepare);
+  // Starts, or goes on with the registration already pending for this app and server.
+  const record = await core.register(manifest, server, flowOptions(ctx, manifest));
   let key: string | undefined;
   if (values['show-key']) {
     key = (await ctx.core.deps.vault.get(record.account)) ?? undefined;
@@ -446,48 +513,75 @@ function checkManifestCommand({ out, values }: Ctx): number {
 }
 
 async function statusCommand({ core, out }: Ctx): Promise<number> {
-  const pending = await core.pending();
-  const list = pending.map((p) => ({
-    account: p.account,
-    appId: p.appId,
-    displayName: p.displayName,
-    server: p.baseUrl,
-    requestId: p.requestId,
-    startedAt: p.startedAt,
-    kind: p.kind,
-  }));
-  out.done({ command: 'status', pending: list });
-  if (!list.length) out.result(out.t.noPending);
+  const pending = await core.pendingViews();
+  out.done({ command: 'status', pending });
+  if (!pending.length) out.result(out.t.noPending);
   else {
     out.result(out.t.pendingHeader);
-    for (const p of list) out.result(`  ${p.displayName} (${p.appId}) → ${p.server}, since ${p.startedAt}`);
+    for (const p of pending) {
+      out.result(
+        `  ${p.displayName} (${p.appId}), ${p.providerName}, ${out.t.version} ${p.appVersion}\n    → ${p.server.baseUrl}, ${formatTime(p.sentAt ?? p.startedAt, out.lang)}`,
+      );
+      out.result(`    ${p.requestConfirmed ? out.t.pendingConfirmed : out.t.pendingUnconfirmed(p.appId)}`);
+    }
   }
   return 0;
 }
 
 async function resumeCommand(ctx: Ctx): Promise<number> {
-  const { core, out, signal, values } = ctx;
-  const timeoutMs = values.timeout ? parseDuration(values.timeout as string) : undefined;
-  const results = await core.resumePending({ signal, timeoutMs, onEvent: follow(out) });
+  const { core, out } = ctx;
+  const results = await core.resumePending(flowOptions(ctx));
   if (!results.length) {
     out.result(out.t.noPending);
     out.done({ command: 'resume', results: [] });
     return 0;
   }
-  let code = 0;
+  // The first failure decides the exit code, and --json says the same.
+  const failed = results.find((r) => r.error)?.error;
   for (const r of results) {
     if (r.result) printRecord(ctx, r.result);
-    else if (r.error) code = out.json ? EXIT_CODES[r.error.code] : out.fail(r.error);
+    else if (r.error && !out.json) out.fail(r.error);
   }
-  out.done({
+  const doc = {
     command: 'resume',
     results: results.map((r) => ({
       account: r.pending.account,
-      registration: r.result,
-      error: r.error?.toJSON(),
+      ok: r.result !== undefined,
+      ...(r.result ? { registration: r.result } : {}),
+      ...(r.error ? { error: describeError(r.error, out.lang) } : {}),
     })),
-  });
-  return code;
+  };
+  if (!failed) {
+    out.done(doc);
+    return 0;
+  }
+  const exitCode = EXIT_CODES[failed.code];
+  if (out.json) out.document({ ok: false, exitCode, ...doc });
+  return exitCode;
+}
+
+async function discardCommand(ctx: Ctx): Promise<number> {
+  const { core, out, values } = ctx;
+  const appId = values.app as string | undefined;
+  if (!appId)
+    throw new HelperError('invalid-input', {
+      params: { reason: 'Name the app with --app <AppId> (see "wawi-register status").' },
+    });
+  const wawi = wawiList(values)[0];
+  const pending = (await core.pendingViews()).filter(
+    (p) => p.appId === appId && (!wawi || p.account === accountName(appId, parseWawiAddress(wawi))),
+  );
+  if (pending.length === 0)
+    throw new HelperError('not-registered', { params: { appId, address: wawi ?? 'any server' } });
+  if (pending.length > 1)
+    throw new HelperError('several-servers', {
+      params: { servers: pending.map((p) => p.server.baseUrl).join(', ') },
+    });
+  const p = pending[0]!;
+  await core.discard(p.account);
+  out.result(`✔ ${out.t.discarded(p.displayName, p.server.baseUrl, p.requestConfirmed)}`);
+  out.done({ command: 'discard', account: p.account });
+  return 0;
 }
 
 async function listCommand({ core, out, values, signal }: Ctx): Promise<number> {
@@ -555,7 +649,6 @@ async function rotateCommand(ctx: Ctx): Promise<number> {
   const { core, out, io, values, signal } = ctx;
   const r = await pickAccount(ctx);
   const manifest = values.manifest ? loadManifest(values.manifest as string).manifest : undefined;
-  const timeoutMs = values.timeout ? parseDuration(values.timeout as string) : undefined;
   out.say(out.t.removeInWawi(r.displayName));
   let confirmation: Promise<void> | undefined;
   let rl: ReturnType<typeof createInterface> | undefined;
@@ -566,13 +659,7 @@ async function rotateCommand(ctx: Ctx): Promise<number> {
     confirmation = new Promise((resolve) => lineReader.once('line', () => resolve()));
   }
   try {
-    const record = await core.rotate(r.account, {
-      manifest,
-      confirmation,
-      signal,
-      timeoutMs,
-      onEvent: follow(out, manifest),
-    });
+    const record = await core.rotate(r.account, { ...flowOptions(ctx, manifest), manifest, confirmation });
     out.result(`✔ ${out.t.rotated}`);
     printRecord(ctx, record);
     out.done({ command: 'rotate', registration: record });
@@ -591,10 +678,9 @@ async function revokeCommand(ctx: Ctx): Promise<number> {
     out.done({ command: 'revoke', localOnly: true, account: r.account });
     return 0;
   }
-  const timeoutMs = values.timeout ? parseDuration(values.timeout as string) : undefined;
   out.say(out.t.removeInWawi(r.displayName));
-  await core.revoke(r.account, { signal, timeoutMs, onEvent: follow(out) });
-  out.result(`✔ ${out.t.revoked(out.t.keychainName(io.platform))}`);
+  await core.revoke(r.account, flowOptions(ctx));
+  out.result(`✔ ${out.t.revoked(keychainName(io.platform, out.lang))}`);
   out.done({ command: 'revoke', localOnly: false, account: r.account });
   return 0;
 }

@@ -6,11 +6,13 @@ import demoManifestFile from '../../test/fixtures/demo-app/manifest.json' with {
 import { startWawiSim } from '../../test/wawi-sim/sim';
 import { runCli } from './cli';
 
+// Ctrl+C goes to the command (it stops waiting, or warns before an accepted key would be lost); a third
+// press ends the process at once, whatever it is doing.
 let interrupted = 0;
 const cancels: (() => void)[] = [];
 process.on('SIGINT', () => {
   interrupted += 1;
-  if (interrupted > 1) process.exit(130);
+  if (interrupted > 2) process.exit(130);
   for (const c of cancels) c();
 });
 

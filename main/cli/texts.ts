@@ -2,12 +2,6 @@
 import type { Lang } from '../../shared/errors';
 
 const en = {
-  keychainName: (platform: string): string =>
-    platform === 'win32'
-      ? 'Windows Credential Manager'
-      : platform === 'darwin'
-        ? 'macOS Keychain'
-        : 'Secret Service keyring',
   server: 'Wawi server',
   app: 'App',
   prepare:
@@ -16,6 +10,17 @@ const en = {
   lookFor: (name: string, provider: string) =>
     `Now in JTL-Wawi (Admin → App-Registrierung): look for "${name}" by ${provider}, check the permissions and accept.`,
   waiting: 'Waiting for acceptance in JTL-Wawi',
+  waitingRemoval: 'Waiting until the app is removed in JTL-Wawi',
+  keyWaiting: (reason: string, unlock: string, s: number) =>
+    `Accepted, but the key cannot be stored yet: the keychain refuses it (${reason}).\n  ${unlock}\n  The key is kept in memory only; trying again in ${s} s until --timeout. Ctrl+C loses it.`,
+  giveUpWarning:
+    'The key is not stored yet. JTL-Wawi hands it out only once: if you stop now it is lost and the app has to be removed in JTL-Wawi and registered again. Press Ctrl+C again to give it up, or unlock the keychain.',
+  version: 'version',
+  pendingConfirmed: 'Sent; waiting for acceptance in JTL-Wawi. "wawi-register resume" collects the key.',
+  pendingUnconfirmed: (appId: string) =>
+    `Interrupted before JTL-Wawi confirmed it: a request may be waiting there, but its key can't be collected. Reject it in JTL-Wawi (Admin → App-Registrierung) if it is shown, then run "wawi-register discard --app ${appId}".`,
+  discarded: (name: string, server: string, confirmed: boolean) =>
+    `The pending registration of ${name} at ${server} was discarded on this computer.${confirmed ? ' If JTL-Wawi still shows the request, reject it there: a key handed out for it can no longer be collected.' : ''}`,
   retrying: (why: string, s: number) => `Connection problem (${why}); retrying in ${s} s`,
   storing: 'Accepted. Storing the key in the keychain…',
   verifying: 'Checking the new key…',
@@ -34,7 +39,7 @@ const en = {
   none: 'none',
   showKeyWarning:
     'Warning: the API key is printed below. Anyone who has it can use the Wawi API as this app. Do not paste it into tickets, chats or logs.',
-  resuming: (when: string) => `Continuing the registration started at ${when}.`,
+  resuming: (name: string, when: string) => `Continuing the registration of ${name} started at ${when}.`,
   noPending: 'No registration is waiting on this computer.',
   pendingHeader: 'Registrations waiting for acceptance:',
   noRegistrations: 'No registrations on this computer.',
@@ -72,12 +77,6 @@ const en = {
 type Texts = typeof en;
 
 const de: Texts = {
-  keychainName: (platform: string) =>
-    platform === 'win32'
-      ? 'Windows-Anmeldeinformationsverwaltung'
-      : platform === 'darwin'
-        ? 'macOS-Schlüsselbund'
-        : 'Secret-Service-Schlüsselbund',
   server: 'Wawi-Server',
   app: 'App',
   prepare:
@@ -85,12 +84,23 @@ const de: Texts = {
   sending: 'Registrierungsanfrage wird gesendet…',
   lookFor: (name, provider) =>
     `Jetzt in JTL-Wawi (Admin → App-Registrierung): Suchen Sie „${name}“ von ${provider}, prüfen Sie die Berechtigungen und nehmen Sie an.`,
-  waiting: 'Warte auf Annahme in JTL-Wawi',
+  waiting: 'Warten auf Annahme in JTL-Wawi',
+  waitingRemoval: 'Warten, bis die App in JTL-Wawi entfernt ist',
+  keyWaiting: (reason, unlock, s) =>
+    `Angenommen, aber der Schlüssel kann noch nicht gespeichert werden: Der Schlüsselspeicher lehnt ab (${reason}).\n  ${unlock}\n  Der Schlüssel liegt nur im Arbeitsspeicher; neuer Versuch in ${s} s bis zum Ablauf von --timeout. Strg+C verwirft ihn.`,
+  giveUpWarning:
+    'Der Schlüssel ist noch nicht gespeichert. JTL-Wawi gibt ihn nur einmal aus: Wenn Sie jetzt abbrechen, ist er verloren, und die App muss in JTL-Wawi entfernt und neu registriert werden. Drücken Sie erneut Strg+C, um ihn aufzugeben, oder entsperren Sie den Schlüsselspeicher.',
+  version: 'Version',
+  pendingConfirmed: 'Gesendet; wartet auf Annahme in JTL-Wawi. „wawi-register resume“ holt den Schlüssel ab.',
+  pendingUnconfirmed: (appId) =>
+    `Unterbrochen, bevor JTL-Wawi sie bestätigt hat: Dort wartet eventuell eine Anfrage, deren Schlüssel sich nicht abholen lässt. Lehnen Sie sie in JTL-Wawi (Admin → App-Registrierung) ab, falls sie angezeigt wird, und führen Sie dann „wawi-register discard --app ${appId}“ aus.`,
+  discarded: (name, server, confirmed) =>
+    `Die wartende Registrierung von ${name} bei ${server} wurde auf diesem Computer verworfen.${confirmed ? ' Falls JTL-Wawi die Anfrage noch zeigt, lehnen Sie sie dort ab: Ein dafür ausgegebener Schlüssel lässt sich nicht mehr abholen.' : ''}`,
   retrying: (why, s) => `Verbindungsproblem (${why}); neuer Versuch in ${s} s`,
   storing: 'Angenommen. Der Schlüssel wird im Schlüsselspeicher abgelegt…',
   verifying: 'Der neue Schlüssel wird geprüft…',
   accepted: 'Fertig. Die App ist registriert.',
-  stored: (kc, service, account) => `Der Schlüssel liegt in der ${kc}: „${service}“ / „${account}“.`,
+  stored: (kc, service, account) => `Der Schlüssel ist gespeichert (${kc}): „${service}“ / „${account}“.`,
   verified: (r) =>
     r === 'works'
       ? 'Der Schlüssel wurde geprüft und funktioniert.'
@@ -103,7 +113,7 @@ const de: Texts = {
   none: 'keine',
   showKeyWarning:
     'Achtung: Der API-Schlüssel wird unten ausgegeben. Wer ihn hat, kann die Wawi-API als diese App nutzen. Fügen Sie ihn nicht in Tickets, Chats oder Protokolle ein.',
-  resuming: (when) => `Die um ${when} begonnene Registrierung wird fortgesetzt.`,
+  resuming: (name, when) => `Die am ${when} begonnene Registrierung von ${name} wird fortgesetzt.`,
   noPending: 'Auf diesem Computer wartet keine Registrierung.',
   pendingHeader: 'Registrierungen, die auf Annahme warten:',
   noRegistrations: 'Keine Registrierungen auf diesem Computer.',
@@ -126,7 +136,8 @@ const de: Texts = {
   waitingDialog:
     'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
   rotated: 'Fertig. Der Schlüssel wurde erneuert.',
-  revoked: (kc) => `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus der ${kc} gelöscht.`,
+  revoked: (kc) =>
+    `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus dem Schlüsselspeicher (${kc}) gelöscht.`,
   forgotten:
     'Auf diesem Computer vergessen. Die App ist in JTL-Wawi weiter registriert; entfernen Sie sie dort (Admin → App-Registrierung), wenn sie keinen Zugriff mehr haben soll.',
   verifyResult: (app, r) => `${app}: ${r}`,

@@ -1,160 +1,40 @@
-// The registration, rotation and revocation flows: explicit state machines that emit typed events.
-// Time, randomness, HTTP and the keychain come in through `CoreDeps` so tests can drive them.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+// The registration, rotation and revocation flows for the CLI and the app. The building blocks (send,
+// poll, accept, timing) are in ./flow/; this class holds what ties them to one app and one server.
+import { randomBytes } from 'node:crypto';
 import type { AppManifest } from '../../shared/manifest';
-import {
-  FINAL_STATES,
-  type FlowEvent,
-  type FlowKind,
-  type FlowState,
-  type RegistrationRecord,
-  type ServerRef,
-  type VerifyResult,
+import type {
+  FlowKind,
+  PendingRegistration,
+  PendingView,
+  RegistrationRecord,
+  ServerRef,
+  VerifyResult,
 } from '../../shared/registration';
 import { accountName, parseWawiAddress, type WawiServer } from './address';
-import { asHelperError, HelperError, isAbort, notRegistered, withParams } from './errors';
-import type { HttpOptions } from './http';
+import { asHelperError, HelperError, notRegistered, withParams } from './errors';
+import type { CoreDeps, FlowContext } from './flow/context';
+import { Flow, type FlowOptions } from './flow/flow';
+import { poll } from './flow/poll';
+import { type EntryState, sendRequest } from './flow/send';
+import {
+  type Clock,
+  DEFAULT_TIMEOUT_MS,
+  formatDuration,
+  sleepOrCancel,
+  step,
+  systemClock,
+} from './flow/timing';
+import { verifyKey } from './flow/verify';
 import { type Logger, registerSecret } from './logger';
-import type { MetadataStore } from './metadata';
-import { fingerprint, type KeyVault, type PendingRegistration } from './vault';
 import { WawiClient } from './wawi-client';
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
-};
-
-export interface CoreDeps {
-  vault: KeyVault;
-  metadata: MetadataStore;
-  logger: Logger;
-  clock?: Clock;
-  random?: (bytes: number) => Uint8Array;
-  http?: HttpOptions;
-  /** Poll interval while a request is pending (default 1000 ms, with ±20 % jitter). */
-  pollIntervalMs?: number;
-  /** Poll interval while waiting for an app to be removed in Wawi (default 2000 ms). */
-  removalPollIntervalMs?: number;
-  /** First backoff after a transient failure (default 2000 ms, doubling up to 30 s). */
-  backoffBaseMs?: number;
-}
-
-export const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
-const MAX_BACKOFF_MS = 30_000;
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
+export type { CoreDeps } from './flow/context';
+export type { FlowOptions } from './flow/flow';
+export { type Clock, DEFAULT_TIMEOUT_MS, formatDuration, systemClock, Trigger } from './flow/timing';
 
 /** A random, URL-safe challenge code of 24 characters (the API allows at most 30). */
 export function newChallengeCode(random: (n: number) => Uint8Array = randomBytes): string {
   return Buffer.from(random(18)).toString('base64url');
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  const m = Math.round(s / 60);
-  return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
-}
-
-/** Transient problems while polling: retried with backoff, never ending the flow by themselves. */
-function isTransient(err: HelperError): boolean {
-  return err.code === 'unreachable' || err.code === 'server-error' || err.code === 'bad-response';
-}
-
-const TRANSITIONS: Record<FlowState, readonly FlowState[]> = {
-  checking: ['awaiting-removal', 'sending', 'removed', 'failed', 'cancelled'],
-  'awaiting-removal': ['awaiting-removal', 'sending', 'removed', 'failed', 'cancelled', 'timed-out'],
-  sending: ['sending', 'waiting', 'failed', 'cancelled', 'timed-out'],
-  waiting: ['waiting', 'storing', 'rejected', 'failed', 'cancelled', 'timed-out'],
-  storing: ['verifying', 'failed'],
-  verifying: ['accepted'],
-  accepted: [],
-  removed: [],
-  rejected: [],
-  failed: [],
-  cancelled: [],
-  'timed-out': [],
-};
-
-export interface FlowOptions {
-  signal?: AbortSignal;
-  onEvent?: (e: FlowEvent) => void;
-  timeoutMs?: number;
-  flowId?: string;
-}
-
-/** One running flow: its state, and the events it emits on every transition. */
-class Flow {
-  state: FlowState;
-  readonly id: string;
-  private readonly started: number;
-
-  constructor(
-    readonly kind: FlowKind,
-    private readonly app: { appId: string; displayName: string },
-    private server: ServerRef,
-    private readonly clock: Clock,
-    private readonly opts: FlowOptions,
-    initial: FlowState,
-    startedAt?: number,
-  ) {
-    this.id = opts.flowId ?? randomUUID();
-    this.state = initial;
-    this.started = startedAt ?? clock.now();
-    this.emit({});
-  }
-
-  elapsed(): number {
-    return this.clock.now() - this.started;
-  }
-
-  setServer(server: ServerRef) {
-    this.server = server;
-  }
-
-  to(state: FlowState, extra: Partial<FlowEvent> = {}) {
-    if (!TRANSITIONS[this.state].includes(state)) {
-      throw new HelperError('internal', {
-        params: { reason: `flow cannot go from ${this.state} to ${state}` },
-      });
-    }
-    this.state = state;
-    this.emit(extra);
-  }
-
-  private emit(extra: Partial<FlowEvent>) {
-    this.opts.onEvent?.({
-      flowId: this.id,
-      kind: this.kind,
-      state: this.state,
-      appId: this.app.appId,
-      displayName: this.app.displayName,
-      server: this.server,
-      elapsedMs: this.elapsed(),
-      ...extra,
-    });
-  }
-
-  /** Ends the flow for an error: cancelled, timed-out or failed, with the error in the event. */
-  end(err: HelperError): HelperError {
-    if (FINAL_STATES.includes(this.state)) return err;
-    const state: FlowState =
-      err.code === 'cancelled'
-        ? 'cancelled'
-        : err.code === 'timed-out'
-          ? 'timed-out'
-          : err.code === 'rejected'
-            ? 'rejected'
-            : 'failed';
-    this.state = TRANSITIONS[this.state].includes(state) ? state : 'failed';
-    this.emit({ error: err.toJSON() });
-    return err;
-  }
 }
 
 function serverRef(server: WawiServer, wawiVersion?: string, allowSelfSigned?: boolean): ServerRef {
@@ -168,13 +48,33 @@ function serverRef(server: WawiServer, wawiVersion?: string, allowSelfSigned?: b
   };
 }
 
+/** Longest name kept in a pending entry (Windows Credential Manager holds at most 2560 bytes). */
+const MAX_NAME = 120;
+const short = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
+
+/** The error for a pending entry whose request may be in Wawi under an id this computer never got. */
+function unconfirmed(p: PendingRegistration): HelperError {
+  return new HelperError('request-unconfirmed', {
+    params: { appId: p.appId, address: p.baseUrl, startedAt: p.startedAt, account: p.account },
+  });
+}
+
+/** Outcomes after which no pending entry is left to continue with (or its text says what to do). */
+const ENDS_ENTRY: readonly string[] = [
+  'rejected',
+  'request-not-found',
+  'already-handed-out',
+  'key-not-stored',
+  'request-unconfirmed',
+];
+
 export class Core {
   readonly clock: Clock;
-  private readonly random: (n: number) => Uint8Array;
+  private readonly ctx: FlowContext;
 
   constructor(readonly deps: CoreDeps) {
     this.clock = deps.clock ?? systemClock;
-    this.random = deps.random ?? randomBytes;
+    this.ctx = { deps, clock: this.clock, random: deps.random ?? randomBytes };
   }
 
   /** A client for a server; `allowSelfSigned` is the trust a registration was made with. */
@@ -185,43 +85,31 @@ export class Core {
     );
   }
 
-  /** ±20 % jitter around the poll interval. */
-  private pollDelay(): number {
-    const base = this.deps.pollIntervalMs ?? 1000;
-    const r = this.random(2);
-    const unit = ((r[0]! << 8) | r[1]!) / 65535; // 0..1
-    return Math.round(base * (0.8 + 0.4 * unit));
+  private withApp(err: HelperError, appId: string): HelperError {
+    return err.params?.appId ? err : withParams(err, { appId });
   }
 
-  private backoff(failures: number, err: HelperError): number {
-    const exp = Math.min(MAX_BACKOFF_MS, (this.deps.backoffBaseMs ?? 2000) * 2 ** Math.min(failures - 1, 4));
-    const retryAfter = err.retryAfterMs !== undefined ? Math.min(err.retryAfterMs, MAX_RETRY_AFTER_MS) : 0;
-    return Math.max(exp, retryAfter);
+  /** Says in the error that the request is still waiting in Wawi and kept here (unless it is gone). */
+  private kept(err: HelperError, entry: EntryState): HelperError {
+    if (entry === 'none' || ENDS_ENTRY.includes(err.code)) return err;
+    return withParams(err, { pendingKept: entry === 'confirmed' ? 'true' : 'unconfirmed' });
   }
 
-  private async sleepOrCancel(ms: number, signal?: AbortSignal): Promise<void> {
+  private saveManifestQuietly(account: string, manifest: AppManifest, log: Logger) {
     try {
-      await this.clock.sleep(ms, signal);
+      this.deps.metadata.saveManifest(account, manifest);
     } catch (err) {
-      if (isAbort(err, signal)) throw new HelperError('cancelled');
-      throw err;
+      log.warn('the manifest could not be saved for later rotations', { error: err });
     }
   }
 
-  /** Runs an HTTP step, turning an abort into `cancelled`. */
-  private async step<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
-    if (signal?.aborted) throw new HelperError('cancelled');
-    try {
-      return await fn();
-    } catch (err) {
-      if (isAbort(err, signal)) throw new HelperError('cancelled');
-      throw err;
-    }
-  }
+  // ---------------------------------------------------------------- register, resume, discard
 
-  // ---------------------------------------------------------------- register
-
-  /** Registers the app: POST, poll until decided, store the key first, verify, record. */
+  /**
+   * Registers the app on a server, or goes on with the registration already pending for this app and
+   * server: the helper never sends a second request while one may be waiting in Wawi. Order: keychain
+   * proven writable, pending entry written, POST, request id added, poll, key stored, record, check.
+   */
   async register(
     manifest: AppManifest,
     server: WawiServer,
@@ -229,102 +117,87 @@ export class Core {
   ): Promise<RegistrationRecord> {
     const { vault, logger } = this.deps;
     const account = accountName(manifest.AppId, server);
-    const log = logger.child({ flow: opts.kind ?? 'register', account });
+    const kind = opts.kind ?? 'register';
+    const log = logger.child({ flow: kind, account });
+    const existing = await this.pendingFor(account, manifest, server, opts);
+    if (existing) {
+      this.saveManifestQuietly(account, manifest, log);
+      return this.resume(existing, opts);
+    }
     const flow = new Flow(
-      opts.kind ?? 'register',
+      kind,
       { appId: manifest.AppId, displayName: manifest.DisplayName },
       serverRef(server),
       this.clock,
       opts,
       'sending',
     );
+    const entry = { state: 'none' as EntryState };
     try {
-      // Fail closed before the server is touched: no keychain, no registration.
+      // Fail closed before the server is touched: a keychain that can't store means no registration.
       await vault.check();
       const trust =
         server.protocol === 'https' &&
         (opts.allowSelfSigned === true || this.deps.http?.allowSelfSigned === true);
       const client = this.client(server, trust);
-      const info = await this.step(opts.signal, () => client.detect(opts.signal));
+      const info = await step(opts.signal, () => client.detect(opts.signal));
       flow.setServer(serverRef(server, info.version));
-      const challengeCode = newChallengeCode(this.random);
+      const challengeCode = newChallengeCode(this.ctx.random);
       registerSecret(challengeCode);
-      const requestId = await this.send(flow, client, manifest, challengeCode, opts);
+      const pending: PendingRegistration = {
+        v: 2,
+        kind: kind === 'rotate' ? 'rotate' : 'register',
+        account,
+        baseUrl: server.baseUrl,
+        appId: manifest.AppId,
+        displayName: short(manifest.DisplayName),
+        providerName: short(manifest.ProviderName),
+        appVersion: manifest.Version,
+        challengeCode,
+        startedAt: new Date(this.clock.now()).toISOString(),
+        ...(trust ? { allowSelfSigned: true } : {}),
+      };
+      const requestId = await sendRequest(this.ctx, flow, client, manifest, pending, entry, opts, log);
       log.info('registration request sent', {
         requestId,
         apiStyle: info.apiStyle,
         wawiVersion: info.version,
       });
       this.saveManifestQuietly(account, manifest, log);
-      const pending: PendingRegistration = {
-        v: 1,
-        kind: opts.kind === 'rotate' ? 'rotate' : 'register',
-        account,
-        baseUrl: server.baseUrl,
-        appId: manifest.AppId,
-        displayName: manifest.DisplayName,
-        appVersion: manifest.Version,
-        requestId,
-        challengeCode,
-        startedAt: new Date(this.clock.now()).toISOString(),
-        ...(trust ? { allowSelfSigned: true } : {}),
-      };
-      // Saved before the first poll, so that a crashed helper can pick it up again.
-      await vault.savePending(pending);
       flow.to('waiting', { polls: 0, nextPollInMs: 0 });
-      return await this.poll(flow, client, pending, info.version, opts, log);
+      const ref = serverRef(server, info.version, trust);
+      return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log);
     } catch (err) {
+      throw flow.end(this.kept(this.withApp(asHelperError(err), manifest.AppId), entry.state));
+    }
+  }
+
+  /** The pending entry for this account, if any; one without a request id ends the flow here. */
+  private async pendingFor(
+    account: string,
+    manifest: AppManifest,
+    server: WawiServer,
+    opts: FlowOptions & { kind?: FlowKind },
+  ): Promise<PendingRegistration | undefined> {
+    let existing: PendingRegistration | undefined;
+    try {
+      existing = (await this.deps.vault.listPending()).find((p) => p.account === account);
+      if (existing && !existing.requestId) throw unconfirmed(existing);
+      return existing;
+    } catch (err) {
+      const flow = new Flow(
+        opts.kind ?? 'register',
+        { appId: manifest.AppId, displayName: manifest.DisplayName },
+        serverRef(server),
+        this.clock,
+        opts,
+        'sending',
+      );
       throw flow.end(this.withApp(asHelperError(err), manifest.AppId));
     }
   }
 
-  /**
-   * Sends the registration request. With `waitForWindow` (rotation: the merchant has just removed the
-   * app and now opens the dialog again) a 403 "no registration window" is retried until the dialog
-   * waits, the timeout ends or the flow is cancelled.
-   */
-  private async send(
-    flow: Flow,
-    client: WawiClient,
-    manifest: AppManifest,
-    challengeCode: string,
-    opts: FlowOptions & { waitForWindow?: boolean },
-  ): Promise<string> {
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const deadline = this.clock.now() + timeoutMs;
-    for (;;) {
-      try {
-        const { requestId } = await this.step(opts.signal, () =>
-          client.createRegistration(manifest, challengeCode, opts.signal),
-        );
-        return requestId;
-      } catch (err) {
-        const e = asHelperError(err);
-        if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
-        const wait = this.deps.removalPollIntervalMs ?? 2000;
-        if (this.clock.now() + wait > deadline)
-          throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
-        flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
-        await this.sleepOrCancel(wait, opts.signal);
-      }
-    }
-  }
-
-  /** Picks up the registrations a closed or crashed helper left waiting. */
-  async resumePending(
-    opts: Omit<FlowOptions, 'flowId'> = {},
-  ): Promise<{ pending: PendingRegistration; result?: RegistrationRecord; error?: HelperError }[]> {
-    const out: { pending: PendingRegistration; result?: RegistrationRecord; error?: HelperError }[] = [];
-    for (const pending of await this.deps.vault.listPending()) {
-      try {
-        out.push({ pending, result: await this.resume(pending, opts) });
-      } catch (err) {
-        out.push({ pending, error: asHelperError(err) });
-      }
-    }
-    return out;
-  }
-
+  /** Goes on polling a pending registration (same request, same challenge code). */
   async resume(pending: PendingRegistration, opts: FlowOptions = {}): Promise<RegistrationRecord> {
     const server = parseWawiAddress(pending.baseUrl);
     const log = this.deps.logger.child({ flow: 'resume', account: pending.account });
@@ -337,179 +210,75 @@ export class Core {
       opts,
       'sending',
       Number.isNaN(startedAt) ? undefined : startedAt,
+      { resumedFrom: pending.startedAt },
     );
-    log.info('resuming a pending registration', { requestId: pending.requestId });
+    const entry: EntryState = pending.requestId ? 'confirmed' : 'unconfirmed';
     try {
+      const { requestId } = pending;
+      if (!requestId) throw unconfirmed(pending);
+      log.info('resuming a pending registration', { requestId });
       flow.to('waiting', { polls: 0, nextPollInMs: 0 });
-      return await this.poll(
-        flow,
-        this.client(server, pending.allowSelfSigned),
-        pending,
-        undefined,
-        opts,
-        log,
-        true,
-      );
+      const client = this.client(server, pending.allowSelfSigned);
+      const ref = serverRef(server, undefined, pending.allowSelfSigned);
+      return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log, true);
     } catch (err) {
-      throw flow.end(this.withApp(asHelperError(err), pending.appId));
+      throw flow.end(this.kept(this.withApp(asHelperError(err), pending.appId), entry));
     }
   }
 
-  private withApp(err: HelperError, appId: string): HelperError {
-    return err.params?.appId ? err : withParams(err, { appId });
+  /**
+   * Picks up every registration a closed or crashed helper left waiting, all at once: one slow server
+   * does not hold up another. Entries without a request id are reported, not polled.
+   */
+  async resumePending(
+    opts: Omit<FlowOptions, 'flowId'> = {},
+  ): Promise<{ pending: PendingRegistration; result?: RegistrationRecord; error?: HelperError }[]> {
+    const all = await this.deps.vault.listPending();
+    return Promise.all(
+      all.map((pending) =>
+        this.resume(pending, opts).then(
+          (result) => ({ pending, result }),
+          (err: unknown) => ({ pending, error: asHelperError(err) }),
+        ),
+      ),
+    );
   }
 
-  private saveManifestQuietly(account: string, manifest: AppManifest, log: Logger) {
-    try {
-      this.deps.metadata.saveManifest(account, manifest);
-    } catch (err) {
-      log.warn('the manifest could not be saved for later rotations', { error: err });
-    }
+  /**
+   * Drops a pending registration on this computer. A key Wawi hands out for it afterwards can't be
+   * collected; callers warn before.
+   */
+  async discard(account: string): Promise<void> {
+    const found = (await this.deps.vault.listPending()).some((p) => p.account === account);
+    if (!found) throw notRegistered(account);
+    await this.deps.vault.deletePending(account);
+    this.deps.logger.info('pending registration discarded by the user', { account });
   }
 
-  private async poll(
-    flow: Flow,
-    client: WawiClient,
-    pending: PendingRegistration,
-    wawiVersion: string | undefined,
-    opts: FlowOptions,
-    log: Logger,
-    resumed = false,
-  ): Promise<RegistrationRecord> {
-    const { vault } = this.deps;
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const startedAt = this.clock.now() - flow.elapsed();
-    // A resumed flow gets at least one poll, however long it was closed.
-    const deadline = Math.max(startedAt + timeoutMs, resumed ? this.clock.now() + 1 : 0);
-    let delay = 0;
-    let failures = 0;
-    let polls = 0;
-    const finish = async () => {
-      try {
-        await vault.deletePending(pending.account);
-      } catch (err) {
-        log.warn('the pending registration could not be removed from the keychain', { error: err });
-      }
-    };
-    try {
-      for (;;) {
-        const remaining = deadline - this.clock.now();
-        if (remaining <= 0)
-          throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
-        if (delay > 0) await this.sleepOrCancel(Math.min(delay, remaining), opts.signal);
-        if (this.clock.now() >= deadline && polls > 0) continue;
-        let status: Awaited<ReturnType<WawiClient['getRegistration']>>;
-        try {
-          status = await this.step(opts.signal, () =>
-            client.getRegistration(pending.requestId, pending.challengeCode, opts.signal),
-          );
-          polls += 1;
-          failures = 0;
-        } catch (err) {
-          const e = asHelperError(err);
-          if (!isTransient(e)) {
-            if (e.code === 'already-handed-out' && resumed)
-              log.warn('the key was handed out before the helper could store it');
-            throw e;
-          }
-          polls += 1;
-          failures += 1;
-          delay = this.backoff(failures, e);
-          log.warn('poll failed; retrying', { error: e.toJSON(), retryInMs: delay });
-          flow.to('waiting', { polls, nextPollInMs: delay, transient: e.toJSON() });
-          continue;
-        }
-        if (status.status === 0) {
-          delay = this.pollDelay();
-          flow.to('waiting', { polls, nextPollInMs: delay });
-          continue;
-        }
-        if (status.status === 1) {
-          log.info('registration rejected in Wawi');
-          await finish();
-          throw new HelperError('rejected');
-        }
-        // Accepted: the key is written to the keychain before anything else happens.
-        const key = status.apiKey!;
-        registerSecret(key);
-        flow.to('storing');
-        await this.storeKey(pending.account, key, log);
-        await finish();
-        log.info('key stored in the keychain', { fingerprint: fingerprint(key) });
-        flow.to('verifying');
-        const server = parseWawiAddress(pending.baseUrl);
-        const verify = await this.verifyWith(client, key, pending.appId, pending.appVersion, opts.signal);
-        const now = new Date(this.clock.now()).toISOString();
-        const record: RegistrationRecord = {
-          account: pending.account,
-          appId: pending.appId,
-          displayName: pending.displayName,
-          appVersion: pending.appVersion,
-          server: serverRef(server, wawiVersion, pending.allowSelfSigned),
-          requestId: pending.requestId,
-          grantedScopes: status.grantedScopes ?? [],
-          registeredAt: now,
-          lastVerifiedAt: verify === 'unreachable' ? null : now,
-          lastVerifyResult: verify,
-          fingerprint: fingerprint(key),
-        };
-        try {
-          this.deps.metadata.upsert(record);
-        } catch (err) {
-          // The key is safe in the keychain; the metadata is rebuilt from it on the next start.
-          log.warn('metadata could not be saved; it will be rebuilt from the keychain', { error: err });
-        }
-        flow.to('accepted', { record, polls });
-        return record;
-      }
-    } catch (err) {
-      const e = asHelperError(err);
-      if (e.code !== 'keychain-unavailable' || flow.state !== 'storing') await finish();
-      throw e;
-    }
+  pending(): Promise<PendingRegistration[]> {
+    return this.deps.vault.listPending();
   }
 
-  private async storeKey(account: string, key: string, log: Logger): Promise<void> {
-    let last: unknown;
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      try {
-        await this.deps.vault.store(account, key);
-        return;
-      } catch (err) {
-        last = err;
-        log.error('storing the key failed', { attempt, error: err });
-        if (attempt < 3) await this.clock.sleep(500 * attempt);
-      }
-    }
-    throw asHelperError(last);
+  /** The pending registrations as the CLI and the app show them: no request id, no challenge code. */
+  async pendingViews(): Promise<PendingView[]> {
+    return (await this.pending()).map((p) => {
+      const s = parseWawiAddress(p.baseUrl);
+      return {
+        account: p.account,
+        appId: p.appId,
+        displayName: p.displayName,
+        providerName: p.providerName,
+        appVersion: p.appVersion,
+        server: serverRef(s, undefined, p.allowSelfSigned),
+        startedAt: p.startedAt,
+        ...(p.sentAt ? { sentAt: p.sentAt } : {}),
+        requestConfirmed: p.requestId !== undefined,
+        kind: p.kind,
+      };
+    });
   }
 
   // ---------------------------------------------------------------- verify
-
-  private async verifyWith(
-    client: WawiClient,
-    key: string,
-    appId: string,
-    appVersion: string,
-    signal?: AbortSignal,
-  ): Promise<VerifyResult> {
-    try {
-      await this.step(signal, () => client.companies(key, appId, appVersion, signal));
-      return 'works';
-    } catch (err) {
-      const e = asHelperError(err);
-      if (e.code === 'unauthorized') return 'rejected';
-      if (e.code === 'missing-scope') return 'missing-scope';
-      if (
-        e.code === 'unreachable' ||
-        e.code === 'server-error' ||
-        e.code === 'bad-response' ||
-        e.code === 'tls-untrusted'
-      )
-        return 'unreachable';
-      throw e;
-    }
-  }
 
   private async recordFor(account: string): Promise<{ record: RegistrationRecord; key: string }> {
     const data = await this.deps.metadata.load();
@@ -528,13 +297,7 @@ export class Core {
   ): Promise<{ record: RegistrationRecord; result: VerifyResult }> {
     const { record, key } = await this.recordFor(account);
     const server = parseWawiAddress(record.server.baseUrl);
-    const result = await this.verifyWith(
-      this.client(server, record.server.allowSelfSigned),
-      key,
-      record.appId,
-      record.appVersion,
-      signal,
-    );
+    const result = await verifyKey(this.client(server, record.server.allowSelfSigned), key, record, signal);
     const changes: Partial<RegistrationRecord> = { lastVerifyResult: result };
     if (result !== 'unreachable') changes.lastVerifiedAt = new Date(this.clock.now()).toISOString();
     try {
@@ -575,7 +338,7 @@ export class Core {
     const interval = this.deps.removalPollIntervalMs ?? 2000;
     for (;;) {
       if (confirmed) return 'confirmed';
-      const result = await this.verifyWith(client, key, record.appId, record.appVersion, opts.signal);
+      const result = await verifyKey(client, key, record, opts.signal);
       if (result === 'rejected') {
         flow.to('awaiting-removal', { oldKeyDead: true });
         return 'dead';
@@ -583,7 +346,9 @@ export class Core {
       if (confirmed) return 'confirmed';
       const remaining = deadline - this.clock.now();
       if (remaining <= 0)
-        throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+        throw new HelperError('timed-out', {
+          params: { timeout: formatDuration(timeoutMs), variant: 'removal' },
+        });
       flow.to('awaiting-removal', {
         oldKeyDead: false,
         nextPollInMs: interval,
@@ -596,8 +361,11 @@ export class Core {
           : {}),
       });
       const wake = opts.confirmation
-        ? Promise.race([opts.confirmation, this.sleepOrCancel(Math.min(interval, remaining), opts.signal)])
-        : this.sleepOrCancel(Math.min(interval, remaining), opts.signal);
+        ? Promise.race([
+            opts.confirmation,
+            sleepOrCancel(this.clock, Math.min(interval, remaining), opts.signal),
+          ])
+        : sleepOrCancel(this.clock, Math.min(interval, remaining), opts.signal);
       await wake;
       if (opts.signal?.aborted) throw new HelperError('cancelled');
     }
@@ -681,7 +449,7 @@ export class Core {
         },
       );
       await this.deps.vault.delete(account);
-      this.deps.metadata.remove(account);
+      this.forgetMetadata(account);
       this.deps.logger.info('key revoked and removed from this computer', { account });
       flow.to('removed', { record });
     } catch (err) {
@@ -697,11 +465,21 @@ export class Core {
     if (!known) {
       throw notRegistered(account);
     }
-    this.deps.metadata.remove(account);
+    this.forgetMetadata(account);
     this.deps.logger.info('registration forgotten on this computer only', { account });
   }
 
-  pending(): Promise<PendingRegistration[]> {
-    return this.deps.vault.listPending();
+  /**
+   * Drops a registration's metadata once its key is deleted. Failing to write it loses nothing: every
+   * read drops records whose key is gone.
+   */
+  private forgetMetadata(account: string) {
+    try {
+      this.deps.metadata.remove(account);
+    } catch (err) {
+      this.deps.logger.warn('metadata could not be updated; it is corrected on the next read', {
+        error: err,
+      });
+    }
   }
 }

@@ -1,8 +1,19 @@
 // Reads a vendor's manifest file, resolves AppIconFile relative to it, and checks everything.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type AppManifest, checkManifest, MAX_ICON_BYTES, type ManifestProblem } from '../../shared/manifest';
 import { HelperError } from './errors';
+import { ReadFileError, type ReadProblem, readBoundedFile } from './read-file';
+
+/** A manifest is a few KB; with an inline base64 icon at most about 350 KB. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+const WHY: Record<ReadProblem, string> = {
+  missing: 'does not exist',
+  folder: 'is a folder, not a file',
+  'not-a-file': 'is not a regular file',
+  'too-large': 'is too large',
+  unreadable: 'cannot be read',
+};
 
 export interface LoadedManifest {
   manifest: AppManifest;
@@ -18,15 +29,9 @@ export function loadManifest(path: string): LoadedManifest {
   const full = resolve(path);
   let text: string;
   try {
-    text = readFileSync(full, 'utf8');
+    text = readBoundedFile(full, MAX_MANIFEST_BYTES).toString('utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : `cannot be read (${code})`;
+    const why = err instanceof ReadFileError ? WHY[err.problem] : 'cannot be read';
     throw new HelperError('manifest-invalid', {
       params: { problems: `The manifest file ${full} ${why}.` },
       cause: err,
@@ -45,13 +50,10 @@ export function loadManifest(path: string): LoadedManifest {
   if (typeof iconFile === 'string' && iconFile !== '') {
     const iconPath = resolve(dirname(full), iconFile);
     try {
-      const size = statSync(iconPath).size;
-      icon =
-        size > MAX_ICON_BYTES * 4
-          ? { error: `${iconPath} is far too large for an icon` }
-          : readFileSync(iconPath);
-    } catch {
-      icon = { error: `${iconPath} does not exist or cannot be read` };
+      // Read a little more than allowed, so that the manifest check reports the real size problem.
+      icon = readBoundedFile(iconPath, MAX_ICON_BYTES * 4);
+    } catch (err) {
+      icon = { error: `${iconPath} ${err instanceof ReadFileError ? WHY[err.problem] : 'cannot be read'}` };
     }
   }
   const check = checkManifest(raw, icon);

@@ -1,9 +1,14 @@
 // The key vault: API keys (and pending registrations, which can fetch a key) live only in the OS
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { z } from 'zod';
+import { type PendingRegistration, pendingRegistrationSchema } from '../../shared/registration';
 import { HelperError, isHelperError } from './errors';
 import { registerSecret } from './logger';
+import { type KeyringState, keyringState } from './secret-service';
+
+export type { PendingRegistration };
 
 /** Service name of the keychain entries holding API keys. A contract with vendor apps: do not change. */
 export const KEY_SERVICE = 'JTL-Wawi API key';
@@ -38,124 +43,168 @@ export function fingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
 }
 
-export interface PendingRegistration {
-  v: 1;
-  kind: 'register' | 'rotate';
-  account: string;
-  baseUrl: string;
-  appId: string;
-  displayName: string;
-  appVersion: string;
-  requestId: string;
-  challengeCode: string;
-  startedAt: string;
-  /** The registration was started with an explicit trust in a self-signed certificate. */
-  allowSelfSigned?: boolean;
-}
+/** Entries written by the first version (always with a request id) read as the current shape. */
+const legacyPendingSchema = z
+  .object({
+    v: z.literal(1),
+    kind: z.enum(['register', 'rotate']),
+    account: z.string(),
+    baseUrl: z.string(),
+    appId: z.string(),
+    displayName: z.string(),
+    appVersion: z.string(),
+    requestId: z.string(),
+    challengeCode: z.string(),
+    startedAt: z.string(),
+    allowSelfSigned: z.boolean().optional(),
+  })
+  .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt }));
+const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
 
-function isPending(x: unknown): x is PendingRegistration {
-  const p = x as PendingRegistration;
-  return (
-    !!p &&
-    p.v === 1 &&
-    typeof p.account === 'string' &&
-    typeof p.baseUrl === 'string' &&
-    typeof p.requestId === 'string' &&
-    typeof p.challengeCode === 'string' &&
-    typeof p.startedAt === 'string'
-  );
+/** Account name of the pre-flight probe entry (under the pending service, never seen by vendor apps). */
+const PROBE_ACCOUNT = 'wawi-register pre-flight probe';
+
+export type KeyringGuard = (services: string[]) => Promise<KeyringState>;
+
+/** On Linux the Secret Service is asked over D-Bus first; elsewhere keytar is safe to call. */
+export function defaultGuard(platform: NodeJS.Platform = process.platform): KeyringGuard {
+  return platform === 'linux' ? (services) => keyringState(services) : async () => ({ state: 'unlocked' });
 }
 
 export class KeyVault {
   readonly service: string;
   readonly pendingService: string;
+  private readonly guard: KeyringGuard;
+  private readonly platform: NodeJS.Platform;
 
   constructor(
     private readonly backend: () => KeychainBackend,
-    options: { service?: string; pendingService?: string } = {},
+    options: {
+      service?: string;
+      pendingService?: string;
+      guard?: KeyringGuard;
+      platform?: NodeJS.Platform;
+    } = {},
   ) {
     this.service = options.service ?? KEY_SERVICE;
     this.pendingService =
       options.pendingService ?? (options.service ? `pending: ${options.service}` : PENDING_SERVICE);
+    this.platform = options.platform ?? process.platform;
+    this.guard = options.guard ?? defaultGuard(this.platform);
   }
 
-  private async use<T>(what: string, fn: (k: KeychainBackend) => Promise<T>): Promise<T> {
+  private unavailable(reason: string, cause?: unknown): HelperError {
+    return new HelperError('keychain-unavailable', {
+      params: { reason, platform: this.platform },
+      ...(cause !== undefined ? { cause } : {}),
+    });
+  }
+
+  /**
+   * Runs one keychain operation. The keyring's lock state is checked first (keytar must never see a
+   * locked Secret Service collection), and every failure becomes keychain-unavailable.
+   */
+  private async use<T>(what: string, mode: 'read' | 'write', fn: (k: KeychainBackend) => Promise<T>) {
+    const ring = await this.guard([this.service, this.pendingService]);
+    if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
+    if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
+    if (ring.state === 'no-keyring' && mode === 'write')
+      throw this.unavailable(`${what}: there is no default keyring to store it in`);
     let k: KeychainBackend;
     try {
       k = this.backend();
     } catch (err) {
-      if (isHelperError(err)) throw err;
-      throw new HelperError('keychain-unavailable', {
-        params: { reason: 'the keychain module could not be loaded' },
-        cause: err,
-      });
+      if (isHelperError(err)) throw withPlatform(err, this.platform);
+      throw this.unavailable('the keychain module could not be loaded', err);
     }
     try {
       return await fn(k);
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
-      throw new HelperError('keychain-unavailable', { params: { reason: `${what}: ${reason}` }, cause: err });
+      throw this.unavailable(`${what}: ${reason}`, err);
     }
   }
 
-  /** Throws keychain-unavailable unless the keychain answers. Call before changing anything on a server. */
+  /**
+   * Proves that the keychain can store a secret: writes, reads back and deletes a probe entry.
+   * Call it before anything is sent to a server; a locked or missing keychain fails here.
+   */
   async check(): Promise<void> {
-    await this.use('checking the keychain', (k) => k.findCredentials(this.service));
+    const probe = `probe ${randomBytes(8).toString('hex')}`;
+    await this.use('storing a test entry', 'write', (k) =>
+      k.setPassword(this.pendingService, PROBE_ACCOUNT, probe),
+    );
+    const read = await this.use('reading the test entry back', 'read', (k) =>
+      k.getPassword(this.pendingService, PROBE_ACCOUNT),
+    );
+    await this.use('deleting the test entry', 'write', (k) =>
+      k.deletePassword(this.pendingService, PROBE_ACCOUNT),
+    );
+    if (read !== probe) throw this.unavailable('a test entry could not be read back');
   }
 
   async store(account: string, key: string): Promise<void> {
     registerSecret(key);
-    await this.use('storing the key', (k) => k.setPassword(this.service, account, key));
+    await this.use('storing the key', 'write', (k) => k.setPassword(this.service, account, key));
   }
 
   async get(account: string): Promise<string | null> {
-    const key = await this.use('reading the key', (k) => k.getPassword(this.service, account));
+    const key = await this.use('reading the key', 'read', (k) => k.getPassword(this.service, account));
     registerSecret(key);
     return key;
   }
 
   async delete(account: string): Promise<boolean> {
-    return this.use('deleting the key', (k) => k.deletePassword(this.service, account));
+    return this.use('deleting the key', 'write', (k) => k.deletePassword(this.service, account));
   }
 
   /** Accounts with a stored key, and each key's fingerprint (never the key). */
   async entries(): Promise<{ account: string; fingerprint: string }[]> {
-    const list = await this.use('listing keys', (k) => k.findCredentials(this.service));
+    const list = await this.use('listing keys', 'read', (k) => k.findCredentials(this.service));
     return list.map((c) => {
       registerSecret(c.password);
       return { account: c.account, fingerprint: fingerprint(c.password) };
     });
   }
 
+  /** Writes (or overwrites) a pending registration. */
   async savePending(p: PendingRegistration): Promise<void> {
     registerSecret(p.challengeCode);
-    await this.use('saving the pending registration', (k) =>
-      k.setPassword(this.pendingService, p.account, JSON.stringify(p)),
+    const entry = pendingRegistrationSchema.parse(p);
+    await this.use('saving the pending registration', 'write', (k) =>
+      k.setPassword(this.pendingService, p.account, JSON.stringify(entry)),
     );
   }
 
   async listPending(): Promise<PendingRegistration[]> {
-    const list = await this.use('reading pending registrations', (k) =>
+    const list = await this.use('reading pending registrations', 'read', (k) =>
       k.findCredentials(this.pendingService),
     );
     const out: PendingRegistration[] = [];
     for (const c of list) {
+      if (c.account === PROBE_ACCOUNT) continue;
+      let parsed: ReturnType<typeof storedPendingSchema.safeParse>;
       try {
-        const p = JSON.parse(c.password) as unknown;
-        if (isPending(p)) {
-          registerSecret(p.challengeCode);
-          out.push(p);
-        }
+        parsed = storedPendingSchema.safeParse(JSON.parse(c.password));
       } catch {
-        // an unreadable entry is skipped; it cannot fetch anything
+        continue; // an unreadable entry is skipped; it cannot fetch anything
       }
+      if (!parsed.success) continue;
+      registerSecret(parsed.data.challengeCode);
+      out.push(parsed.data);
     }
     return out;
   }
 
   async deletePending(account: string): Promise<void> {
-    await this.use('removing the pending registration', (k) =>
+    await this.use('removing the pending registration', 'write', (k) =>
       k.deletePassword(this.pendingService, account),
     );
   }
+}
+
+function withPlatform(err: HelperError, platform: string): HelperError {
+  return err.code === 'keychain-unavailable' && !err.params?.platform
+    ? new HelperError(err.code, { params: { ...err.params, platform }, cause: err.cause })
+    : err;
 }

@@ -222,6 +222,14 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   function createWindow() {
     window = new BrowserWindow(windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper'));
     window.once('ready-to-show', () => window?.show());
+    // An accepted key that waits for the keychain would be lost by quitting: the window stays, and its
+    // screen offers Retry and an explicit, warned give-up.
+    window.on('close', (event) => {
+      if (handlers.holdsUnstoredKey()) {
+        event.preventDefault();
+        window?.focus();
+      }
+    });
     window.on('closed', () => {
       window = null;
     });

@@ -16,7 +16,7 @@ import { FINAL_STATES, type FlowEvent } from '../../shared/registration';
 import { parseWawiAddress } from '../core/address';
 import { discover as discoverServers, probeServer } from '../core/discovery';
 import { asHelperError, HelperError, notRegistered } from '../core/errors';
-import type { Core } from '../core/flows';
+import { type Core, type FlowOptions, Trigger } from '../core/flows';
 import { registerSecret } from '../core/logger';
 
 export interface LaunchState {
@@ -57,16 +57,28 @@ export interface IpcHandlers {
   cancelAll(): void;
   /** True while a flow runs. */
   busy(): boolean;
+  /** True while an accepted key waits for the keychain: quitting now would lose it. */
+  holdsUnstoredKey(): boolean;
+}
+
+interface RunningFlow {
+  abort: AbortController;
+  giveUp: AbortController;
+  retry: Trigger;
+  state?: FlowEvent['state'];
+  confirm?: () => void;
 }
 
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   const { core } = deps;
   const listeners = new Set<(e: FlowEvent) => void>();
-  const flows = new Map<string, { abort: AbortController; confirm?: () => void }>();
+  const flows = new Map<string, RunningFlow>();
   const clearMs = deps.clipboardClearMs ?? 60_000;
   const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
 
   const emit = (e: FlowEvent) => {
+    const running = flows.get(e.flowId);
+    if (running) running.state = e.state;
     if (FINAL_STATES.includes(e.state))
       deps.onOutcome?.(
         e.state === 'accepted' || e.state === 'removed' ? 'ok' : (e.error?.code ?? 'internal'),
@@ -80,20 +92,30 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     }
   };
 
-  /** Starts a flow in the background; its progress and end arrive as events. */
-  function runFlow(
-    id: string,
-    start: (signal: AbortSignal, onEvent: (e: FlowEvent) => void) => Promise<unknown>,
-  ) {
-    const abort = new AbortController();
-    const entry: { abort: AbortController; confirm?: () => void } = { abort };
-    flows.set(id, entry);
-    void start(abort.signal, emit)
+  /**
+   * Starts a flow in the background; its progress and end arrive as events. The app never gives up
+   * storing an accepted key by itself: the merchant retries or, warned, gives up.
+   */
+  function runFlow(id: string, start: (opts: FlowOptions) => Promise<unknown>) {
+    const running: RunningFlow = {
+      abort: new AbortController(),
+      giveUp: new AbortController(),
+      retry: new Trigger(),
+    };
+    flows.set(id, running);
+    void start({
+      flowId: id,
+      signal: running.abort.signal,
+      giveUp: running.giveUp.signal,
+      retryNow: running.retry,
+      storeTimeoutMs: Number.POSITIVE_INFINITY,
+      onEvent: emit,
+    })
       .catch(() => {
         // the flow already reported its end as an event
       })
       .finally(() => flows.delete(id));
-    return entry;
+    return running;
   }
 
   function manifestOrThrow(): AppManifest {
@@ -137,35 +159,32 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const manifest = manifestOrThrow();
       const server = parseWawiAddress(baseUrl);
       const flowId = randomUUID();
-      runFlow(flowId, (signal, onEvent) =>
-        core.register(manifest, server, { signal, onEvent, flowId, timeoutMs }),
-      );
+      runFlow(flowId, (opts) => core.register(manifest, server, { ...opts, timeoutMs }));
       return { flowId };
     },
-    'registrations:pending': async () => ({
-      pending: (await core.pending()).map((p) => {
-        const s = parseWawiAddress(p.baseUrl);
-        return {
-          account: p.account,
-          appId: p.appId,
-          displayName: p.displayName,
-          server: { baseUrl: s.baseUrl, host: s.host, port: s.port, database: s.database },
-          startedAt: p.startedAt,
-          kind: p.kind,
-        };
-      }),
-    }),
+    'registrations:pending': async () => ({ pending: await core.pendingViews() }),
     'registration:resume': async ({ account }) => {
       const pending = (await core.pending()).find((p) => p.account === account);
       if (!pending) {
         throw notRegistered(account);
       }
       const flowId = randomUUID();
-      runFlow(flowId, (signal, onEvent) => core.resume(pending, { signal, onEvent, flowId }));
+      runFlow(flowId, (opts) => core.resume(pending, opts));
       return { flowId };
     },
+    'registration:discard': async ({ account }) => {
+      await core.discard(account);
+      return {};
+    },
     'flow:cancel': async ({ flowId }) => {
-      flows.get(flowId)?.abort.abort();
+      const running = flows.get(flowId);
+      // While an accepted key waits for the keychain, cancelling means giving it up (the app warned).
+      if (running?.state === 'storing') running.giveUp.abort();
+      running?.abort.abort();
+      return {};
+    },
+    'flow:retry': async ({ flowId }) => {
+      flows.get(flowId)?.retry.fire();
       return {};
     },
     'registrations:list': async ({ verify }) => ({ registrations: await core.list({ verify }) }),
@@ -178,8 +197,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const confirmation = new Promise<void>((resolve) => {
         confirm = resolve;
       });
-      const entry = runFlow(flowId, (signal, onEvent) =>
-        core.rotate(account, { signal, onEvent, flowId, confirmation, manifest: launchManifest }),
+      const entry = runFlow(flowId, (opts) =>
+        core.rotate(account, { ...opts, confirmation, manifest: launchManifest }),
       );
       entry.confirm = confirm;
       return { flowId };
@@ -191,7 +210,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'revoke:start': async ({ account }) => {
       await requireRecord(account);
       const flowId = randomUUID();
-      runFlow(flowId, (signal, onEvent) => core.revoke(account, { signal, onEvent, flowId }));
+      runFlow(flowId, (opts) => core.revoke(account, opts));
       return { flowId };
     },
     'registration:forget': async ({ account }) => {
@@ -267,5 +286,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       for (const f of flows.values()) f.abort.abort();
     },
     busy: () => flows.size > 0,
+    holdsUnstoredKey: () => [...flows.values()].some((f) => f.state === 'storing'),
   };
 }

@@ -57,7 +57,7 @@ function Step({ title, step, children }: { title: string; step?: [number, number
 
 function Alert({ error, onlyDetail }: { error: SerializedError; onlyDetail?: boolean }) {
   const { lang, t } = useI18n();
-  const text = errorText(error, lang);
+  const text = errorText(error, lang, 'app');
   return (
     <div className="alert" role="alert">
       {!onlyDetail && <p className="alert-title">{text.title}</p>}
@@ -118,7 +118,8 @@ export function App({ api }: { api: ApiClient }) {
       setLang(l.lang);
       // A registration the helper was closed during goes on first: its request is still in Wawi.
       const { pending } = await api.call('registrations:pending', {}).catch(() => ({ pending: [] }));
-      const first = pending[0];
+      // Only a request Wawi confirmed can be collected; an unconfirmed one is met when registering.
+      const first = pending.find((p) => p.requestConfirmed);
       if (first) {
         try {
           const { flowId } = await api.call('registration:resume', { account: first.account });
@@ -244,6 +245,7 @@ export function App({ api }: { api: ApiClient }) {
     case 'failure':
       body = (
         <Failure
+          api={api}
           error={screen.error}
           onRetry={
             screen.kind === 'register' && launch?.manifest
@@ -597,7 +599,7 @@ function progressText(
   if (e.state === 'storing') return t.storing;
   if (e.state === 'verifying') return t.verifying;
   if (e.transient)
-    return t.retrying(errorText(e.transient, lang).title, Math.round((e.nextPollInMs ?? 0) / 1000));
+    return t.retrying(errorText(e.transient, lang, 'app').title, Math.round((e.nextPollInMs ?? 0) / 1000));
   return waitingText(time);
 }
 
@@ -634,16 +636,63 @@ function Waiting({
           <li key={s}>{s}</li>
         ))}
       </ol>
-      <p role="status" className="progress">
-        <span className="spinner" aria-hidden="true" />{' '}
-        {progressText(event, t, lang, elapsedMs, t.stillWaiting)}
-      </p>
-      <div className="actions">
-        <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
-          {t.cancel}
-        </button>
-      </div>
+      {event?.state === 'storing' && event.transient ? (
+        <KeyWaiting api={api} flowId={flowId} event={event} />
+      ) : (
+        <>
+          <p role="status" className="progress">
+            <span className="spinner" aria-hidden="true" />{' '}
+            {progressText(event, t, lang, elapsedMs, t.stillWaiting)}
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
+              {t.cancel}
+            </button>
+          </div>
+        </>
+      )}
     </Step>
+  );
+}
+
+/**
+ * Accepted, but the keychain refuses the key: it is kept in memory and retried. The merchant unlocks
+ * the keychain and retries, or gives the key up after a warning that it is then lost.
+ */
+function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: string; event: FlowEvent }) {
+  const { lang, t } = useI18n();
+  const [confirm, setConfirm] = useState(false);
+  const unlock = event.transient ? errorText(event.transient, lang, 'app').next : '';
+  return (
+    <div className="alert" role="alert">
+      <p className="alert-title">{t.keyWaitingTitle}</p>
+      <p>{t.keyWaitingText}</p>
+      <p>
+        <strong>{unlock}</strong>
+      </p>
+      {confirm ? (
+        <>
+          <p>{t.giveUpWarning}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void api.call('flow:cancel', { flowId })}>
+              {t.giveUpKey}
+            </button>
+            <button type="button" className="primary" onClick={() => setConfirm(false)}>
+              {t.keepTrying}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void api.call('flow:retry', { flowId })}>
+            {t.retryNow}
+          </button>
+          <button type="button" onClick={() => setConfirm(true)}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -722,12 +771,14 @@ function Done({
 }
 
 function Failure({
+  api,
   error,
   onRetry,
   onManage,
   onStartOver,
   canRegister,
 }: {
+  api: ApiClient;
   error: SerializedError;
   onRetry?: () => void;
   onManage(): void;
@@ -735,12 +786,28 @@ function Failure({
   canRegister: boolean;
 }) {
   const { lang, t } = useI18n();
-  const text = errorText(error, lang);
-  const final: ErrorCode[] = ['manifest-invalid', 'licence-missing', 'invalid-input'];
+  const text = errorText(error, lang, 'app');
+  const final: ErrorCode[] = ['manifest-invalid', 'licence-missing', 'invalid-input', 'request-unconfirmed'];
+  const [discardError, setDiscardError] = useState<SerializedError | null>(null);
+  const unconfirmed = error.code === 'request-unconfirmed' ? error.params?.account : undefined;
+  const discard = async (account: string) => {
+    try {
+      await api.call('registration:discard', { account });
+      (onRetry ?? onStartOver)();
+    } catch (err) {
+      setDiscardError(toError(err));
+    }
+  };
   return (
     <Step title={text.title}>
       <Alert error={error} onlyDetail />
+      {discardError && <Alert error={discardError} />}
       <div className="actions">
+        {unconfirmed && (
+          <button type="button" className="primary" onClick={() => void discard(unconfirmed)}>
+            {t.discardAndStartOver}
+          </button>
+        )}
         {error.code === 'already-registered' && (
           <button type="button" onClick={onManage}>
             {t.rotate}

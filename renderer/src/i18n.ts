@@ -58,6 +58,15 @@ const en = {
   stillWaiting: (t: string) => `Waiting for your decision in JTL-Wawi · ${t}`,
   retrying: (why: string, s: number) => `${why}. Trying again in ${s} s.`,
   storing: 'Accepted. Storing the key safely…',
+  keyWaitingTitle: 'Accepted, but the key is not stored yet',
+  keyWaitingText:
+    'JTL-Wawi accepted the registration and handed out the key. Your keychain refuses it right now, so it is kept in memory only and stored as soon as the keychain allows.',
+  retryNow: 'Retry',
+  keepTrying: 'Keep trying',
+  giveUpKey: 'Give up the key',
+  giveUpWarning:
+    'If you give up now, the key is lost: JTL-Wawi hands it out only once. The app then has to be removed in JTL-Wawi and registered again.',
+  discardAndStartOver: 'Discard and start again',
   verifying: 'Checking the new key…',
 
   doneTitle: 'The app is connected',
@@ -187,6 +196,15 @@ const de: Texts = {
   stillWaiting: (t) => `Warte auf Ihre Entscheidung in JTL-Wawi · ${t}`,
   retrying: (why, s) => `${why}. Neuer Versuch in ${s} s.`,
   storing: 'Angenommen. Der Schlüssel wird sicher gespeichert…',
+  keyWaitingTitle: 'Angenommen, aber der Schlüssel ist noch nicht gespeichert',
+  keyWaitingText:
+    'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben. Ihr Schlüsselspeicher lehnt ihn gerade ab; er liegt deshalb nur im Arbeitsspeicher und wird gespeichert, sobald der Schlüsselspeicher es zulässt.',
+  retryNow: 'Erneut versuchen',
+  keepTrying: 'Weiter versuchen',
+  giveUpKey: 'Schlüssel aufgeben',
+  giveUpWarning:
+    'Wenn Sie jetzt aufgeben, ist der Schlüssel verloren: JTL-Wawi gibt ihn nur einmal aus. Die App muss dann in JTL-Wawi entfernt und neu registriert werden.',
+  discardAndStartOver: 'Verwerfen und neu beginnen',
   verifying: 'Der neue Schlüssel wird geprüft…',
 
   doneTitle: 'Die App ist verbunden',

@@ -317,12 +317,13 @@ test('a registration left pending by a closed helper goes on at the next start',
   }).then((r) => r.json());
   const account = `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`;
   await h.core.deps.vault.savePending({
-    v: 1,
+    v: 2,
     kind: 'register',
     account,
     baseUrl: h.sim.apiUrl(),
     appId: 'WawiHelperDemo/v1',
     displayName: 'Lagerbestand Sync (Demo)',
+    providerName: 'Beispiel Software GmbH',
     appVersion: '1.0.0',
     requestId: created.RegistrationRequestId,
     challengeCode: code,

@@ -18,6 +18,7 @@ export function makeCore(
     home?: string;
     service?: string;
     pollIntervalMs?: number;
+    storeRetryBaseMs?: number;
     http?: CoreEnvironment['http'];
     keychain?: CoreEnvironment['keychain'];
   } = {},
@@ -30,7 +31,12 @@ export function makeCore(
     keychain: options.keychain,
     logLevel: 'debug',
     http: { connectTimeoutMs: 1000, responseTimeoutMs: 2000, ...options.http },
-    overrides: { pollIntervalMs: options.pollIntervalMs ?? 40, removalPollIntervalMs: 40, backoffBaseMs: 40 },
+    overrides: {
+      pollIntervalMs: options.pollIntervalMs ?? 40,
+      removalPollIntervalMs: 40,
+      backoffBaseMs: 40,
+      storeRetryBaseMs: options.storeRetryBaseMs ?? 40,
+    },
   });
   return {
     core,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseWawiAddress } from '../../main/core/address';
 import { HelperError } from '../../main/core/errors';
+import { Trigger } from '../../main/core/flows';
+import { EXIT_CODES } from '../../shared/errors';
 import type { FlowEvent } from '../../shared/registration';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
@@ -252,34 +254,83 @@ describe('no keychain reachable', () => {
     await expect(broken.core.list()).rejects.toMatchObject({ code: 'keychain-unavailable' });
   });
 
-  it('keeps the pending entry when the key cannot be stored, so the loss can be explained', async () => {
-    let failStore = false;
+  /** A real keychain whose writes of keys fail while `state.fail` is set (a keyring locked meanwhile). */
+  async function flakyCore(state: { fail: boolean }, storeRetryBaseMs?: number) {
     const keytar = (await import('keytar')).default;
-    const flaky = makeCore({
+    const h = makeCore({
+      storeRetryBaseMs,
       keychain: () => ({
         ...keytar,
         setPassword: async (s: string, a: string, p: string) => {
-          if (failStore && s === flaky.service) throw new Error('The keyring is locked');
+          if (state.fail && s === h.service) throw new Error('The keyring is locked');
           return keytar.setPassword(s, a, p);
         },
       }),
     });
+    return h;
+  }
+
+  it('a keychain that fails while storing, then recovers: the key is stored, nothing is lost', async () => {
+    const state = { fail: false };
+    const flaky = await flakyCore(state);
     sim.setWindow('eazybusiness', true);
     const d = decideWhenPending(sim);
-    const p = flaky.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+    const events: FlowEvent[] = [];
+    const record = await flaky.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+      storeTimeoutMs: 60_000,
       onEvent: (e) => {
-        if (e.state === 'waiting') failStore = true;
+        events.push(e);
+        if (e.state === 'waiting') state.fail = true;
+        // The merchant unlocks the keychain after the third refusal.
+        if (e.state === 'storing' && (e.polls ?? 0) >= 3) state.fail = false;
+      },
+    });
+    d.stop();
+    const retries = events.filter((e) => e.state === 'storing' && e.transient);
+    expect(retries.map((e) => e.transient!.code)).toEqual([
+      'keychain-unavailable',
+      'keychain-unavailable',
+      'keychain-unavailable',
+    ]);
+    expect(events.at(-1)!.state).toBe('accepted');
+    expect(sim.apiKeys()).toEqual([await flaky.vault.get(record.account)]);
+    expect(await flaky.core.pending()).toEqual([]);
+    expect(flaky.files()).not.toContain(sim.apiKeys()[0]);
+  });
+
+  it('"Retry now" stores at once; giving up reports the key as lost, and it never reaches a file', async () => {
+    const state = { fail: true };
+    // Without "Retry now" the next attempt would come only after 5 s.
+    const flaky = await flakyCore(state, 5000);
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    const retryNow = new Trigger();
+    const giveUp = new AbortController();
+    const events: FlowEvent[] = [];
+    const p = flaky.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+      storeTimeoutMs: Number.POSITIVE_INFINITY,
+      retryNow,
+      giveUp: giveUp.signal,
+      onEvent: (e) => {
+        events.push(e);
+        // The first refusal: "Retry" at once (still locked); the second: the merchant gives up.
+        if (e.state === 'storing' && e.polls === 1) setTimeout(() => retryNow.fire(), 5);
+        if (e.state === 'storing' && e.polls === 2) giveUp.abort();
       },
     });
     const err = await p.catch((e: HelperError) => e);
     d.stop();
-    expect(err).toMatchObject({ code: 'keychain-unavailable' });
+    expect(err).toMatchObject({ code: 'key-not-stored' });
+    expect(EXIT_CODES[(err as HelperError).code]).toBe(53);
+    // The retry came on the user's request, long before the 5 s backoff.
+    const [first, second] = events.filter((e) => e.state === 'storing' && e.transient);
+    expect(second!.elapsedMs - first!.elapsedMs).toBeLessThan(900);
     expect(flaky.files()).not.toContain(sim.apiKeys()[0]);
-    // The next start explains that the key is gone and how to recover.
-    failStore = false;
+    expect(JSON.stringify(events)).not.toContain(sim.apiKeys()[0]);
+    // The next start says that the key is gone and how to recover.
+    state.fail = false;
     const resumed = await flaky.core.resumePending();
     expect(resumed[0]!.error).toMatchObject({ code: 'already-handed-out' });
-    expect(resumed[0]!.error!.message).toMatch(/handed out/);
     expect(await flaky.core.pending()).toEqual([]);
   });
 });

@@ -271,7 +271,7 @@ describe('register: polling survives transient failures', () => {
 });
 
 describe('register: cancel and timeout', () => {
-  it('cancels while waiting: cancelled, nothing stored, pending entry removed', async () => {
+  it('cancels while waiting: cancelled, nothing stored, the request kept; resume collects the key', async () => {
     const h = makeCore();
     const ctrl = new AbortController();
     const events: FlowEvent[] = [];
@@ -282,13 +282,21 @@ describe('register: cancel and timeout', () => {
         if (e.state === 'waiting' && e.polls === 2) ctrl.abort();
       },
     });
-    await expectCode(p, 'cancelled');
+    const err = await expectCode(p, 'cancelled');
+    expect(err.params?.pendingKept).toBe('true');
     expect(events.at(-1)!.state).toBe('cancelled');
-    expect(await h.core.pending()).toEqual([]);
     expect(await h.core.list()).toEqual([]);
+    const [pending] = await h.core.pending();
+    expect(pending).toMatchObject({ appId: 'WawiHelperDemo/v1', requestId: sim.pending()[0]!.id });
+    // The merchant accepts after the cancel: the key is collected, not stranded.
+    sim.accept(sim.pending()[0]!.id);
+    const [resumed] = await h.core.resumePending();
+    expect(resumed!.error).toBeUndefined();
+    expect(sim.apiKeys()).toContain(await h.vault.get(resumed!.result!.account));
+    expect(await h.core.pending()).toEqual([]);
   });
 
-  it('times out with a clear outcome', async () => {
+  it('times out with a clear outcome, keeps the request, and resume collects the key', async () => {
     const h = makeCore();
     const events: FlowEvent[] = [];
     const err = await expectCode(
@@ -299,8 +307,12 @@ describe('register: cancel and timeout', () => {
       'timed-out',
     );
     expect(err.message).toMatch(/within/);
+    expect(err.params?.pendingKept).toBe('true');
     expect(events.at(-1)!.state).toBe('timed-out');
-    expect(await h.core.pending()).toEqual([]);
+    expect(await h.core.pending()).toHaveLength(1);
+    sim.accept(sim.pending()[0]!.id);
+    const [resumed] = await h.core.resumePending();
+    expect(sim.apiKeys()).toContain(await h.vault.get(resumed!.result!.account));
   });
 });
 

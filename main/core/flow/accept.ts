@@ -1,0 +1,147 @@
+// After acceptance: the key is stored before anything else happens, and storing never gives up on its
+// own. Then the record is written, the pending entry removed and the key checked. From acceptance on,
+// cancelling the flow no longer ends it: only an explicit give-up (`giveUp`) while the keychain refuses
+// the key does, and that is reported as the key being lost. A cancel only skips the key check.
+import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import { type Logger, registerSecret } from '../logger';
+import { fingerprint } from '../vault';
+import type { WawiClient } from '../wawi-client';
+import type { FlowContext } from './context';
+import type { Flow, FlowOptions } from './flow';
+import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS } from './timing';
+import { verifyKey } from './verify';
+
+export async function storeUntilStored(
+  ctx: FlowContext,
+  flow: Flow,
+  account: string,
+  key: string,
+  opts: FlowOptions,
+  log: Logger,
+): Promise<void> {
+  const base = ctx.deps.storeRetryBaseMs ?? 1000;
+  let deadline: number | undefined;
+  for (let attempt = 1; ; attempt++) {
+    let failure: HelperError;
+    try {
+      await ctx.deps.vault.store(account, key);
+      if (attempt > 1) log.info('the key was stored after the keychain recovered', { attempt });
+      return;
+    } catch (err) {
+      failure = asHelperError(err);
+      log.error('storing the key failed; it stays in memory and is retried', { attempt, error: failure });
+    }
+    deadline ??= ctx.clock.now() + (opts.storeTimeoutMs ?? opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const lost = (why: string) =>
+      new HelperError('key-not-stored', {
+        params: { reason: why, ...(failure.params?.platform ? { platform: failure.params.platform } : {}) },
+      });
+    const remaining = deadline - ctx.clock.now();
+    if (remaining <= 0) throw lost(failure.params?.reason ?? failure.code);
+    if (opts.giveUp?.aborted) throw lost(`given up: ${failure.params?.reason ?? failure.code}`);
+    const wait = Math.min(base * 2 ** Math.min(attempt - 1, 10), MAX_STORE_RETRY_MS, remaining);
+    flow.to('storing', { transient: failure.toJSON(), nextPollInMs: wait, polls: attempt });
+    const gaveUp = await waitForRetry(ctx, wait, opts);
+    if (gaveUp) throw lost(`given up: ${failure.params?.reason ?? failure.code}`);
+  }
+}
+
+/** Waits for the next storing attempt; true when the user gave up. */
+async function waitForRetry(ctx: FlowContext, ms: number, opts: FlowOptions): Promise<boolean> {
+  const abort = new AbortController();
+  const signal = opts.giveUp;
+  const onAbort = () => abort.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.race([ctx.clock.sleep(ms, abort.signal).catch(() => undefined), opts.retryNow?.next()]);
+  } finally {
+    abort.abort();
+    signal?.removeEventListener('abort', onAbort);
+  }
+  return signal?.aborted === true;
+}
+
+/** Stores the key, records the registration, removes the pending entry, checks the key. */
+export async function acceptKey(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiClient,
+  pending: PendingRegistration,
+  answer: { apiKey: string; grantedScopes?: string[] },
+  server: ServerRef,
+  opts: FlowOptions,
+  log: Logger,
+): Promise<RegistrationRecord> {
+  const key = answer.apiKey;
+  registerSecret(key);
+  flow.to('storing');
+  await storeUntilStored(ctx, flow, pending.account, key, opts, log);
+  log.info('key stored in the keychain', { fingerprint: fingerprint(key) });
+  const record: RegistrationRecord = {
+    account: pending.account,
+    appId: pending.appId,
+    displayName: pending.displayName,
+    appVersion: pending.appVersion,
+    server,
+    requestId: pending.requestId,
+    grantedScopes: answer.grantedScopes ?? [],
+    registeredAt: new Date(ctx.clock.now()).toISOString(),
+    lastVerifiedAt: null,
+    lastVerifyResult: null,
+    fingerprint: fingerprint(key),
+  };
+  return finish(ctx, flow, client, pending, record, key, opts, log);
+}
+
+/** Records a stored key's registration, ends the pending entry and checks the key (best effort). */
+export async function finish(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiClient,
+  pending: PendingRegistration,
+  record: RegistrationRecord,
+  key: string,
+  opts: FlowOptions,
+  log: Logger,
+): Promise<RegistrationRecord> {
+  const { metadata, vault } = ctx.deps;
+  try {
+    metadata.upsert(record);
+  } catch (err) {
+    // The key is safe in the keychain; the metadata is rebuilt from it on the next start.
+    log.warn('metadata could not be saved; it will be rebuilt from the keychain', { error: err });
+  }
+  try {
+    await vault.deletePending(pending.account);
+  } catch (err) {
+    // A leftover entry is harmless: the next resume gets 410, finds this key working and ends it.
+    log.warn('the pending registration could not be removed from the keychain', { error: err });
+  }
+  flow.to('verifying');
+  let result: RegistrationRecord['lastVerifyResult'] = null;
+  if (!opts.signal?.aborted) {
+    try {
+      result = await verifyKey(client, key, pending, opts.signal);
+    } catch (err) {
+      log.warn('the new key could not be checked', { error: asHelperError(err).toJSON() });
+    }
+  }
+  const checked: RegistrationRecord = {
+    ...record,
+    lastVerifyResult: result,
+    lastVerifiedAt: result && result !== 'unreachable' ? new Date(ctx.clock.now()).toISOString() : null,
+  };
+  if (result) {
+    try {
+      metadata.patch(record.account, {
+        lastVerifyResult: checked.lastVerifyResult,
+        lastVerifiedAt: checked.lastVerifiedAt,
+      });
+    } catch (err) {
+      log.warn('verify result could not be saved', { error: err });
+    }
+  }
+  flow.to('accepted', { record: checked });
+  return checked;
+}

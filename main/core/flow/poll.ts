@@ -1,0 +1,139 @@
+// Polls a sent request until Wawi decides. The pending entry ends only on a final answer: accepted
+// (and the key stored), rejected, 404 (the request is gone) or 410 (the key was handed out). Cancel,
+// timeout and server faults end the flow but leave the entry, so the key can still be collected.
+import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import type { Logger } from '../logger';
+import { fingerprint } from '../vault';
+import type { RegistrationStatus, WawiClient } from '../wawi-client';
+import { acceptKey, finish } from './accept';
+import type { FlowContext } from './context';
+import type { Flow, FlowOptions } from './flow';
+import { backoff, DEFAULT_TIMEOUT_MS, formatDuration, jitter, sleepOrCancel, step } from './timing';
+import { verifyKey } from './verify';
+
+/** Problems the poll survives: retried with backoff, never ending the flow by themselves. */
+function isTransient(err: HelperError): boolean {
+  return err.code === 'unreachable' || err.code === 'server-error' || err.code === 'bad-response';
+}
+
+export async function poll(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiClient,
+  pending: PendingRegistration & { requestId: string },
+  server: ServerRef,
+  opts: FlowOptions,
+  log: Logger,
+  resumed = false,
+): Promise<RegistrationRecord> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const startedAt = ctx.clock.now() - flow.elapsed();
+  // A resumed flow gets at least one poll, however long it was closed.
+  const deadline = Math.max(startedAt + timeoutMs, resumed ? ctx.clock.now() + 1 : 0);
+  let delay = 0;
+  let failures = 0;
+  let polls = 0;
+  for (;;) {
+    const remaining = deadline - ctx.clock.now();
+    if (remaining <= 0)
+      throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+    if (delay > 0) await sleepOrCancel(ctx.clock, Math.min(delay, remaining), opts.signal);
+    if (ctx.clock.now() >= deadline && polls > 0) continue;
+    let status: RegistrationStatus;
+    try {
+      status = await step(opts.signal, () =>
+        client.getRegistration(pending.requestId, pending.challengeCode, opts.signal),
+      );
+      polls += 1;
+      failures = 0;
+    } catch (err) {
+      const e = asHelperError(err);
+      if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
+      if (e.code === 'request-not-found') {
+        await endEntry(ctx, pending, log);
+        throw e;
+      }
+      if (!isTransient(e)) throw e;
+      polls += 1;
+      failures += 1;
+      delay = backoff(failures, e, ctx.deps.backoffBaseMs ?? 2000);
+      log.warn('poll failed; retrying', { error: e.toJSON(), retryInMs: delay });
+      flow.to('waiting', { polls, nextPollInMs: delay, transient: e.toJSON() });
+      continue;
+    }
+    if (status.status === 0) {
+      delay = jitter(ctx.deps.pollIntervalMs ?? 1000, ctx.random);
+      flow.to('waiting', { polls, nextPollInMs: delay });
+      continue;
+    }
+    if (status.status === 1) {
+      log.info('registration rejected in Wawi');
+      await endEntry(ctx, pending, log);
+      throw new HelperError('rejected');
+    }
+    return acceptKey(
+      ctx,
+      flow,
+      client,
+      pending,
+      { apiKey: status.apiKey!, grantedScopes: status.grantedScopes },
+      server,
+      opts,
+      log,
+    );
+  }
+}
+
+/**
+ * 410: the key was handed out already. After a crash between storing the key and ending the entry,
+ * the key is here: if it works, the registration is complete. Otherwise it is lost.
+ */
+async function handedOut(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiClient,
+  pending: PendingRegistration,
+  server: ServerRef,
+  opts: FlowOptions,
+  log: Logger,
+  err: HelperError,
+): Promise<RegistrationRecord> {
+  const key = await ctx.deps.vault.get(pending.account);
+  if (key) {
+    flow.to('verifying');
+    const result = await verifyKey(client, key, pending, opts.signal).catch(() => 'unreachable' as const);
+    if (result === 'works' || result === 'missing-scope') {
+      log.info('the key handed out for this request is already stored here and works');
+      const known = (await ctx.deps.metadata.load()).registrations.find((r) => r.account === pending.account);
+      const record: RegistrationRecord = {
+        account: pending.account,
+        appId: pending.appId,
+        displayName: pending.displayName,
+        appVersion: pending.appVersion,
+        server,
+        requestId: pending.requestId,
+        grantedScopes: known?.grantedScopes ?? [],
+        registeredAt: known?.registeredAt ?? pending.sentAt ?? pending.startedAt,
+        lastVerifiedAt: null,
+        lastVerifyResult: null,
+        fingerprint: fingerprint(key),
+      };
+      return finish(ctx, flow, client, pending, record, key, opts, log);
+    }
+    if (result === 'unreachable')
+      throw new HelperError('unreachable', { params: { address: server.baseUrl } });
+  }
+  log.warn('the key was handed out before the helper could store it');
+  await endEntry(ctx, pending, log);
+  throw err;
+}
+
+/** A final answer: the pending entry has done its job. */
+async function endEntry(ctx: FlowContext, pending: PendingRegistration, log: Logger) {
+  try {
+    await ctx.deps.vault.deletePending(pending.account);
+  } catch (err) {
+    log.warn('the pending registration could not be removed from the keychain', { error: err });
+  }
+}

@@ -1,0 +1,81 @@
+// Sends the registration request. The pending entry is written to the keychain before every attempt
+// and gets the request id the moment the 201 arrives, so that no request can be waiting in Wawi
+// without this computer knowing it. An attempt that certainly created nothing drops the entry again.
+import type { AppManifest } from '../../../shared/manifest';
+import type { PendingRegistration } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import type { Logger } from '../logger';
+import type { WawiClient } from '../wawi-client';
+import type { FlowContext } from './context';
+import type { Flow, FlowOptions } from './flow';
+import { DEFAULT_TIMEOUT_MS, formatDuration, sleepOrCancel, step } from './timing';
+
+/** Where the pending entry stands, so an interrupted flow can say what is left behind. */
+export type EntryState = 'none' | 'unconfirmed' | 'confirmed';
+
+// Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
+const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT/;
+
+/** True when the server certainly did not create a request: it answered with an error, or was never reached. */
+export function certainlyNotCreated(e: HelperError): boolean {
+  if (e.status !== undefined && e.status >= 300) return true;
+  if (e.code === 'tls-untrusted') return true;
+  return e.code === 'unreachable' && NOT_CONNECTED.test(e.params?.reason ?? '');
+}
+
+export async function sendRequest(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiClient,
+  manifest: AppManifest,
+  pending: PendingRegistration,
+  entry: { state: EntryState },
+  opts: FlowOptions & { waitForWindow?: boolean },
+  log: Logger,
+): Promise<string> {
+  const { vault } = ctx.deps;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = ctx.clock.now() + timeoutMs;
+  for (;;) {
+    if (opts.signal?.aborted) throw new HelperError('cancelled');
+    await vault.savePending(pending);
+    entry.state = 'unconfirmed';
+    let requestId: string;
+    try {
+      ({ requestId } = await step(opts.signal, () =>
+        client.createRegistration(manifest, pending.challengeCode, opts.signal),
+      ));
+    } catch (err) {
+      const e = asHelperError(err);
+      if (certainlyNotCreated(e)) await dropEntry(ctx, pending.account, entry, log);
+      if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
+      const wait = ctx.deps.removalPollIntervalMs ?? 2000;
+      if (ctx.clock.now() + wait > deadline)
+        throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+      flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
+      await sleepOrCancel(ctx.clock, wait, opts.signal);
+      continue;
+    }
+    // The request exists in Wawi now: its id goes into the keychain before anything else happens.
+    pending.requestId = requestId;
+    pending.sentAt = new Date(ctx.clock.now()).toISOString();
+    try {
+      await vault.savePending(pending);
+      entry.state = 'confirmed';
+    } catch (err) {
+      // The keychain failed just now: the flow goes on with the id in memory, and storing the key
+      // after acceptance waits for the keychain.
+      log.error('the request id could not be added to the pending registration', { error: err });
+    }
+    return requestId;
+  }
+}
+
+async function dropEntry(ctx: FlowContext, account: string, entry: { state: EntryState }, log: Logger) {
+  try {
+    await ctx.deps.vault.deletePending(account);
+    entry.state = 'none';
+  } catch (err) {
+    log.warn('the pending registration could not be removed from the keychain', { error: err });
+  }
+}

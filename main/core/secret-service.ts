@@ -1,0 +1,92 @@
+// Linux only: asks the Secret Service over D-Bus whether the keyring is locked, before keytar is used.
+// keytar (libsecret) segfaults when it searches a locked collection that holds matching items
+// (upstream issue #477), and `getPassword` answers "no key" for a locked item. So every keychain call
+// on Linux first asks: is the default collection locked, or is any item of our services locked?
+// `dbus-send` comes with D-Bus itself; where it is missing the check can't be made and says so.
+import { execFile } from 'node:child_process';
+
+export type KeyringState =
+  | { state: 'unlocked' }
+  /** The default collection, or an item of one of our services, is locked. */
+  | { state: 'locked' }
+  /** No default collection exists (nothing can be stored until one is created). */
+  | { state: 'no-keyring' }
+  /** No Secret Service answers on the session bus. */
+  | { state: 'unavailable'; reason: string }
+  /** The check itself could not run (no dbus-send): keytar is used as it is. */
+  | { state: 'unknown' };
+
+export type Exec = (file: string, args: string[]) => Promise<{ stdout: string; stderr: string }>;
+
+const execDefault: Exec = (file, args) =>
+  new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: 5000, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(Object.assign(err, { stdout, stderr }));
+      else resolve({ stdout, stderr });
+    });
+  });
+
+const DEST = 'org.freedesktop.secrets';
+const SEND = (path: string, method: string, ...args: string[]) => [
+  '--session',
+  '--print-reply=literal',
+  `--dest=${DEST}`,
+  path,
+  method,
+  ...args,
+];
+
+function isMissingObject(err: unknown): boolean {
+  return /Object does not exist|No such object|NoSuchObject/i.test(
+    String((err as { stderr?: string }).stderr),
+  );
+}
+
+/** The locked half of SearchItems' answer: `array [ … ] array [ <locked paths> ]`. */
+export function lockedItems(searchOutput: string): number {
+  const parts = searchOutput.split('array [');
+  const locked = parts[2] ?? '';
+  return (locked.match(/\/org\/freedesktop\/secrets\/\S+/g) ?? []).length;
+}
+
+export async function keyringState(services: string[], exec: Exec = execDefault): Promise<KeyringState> {
+  let defaultLocked: boolean | undefined;
+  try {
+    const { stdout } = await exec(
+      'dbus-send',
+      SEND(
+        '/org/freedesktop/secrets/aliases/default',
+        'org.freedesktop.DBus.Properties.Get',
+        'string:org.freedesktop.Secret.Collection',
+        'string:Locked',
+      ),
+    );
+    defaultLocked = /boolean\s+true/.test(stdout);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') return { state: 'unknown' };
+    if (!isMissingObject(err)) {
+      const line = (e.stderr ?? e.message).split('\n')[0]!.slice(0, 160);
+      return { state: 'unavailable', reason: line || 'no Secret Service on the session bus' };
+    }
+    // No default collection: reads are still safe, but nothing can be stored.
+  }
+  if (defaultLocked) return { state: 'locked' };
+  for (const service of services) {
+    try {
+      const { stdout } = await exec(
+        'dbus-send',
+        SEND(
+          '/org/freedesktop/secrets',
+          'org.freedesktop.Secret.Service.SearchItems',
+          `dict:string:string:service,${service}`,
+        ),
+      );
+      if (lockedItems(stdout) > 0) return { state: 'locked' };
+    } catch (err) {
+      const e = err as { stderr?: string; message?: string };
+      return { state: 'unavailable', reason: (e.stderr ?? e.message ?? '').split('\n')[0]!.slice(0, 160) };
+    }
+  }
+  return defaultLocked === undefined ? { state: 'no-keyring' } : { state: 'unlocked' };
+}
