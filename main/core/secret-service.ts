@@ -72,21 +72,26 @@ export async function keyringState(services: string[], exec: Exec = execDefault)
     // No default collection: reads are still safe, but nothing can be stored.
   }
   if (defaultLocked) return { state: 'locked' };
-  for (const service of services) {
-    try {
-      const { stdout } = await exec(
+  const searches = await Promise.all(
+    services.map((service) =>
+      exec(
         'dbus-send',
         SEND(
           '/org/freedesktop/secrets',
           'org.freedesktop.Secret.Service.SearchItems',
           `dict:string:string:service,${service}`,
         ),
-      );
-      if (lockedItems(stdout) > 0) return { state: 'locked' };
-    } catch (err) {
-      const e = err as { stderr?: string; message?: string };
-      return { state: 'unavailable', reason: (e.stderr ?? e.message ?? '').split('\n')[0]!.slice(0, 160) };
-    }
+      ).then(
+        ({ stdout }) => ({ locked: lockedItems(stdout) > 0 }),
+        (err: { stderr?: string; message?: string }) => ({
+          error: (err.stderr ?? err.message ?? '').split('\n')[0]!.slice(0, 160),
+        }),
+      ),
+    ),
+  );
+  for (const r of searches) {
+    if ('error' in r) return { state: 'unavailable', reason: r.error };
+    if (r.locked) return { state: 'locked' };
   }
   return defaultLocked === undefined ? { state: 'no-keyring' } : { state: 'unlocked' };
 }

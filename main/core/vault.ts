@@ -101,15 +101,17 @@ export class KeyVault {
   }
 
   /**
-   * Runs one keychain operation. The keyring's lock state is checked first (keytar must never see a
-   * locked Secret Service collection), and every failure becomes keychain-unavailable.
+   * Runs one keychain operation; every failure becomes keychain-unavailable. Reads are guarded: keytar
+   * must never read a locked Secret Service collection (it crashes, or answers "no key"). Writes need
+   * no guard (a locked collection refuses them with an error) and stay fast: storing an accepted key
+   * is the one step where every millisecond counts.
    */
   private async use<T>(what: string, mode: 'read' | 'write', fn: (k: KeychainBackend) => Promise<T>) {
-    const ring = await this.guard([this.service, this.pendingService]);
-    if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
-    if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
-    if (ring.state === 'no-keyring' && mode === 'write')
-      throw this.unavailable(`${what}: there is no default keyring to store it in`);
+    if (mode === 'read') {
+      const ring = await this.guard([this.service, this.pendingService]);
+      if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
+      if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
+    }
     let k: KeychainBackend;
     try {
       k = this.backend();
@@ -120,8 +122,7 @@ export class KeyVault {
     try {
       return await fn(k);
     } catch (err) {
-      const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
-      throw this.unavailable(`${what}: ${reason}`, err);
+      throw this.unavailable(`${what}: ${keytarReason(err)}`, err);
     }
   }
 
@@ -201,6 +202,14 @@ export class KeyVault {
       k.deletePassword(this.pendingService, account),
     );
   }
+}
+
+/** keytar's message in the project's words where it is a known one. */
+function keytarReason(err: unknown): string {
+  const message = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
+  if (/locked collection/i.test(message)) return 'the keyring is locked';
+  if (/Object does not exist at path/i.test(message)) return 'there is no default keyring to store it in';
+  return message;
 }
 
 function withPlatform(err: HelperError, platform: string): HelperError {

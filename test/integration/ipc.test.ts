@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseWawiAddress } from '../../main/core/address';
 import { createIpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import { errorText } from '../../shared/errors';
 import type { FlowEvent } from '../../shared/registration';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { FIXTURES } from '../helpers/http';
@@ -154,5 +155,107 @@ describe('the IPC handler table', () => {
     expect(events.at(-1)!.error!.code).toBe('already-registered');
     expect(await h.vault.get(r.account)).toBe(sim.apiKeys()[0]);
     await expect.poll(() => t.busy()).toBe(false);
+  });
+});
+
+describe('the key lifecycle through the IPC table', () => {
+  function until(cond: () => boolean, timeoutMs = 10_000) {
+    return new Promise<void>((resolve, reject) => {
+      const end = Date.now() + timeoutMs;
+      const tick = () =>
+        cond() ? resolve() : Date.now() > end ? reject(new Error('timeout')) : setTimeout(tick, 5);
+      tick();
+    });
+  }
+
+  it('a keychain that refuses the key: the window must stay, Retry stores it, nothing is lost', async () => {
+    const keytar = (await import('keytar')).default;
+    const state = { fail: false };
+    h = makeCore({
+      storeRetryBaseMs: 60_000, // only "Retry" brings the next attempt
+      keychain: () => ({
+        ...keytar,
+        setPassword: async (s: string, a: string, p: string) => {
+          if (state.fail && s === h.service) throw new Error('Cannot create an item in a locked collection');
+          return keytar.setPassword(s, a, p);
+        },
+      }),
+    });
+    const t = handlers();
+    const events: FlowEvent[] = [];
+    t.subscribe((e) => events.push(e));
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    state.fail = true;
+    const started = await t.handle('registration:start', { baseUrl: sim.apiUrl() });
+    const flowId = (started as { data: { flowId: string } }).data.flowId;
+    await until(() => events.some((e) => e.state === 'storing' && e.transient));
+    d.stop();
+    expect(t.holdsUnstoredKey()).toBe(true);
+    expect(events.at(-1)!.transient).toMatchObject({
+      code: 'keychain-unavailable',
+      params: { reason: 'storing the key: the keyring is locked' },
+    });
+    state.fail = false;
+    expect(await t.handle('flow:retry', { flowId })).toEqual({ ok: true, data: {} });
+    await until(() => events.at(-1)!.state === 'accepted');
+    expect(t.holdsUnstoredKey()).toBe(false);
+    expect(sim.apiKeys()).toContain(await h.vault.get(events.at(-1)!.record!.account));
+    expect(JSON.stringify(events)).not.toContain(sim.apiKeys()[0]);
+  });
+
+  it('cancel while the key waits gives it up (the screen warned); cancel while waiting keeps the request', async () => {
+    const t = handlers();
+    const events: FlowEvent[] = [];
+    t.subscribe((e) => events.push(e));
+    sim.setWindow('eazybusiness', true);
+    const { data } = (await t.handle('registration:start', { baseUrl: sim.apiUrl() })) as {
+      data: { flowId: string };
+    };
+    await until(() => events.some((e) => e.state === 'waiting'));
+    await t.handle('flow:cancel', { flowId: data.flowId });
+    await until(() => events.at(-1)!.state === 'cancelled');
+    const text = errorText(events.at(-1)!.error!, 'en', 'app');
+    expect(text.next).toContain('open this helper again');
+    expect(text.next).not.toContain('wawi-register');
+    const { data: pending } = (await t.handle('registrations:pending', {})) as {
+      data: { pending: { requestConfirmed: boolean; account: string }[] };
+    };
+    expect(pending.pending).toEqual([expect.objectContaining({ requestConfirmed: true })]);
+    // The renderer never sees the request id or the challenge code.
+    expect(JSON.stringify(pending)).not.toContain(sim.challengeCodes()[0]);
+    expect(JSON.stringify(pending)).not.toContain(sim.pending()[0]!.id);
+  });
+
+  it('an interrupted, unconfirmed request: start says so, discard clears it, the next start sends', async () => {
+    const t = handlers();
+    const events: FlowEvent[] = [];
+    t.subscribe((e) => events.push(e));
+    const account = `WawiHelperDemo/v1@127.0.0.1:${sim.port}/eazybusiness`;
+    await h.vault.savePending({
+      v: 2,
+      kind: 'register',
+      account,
+      baseUrl: sim.apiUrl(),
+      appId: 'WawiHelperDemo/v1',
+      displayName: 'Lagerbestand Sync (Demo)',
+      providerName: 'Beispiel Software GmbH',
+      appVersion: '1.0.0',
+      challengeCode: 'interrupted-code-000000001',
+      startedAt: new Date().toISOString(),
+    });
+    sim.setWindow('eazybusiness', true);
+    await t.handle('registration:start', { baseUrl: sim.apiUrl() });
+    await until(() => events.some((e) => e.state === 'failed'));
+    expect(events.at(-1)!.error).toMatchObject({ code: 'request-unconfirmed', params: { account } });
+    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
+    expect(await t.handle('registration:discard', { account })).toEqual({ ok: true, data: {} });
+    expect(await h.core.pending()).toEqual([]);
+    expect(await t.handle('registration:discard', { account })).toMatchObject({
+      ok: false,
+      error: { code: 'not-registered' },
+    });
+    await t.handle('registration:start', { baseUrl: sim.apiUrl() });
+    await until(() => sim.pending().length === 1);
   });
 });

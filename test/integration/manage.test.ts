@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseWawiAddress } from '../../main/core/address';
 import { HelperError } from '../../main/core/errors';
 import { Trigger } from '../../main/core/flows';
-import { EXIT_CODES } from '../../shared/errors';
+import { EXIT_CODES, errorText } from '../../shared/errors';
 import type { FlowEvent } from '../../shared/registration';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
@@ -177,6 +177,42 @@ describe('revoke and forget', () => {
     expect(await h.vault.get(r.account)).toBeNull();
     expect(await h.core.list()).toEqual([]);
     expect(readFileSync(join(h.home, 'registrations.json'), 'utf8')).not.toContain(APP);
+  });
+
+  it('revoke when the metadata file cannot be written: success, and the list is still right', async () => {
+    const r = await registered();
+    const metadata = h.core.deps.metadata;
+    const remove = metadata.remove.bind(metadata);
+    metadata.remove = () => {
+      throw new HelperError('storage-failed', { params: { path: metadata.file, reason: 'EROFS' } });
+    };
+    const events: FlowEvent[] = [];
+    try {
+      await h.core.revoke(r.account, {
+        onEvent: (e) => {
+          events.push(e);
+          if (e.state === 'awaiting-removal' && e.oldKeyDead === false) sim.removeApp(APP);
+        },
+      });
+    } finally {
+      metadata.remove = remove;
+    }
+    expect(events.at(-1)!.state).toBe('removed');
+    expect(await h.vault.get(r.account)).toBeNull();
+    // The record whose key is gone is dropped on the next read.
+    expect(await h.core.list()).toEqual([]);
+  });
+
+  it('a removal wait that times out says so (not "neither accepted nor rejected")', async () => {
+    const r = await registered();
+    const err = await h.core.revoke(r.account, { timeoutMs: 300 }).catch((e: HelperError) => e);
+    expect(err).toMatchObject({ code: 'timed-out', params: { variant: 'removal' } });
+    const en = errorText((err as HelperError).toJSON(), 'en');
+    expect(en.title).toBe('The app was not removed in time');
+    expect(en.detail).not.toContain('accepted');
+    expect(errorText((err as HelperError).toJSON(), 'de').title).toBe(
+      'Die App wurde nicht rechtzeitig entfernt',
+    );
   });
 
   it('revoke that is never confirmed times out and keeps the key', async () => {

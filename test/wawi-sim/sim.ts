@@ -60,6 +60,8 @@ interface RegistrationRequest {
   apiKey?: string;
   grantedScopes?: string[];
   delivered: boolean;
+  /** When the key (or the rejection) was handed out, in ms since the epoch. */
+  deliveredAt?: number;
   /** For a POST /authentication/{id}: another instance of this registered app. */
   instanceOf?: string;
 }
@@ -118,6 +120,8 @@ export interface WawiSim {
   /** Every challenge code and API key this server has seen or issued (for tests that scan outputs). */
   challengeCodes(): string[];
   apiKeys(): string[];
+  /** Every accepted request: its key, and when the key was handed out (undefined: not yet). */
+  accepted(db?: string): { id: string; appId: string; apiKey: string; deliveredAt?: number }[];
   close(): Promise<void>;
 }
 
@@ -575,6 +579,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
         const info = { RequestStatusInfo: { AppId: r.appId, RegistrationRequestId: r.id, Status: r.status } };
         if (r.status === 0) return send(res, 200, info, version);
         r.delivered = true;
+        r.deliveredAt = Date.now();
         saveState();
         if (r.status === 1) return send(res, 200, info, version);
         return send(
@@ -890,6 +895,12 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
       [...dbs.values()].flatMap((d) => [...d.requests.values()].map((r) => r.challengeCode)),
     apiKeys: () =>
       [...dbs.values()].flatMap((d) => [...d.requests.values()].flatMap((r) => (r.apiKey ? [r.apiKey] : []))),
+    accepted: (db = first) =>
+      [...getDb(db).requests.values()].flatMap((r) =>
+        r.status === 2 && r.apiKey
+          ? [{ id: r.id, appId: r.appId, apiKey: r.apiKey, deliveredAt: r.deliveredAt }]
+          : [],
+      ),
     close: async () => {
       for (const t of timers) clearTimeout(t);
       for (const s of sockets) s.destroy();

@@ -19,13 +19,14 @@ export async function storeUntilStored(
   key: string,
   opts: FlowOptions,
   log: Logger,
+  firstAttempt?: Promise<void>,
 ): Promise<void> {
   const base = ctx.deps.storeRetryBaseMs ?? 1000;
   let deadline: number | undefined;
   for (let attempt = 1; ; attempt++) {
     let failure: HelperError;
     try {
-      await ctx.deps.vault.store(account, key);
+      await (attempt === 1 && firstAttempt ? firstAttempt : ctx.deps.vault.store(account, key));
       if (attempt > 1) log.info('the key was stored after the keychain recovered', { attempt });
       return;
     } catch (err) {
@@ -75,9 +76,16 @@ export async function acceptKey(
 ): Promise<RegistrationRecord> {
   const key = answer.apiKey;
   registerSecret(key);
+  const answeredAt = performance.now();
+  // The first attempt starts before anything else, even before the event that announces it.
+  const first = ctx.deps.vault.store(pending.account, key);
+  first.catch(() => {}); // handled in storeUntilStored
   flow.to('storing');
-  await storeUntilStored(ctx, flow, pending.account, key, opts, log);
-  log.info('key stored in the keychain', { fingerprint: fingerprint(key) });
+  await storeUntilStored(ctx, flow, pending.account, key, opts, log, first);
+  log.info('key stored in the keychain', {
+    fingerprint: fingerprint(key),
+    msAfterAnswer: Math.round(performance.now() - answeredAt),
+  });
   const record: RegistrationRecord = {
     account: pending.account,
     appId: pending.appId,

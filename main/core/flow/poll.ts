@@ -28,9 +28,8 @@ export async function poll(
   resumed = false,
 ): Promise<RegistrationRecord> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const startedAt = ctx.clock.now() - flow.elapsed();
-  // A resumed flow gets at least one poll, however long it was closed.
-  const deadline = Math.max(startedAt + timeoutMs, resumed ? ctx.clock.now() + 1 : 0);
+  // A resumed flow waits a full timeout from now, however long the helper was closed.
+  const deadline = (resumed ? ctx.clock.now() : ctx.clock.now() - flow.elapsed()) + timeoutMs;
   let delay = 0;
   let failures = 0;
   let polls = 0;
@@ -41,14 +40,21 @@ export async function poll(
     if (delay > 0) await sleepOrCancel(ctx.clock, Math.min(delay, remaining), opts.signal);
     if (ctx.clock.now() >= deadline && polls > 0) continue;
     let status: RegistrationStatus;
+    // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
+    const bounded = AbortSignal.any([
+      ...(opts.signal ? [opts.signal] : []),
+      AbortSignal.timeout(Math.max(1, deadline - ctx.clock.now())),
+    ]);
     try {
-      status = await step(opts.signal, () =>
-        client.getRegistration(pending.requestId, pending.challengeCode, opts.signal),
+      status = await step(bounded, () =>
+        client.getRegistration(pending.requestId, pending.challengeCode, bounded),
       );
       polls += 1;
       failures = 0;
     } catch (err) {
       const e = asHelperError(err);
+      if (e.code === 'cancelled' && !opts.signal?.aborted)
+        throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
       if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
       if (e.code === 'request-not-found') {
         await endEntry(ctx, pending, log);
@@ -101,7 +107,6 @@ async function handedOut(
 ): Promise<RegistrationRecord> {
   const key = await ctx.deps.vault.get(pending.account);
   if (key) {
-    flow.to('verifying');
     const result = await verifyKey(client, key, pending, opts.signal).catch(() => 'unreachable' as const);
     if (result === 'works' || result === 'missing-scope') {
       log.info('the key handed out for this request is already stored here and works');
