@@ -646,7 +646,7 @@ async function verifyCommand(ctx: Ctx): Promise<number> {
 }
 
 async function rotateCommand(ctx: Ctx): Promise<number> {
-  const { core, out, io, values, signal } = ctx;
+  const { core, out, io, values } = ctx;
   const r = await pickAccount(ctx);
   const manifest = values.manifest ? loadManifest(values.manifest as string).manifest : undefined;
   out.say(out.t.removeInWawi(r.displayName));
@@ -670,7 +670,7 @@ async function rotateCommand(ctx: Ctx): Promise<number> {
 }
 
 async function revokeCommand(ctx: Ctx): Promise<number> {
-  const { core, out, io, values, signal } = ctx;
+  const { core, out, io, values } = ctx;
   const r = await pickAccount(ctx);
   if (values['local-only']) {
     await core.forget(r.account);

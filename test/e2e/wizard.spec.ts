@@ -235,9 +235,15 @@ for (const lang of ['en', 'de'] as const) {
     await toPrepare(page, lang);
     await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('heading', { name: t.waiting })).toBeVisible();
+    // Cancel once the request waits in Wawi: it stays there, and so does its entry here.
+    await expect.poll(() => h.sim.pending().length).toBe(1);
     await page.getByRole('button', { name: l.cancel }).click();
     await screen(page, l.cancelled, `failure-cancelled-${lang}`);
-    expect(await h.core.pending()).toEqual([]);
+    await expect(page.getByRole('alert')).toContainText(
+      lang === 'de' ? 'öffnen Sie diesen Helfer erneut' : 'open this helper again',
+    );
+    await expect(page.getByRole('alert')).not.toContainText('wawi-register');
+    expect(await h.core.pending()).toEqual([expect.objectContaining({ requestId: h.sim.pending()[0]!.id })]);
     expect(await h.core.list()).toEqual([]);
   });
 
