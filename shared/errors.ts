@@ -535,6 +535,7 @@ export function errorText(
   const variant = err.params?.variant;
   const t = { ...TEXTS[err.code][lang], ...(variant ? VARIANTS[err.code]?.[variant]?.[lang] : {}) };
   if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
+  if (err.params?.pendingKept === 'unconfirmed') t.next = TEXTS['request-unconfirmed'][lang].next;
   const params: Params = {
     status: err.status !== undefined ? String(err.status) : undefined,
     fields: err.fields ? Object.keys(err.fields).join(', ') : undefined,

@@ -90,9 +90,9 @@ export class Core {
   }
 
   /** Says in the error that the request is still waiting in Wawi and kept here (unless it is gone). */
-  private kept(err: HelperError, entry: EntryState): HelperError {
+  private kept(err: HelperError, entry: EntryState, account: string): HelperError {
     if (entry === 'none' || ENDS_ENTRY.includes(err.code)) return err;
-    return withParams(err, { pendingKept: entry === 'confirmed' ? 'true' : 'unconfirmed' });
+    return withParams(err, { pendingKept: entry === 'confirmed' ? 'true' : 'unconfirmed', account });
   }
 
   private saveManifestQuietly(account: string, manifest: AppManifest, log: Logger) {
@@ -168,7 +168,7 @@ export class Core {
       const ref = serverRef(server, info.version, trust);
       return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log);
     } catch (err) {
-      throw flow.end(this.kept(this.withApp(asHelperError(err), manifest.AppId), entry.state));
+      throw flow.end(this.kept(this.withApp(asHelperError(err), manifest.AppId), entry.state, account));
     }
   }
 
@@ -222,7 +222,7 @@ export class Core {
       const ref = serverRef(server, undefined, pending.allowSelfSigned);
       return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log, true);
     } catch (err) {
-      throw flow.end(this.kept(this.withApp(asHelperError(err), pending.appId), entry));
+      throw flow.end(this.kept(this.withApp(asHelperError(err), pending.appId), entry, pending.account));
     }
   }
 

@@ -789,7 +789,13 @@ function Failure({
   const text = errorText(error, lang, 'app');
   const final: ErrorCode[] = ['manifest-invalid', 'licence-missing', 'invalid-input', 'request-unconfirmed'];
   const [discardError, setDiscardError] = useState<SerializedError | null>(null);
-  const unconfirmed = error.code === 'request-unconfirmed' ? error.params?.account : undefined;
+  const unconfirmed =
+    error.code === 'request-unconfirmed' || error.params?.pendingKept === 'unconfirmed'
+      ? error.params?.account
+      : undefined;
+  // A request that is still waiting in Wawi can be dropped here too, after a warning.
+  const kept = error.params?.pendingKept === 'true' ? error.params.account : undefined;
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const discard = async (account: string) => {
     try {
       await api.call('registration:discard', { account });
@@ -802,7 +808,25 @@ function Failure({
     <Step title={text.title}>
       <Alert error={error} onlyDetail />
       {discardError && <Alert error={discardError} />}
+      {kept && confirmDiscard && (
+        <div className="alert" role="alert">
+          <p>{t.discardWarning}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void discard(kept)}>
+              {t.discardRequest}
+            </button>
+            <button type="button" className="primary" onClick={() => setConfirmDiscard(false)}>
+              {t.keepRequest}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="actions">
+        {kept && !confirmDiscard && (
+          <button type="button" onClick={() => setConfirmDiscard(true)}>
+            {t.discardRequest}
+          </button>
+        )}
         {unconfirmed && (
           <button type="button" className="primary" onClick={() => void discard(unconfirmed)}>
             {t.discardAndStartOver}

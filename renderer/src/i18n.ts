@@ -67,6 +67,10 @@ const en = {
   giveUpWarning:
     'If you give up now, the key is lost: JTL-Wawi hands it out only once. The app then has to be removed in JTL-Wawi and registered again.',
   discardAndStartOver: 'Discard and start again',
+  discardRequest: 'Discard the request',
+  keepRequest: 'Keep it',
+  discardWarning:
+    'If the request is accepted in JTL-Wawi after you discard it here, its key can no longer be collected: reject it in JTL-Wawi instead, or keep it.',
   verifying: 'Checking the new key…',
 
   doneTitle: 'The app is connected',
@@ -205,6 +209,10 @@ const de: Texts = {
   giveUpWarning:
     'Wenn Sie jetzt aufgeben, ist der Schlüssel verloren: JTL-Wawi gibt ihn nur einmal aus. Die App muss dann in JTL-Wawi entfernt und neu registriert werden.',
   discardAndStartOver: 'Verwerfen und neu beginnen',
+  discardRequest: 'Anfrage verwerfen',
+  keepRequest: 'Behalten',
+  discardWarning:
+    'Wird die Anfrage in JTL-Wawi angenommen, nachdem Sie sie hier verworfen haben, lässt sich ihr Schlüssel nicht mehr abholen: Lehnen Sie sie stattdessen in JTL-Wawi ab, oder behalten Sie sie.',
   verifying: 'Der neue Schlüssel wird geprüft…',
 
   doneTitle: 'Die App ist verbunden',

@@ -245,6 +245,18 @@ for (const lang of ['en', 'de'] as const) {
     await expect(page.getByRole('alert')).not.toContainText('wawi-register');
     expect(await h.core.pending()).toEqual([expect.objectContaining({ requestId: h.sim.pending()[0]!.id })]);
     expect(await h.core.list()).toEqual([]);
+    // Discarding it here asks first, and says what an acceptance afterwards would mean.
+    const discard = lang === 'de' ? 'Anfrage verwerfen' : 'Discard the request';
+    await page.getByRole('button', { name: discard }).click();
+    await expect(
+      page.getByText(lang === 'de' ? 'nicht mehr abholen' : 'can no longer be collected'),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: lang === 'de' ? 'Behalten' : 'Keep it' }).click();
+    expect(await h.core.pending()).toHaveLength(1);
+    await page.getByRole('button', { name: discard }).click();
+    await page.getByRole('button', { name: discard }).last().click();
+    await expect.poll(() => h.core.pending()).toEqual([]);
   });
 
   test(`manage (${lang}): list with status, check, rotate with the merchant removing the app in Wawi`, async ({
