@@ -106,17 +106,20 @@ export const pendingRegistrationSchema = z.object({
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
 
 /** What the CLI and the app show of a pending registration: never its request id or challenge code. */
-export const pendingViewSchema = z.object({
-  account: z.string(),
-  appId: z.string(),
-  displayName: z.string(),
-  providerName: z.string(),
-  appVersion: z.string(),
-  server: serverRefSchema,
-  startedAt: z.string(),
-  sentAt: z.string().optional(),
-  /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
-  requestConfirmed: z.boolean(),
-  kind: z.enum(['register', 'rotate']),
-});
+export const pendingViewSchema = pendingRegistrationSchema
+  .pick({
+    account: true,
+    appId: true,
+    displayName: true,
+    providerName: true,
+    appVersion: true,
+    startedAt: true,
+    sentAt: true,
+    kind: true,
+  })
+  .extend({
+    server: serverRefSchema,
+    /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
+    requestConfirmed: z.boolean(),
+  });
 export type PendingView = z.infer<typeof pendingViewSchema>;

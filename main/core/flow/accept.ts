@@ -86,20 +86,32 @@ export async function acceptKey(
     fingerprint: fingerprint(key),
     msAfterAnswer: Math.round(performance.now() - answeredAt),
   });
-  const record: RegistrationRecord = {
+  const record = recordOf(pending, server, key, {
+    grantedScopes: answer.grantedScopes ?? [],
+    registeredAt: new Date(ctx.clock.now()).toISOString(),
+  });
+  return finish(ctx, flow, client, pending, record, key, opts, log);
+}
+
+/** The record of a registration whose key is stored (not checked yet). */
+export function recordOf(
+  pending: PendingRegistration,
+  server: ServerRef,
+  key: string,
+  known: Pick<RegistrationRecord, 'grantedScopes' | 'registeredAt'>,
+): RegistrationRecord {
+  return {
     account: pending.account,
     appId: pending.appId,
     displayName: pending.displayName,
     appVersion: pending.appVersion,
     server,
     requestId: pending.requestId,
-    grantedScopes: answer.grantedScopes ?? [],
-    registeredAt: new Date(ctx.clock.now()).toISOString(),
+    ...known,
     lastVerifiedAt: null,
     lastVerifyResult: null,
     fingerprint: fingerprint(key),
   };
-  return finish(ctx, flow, client, pending, record, key, opts, log);
 }
 
 /** Records a stored key's registration, ends the pending entry and checks the key (best effort). */

@@ -4,9 +4,8 @@
 import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
 import { asHelperError, HelperError } from '../errors';
 import type { Logger } from '../logger';
-import { fingerprint } from '../vault';
 import type { RegistrationStatus, WawiClient } from '../wawi-client';
-import { acceptKey, finish } from './accept';
+import { acceptKey, finish, recordOf } from './accept';
 import type { FlowContext } from './context';
 import type { Flow, FlowOptions } from './flow';
 import { backoff, DEFAULT_TIMEOUT_MS, formatDuration, jitter, sleepOrCancel, step } from './timing';
@@ -111,19 +110,10 @@ async function handedOut(
     if (result === 'works' || result === 'missing-scope') {
       log.info('the key handed out for this request is already stored here and works');
       const known = (await ctx.deps.metadata.load()).registrations.find((r) => r.account === pending.account);
-      const record: RegistrationRecord = {
-        account: pending.account,
-        appId: pending.appId,
-        displayName: pending.displayName,
-        appVersion: pending.appVersion,
-        server,
-        requestId: pending.requestId,
+      const record = recordOf(pending, server, key, {
         grantedScopes: known?.grantedScopes ?? [],
         registeredAt: known?.registeredAt ?? pending.sentAt ?? pending.startedAt,
-        lastVerifiedAt: null,
-        lastVerifyResult: null,
-        fingerprint: fingerprint(key),
-      };
+      });
       return finish(ctx, flow, client, pending, record, key, opts, log);
     }
     if (result === 'unreachable')
