@@ -212,6 +212,8 @@ describe('random SIGKILL trials', () => {
       acceptAll();
       const resumed = await cli(['resume']);
       if ((await storedKey()) === null && sim.accepted().length === 0) {
+        // "Start again": the merchant opens the Wawi dialog again (it closes after a decision).
+        sim.setWindow('eazybusiness', true);
         const again = register();
         await until(() => sim.pending().length > 0).catch(() => {});
         acceptAll();
