@@ -101,13 +101,13 @@ export class KeyVault {
   }
 
   /**
-   * Runs one keychain operation; every failure becomes keychain-unavailable. Reads are guarded: keytar
-   * must never read a locked Secret Service collection (it crashes, or answers "no key"). Writes need
-   * no guard (a locked collection refuses them with an error) and stay fast: storing an accepted key
-   * is the one step where every millisecond counts.
+   * Runs one keychain operation; every failure becomes keychain-unavailable. Everything that searches
+   * (reads, lists, deletes) is guarded: keytar must never search a locked Secret Service collection (it
+   * crashes, or answers "no key"). Storing needs no guard (a locked collection refuses it with an
+   * error) and stays fast: storing an accepted key is the one step where every millisecond counts.
    */
-  private async use<T>(what: string, mode: 'read' | 'write', fn: (k: KeychainBackend) => Promise<T>) {
-    if (mode === 'read') {
+  private async use<T>(what: string, mode: 'search' | 'store', fn: (k: KeychainBackend) => Promise<T>) {
+    if (mode === 'search') {
       const ring = await this.guard([this.service, this.pendingService]);
       if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
       if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
@@ -132,13 +132,13 @@ export class KeyVault {
    */
   async check(): Promise<void> {
     const probe = `probe ${randomBytes(8).toString('hex')}`;
-    await this.use('storing a test entry', 'write', (k) =>
+    await this.use('storing a test entry', 'store', (k) =>
       k.setPassword(this.pendingService, PROBE_ACCOUNT, probe),
     );
-    const read = await this.use('reading the test entry back', 'read', (k) =>
+    const read = await this.use('reading the test entry back', 'search', (k) =>
       k.getPassword(this.pendingService, PROBE_ACCOUNT),
     );
-    await this.use('deleting the test entry', 'write', (k) =>
+    await this.use('deleting the test entry', 'search', (k) =>
       k.deletePassword(this.pendingService, PROBE_ACCOUNT),
     );
     if (read !== probe) throw this.unavailable('a test entry could not be read back');
@@ -146,22 +146,22 @@ export class KeyVault {
 
   async store(account: string, key: string): Promise<void> {
     registerSecret(key);
-    await this.use('storing the key', 'write', (k) => k.setPassword(this.service, account, key));
+    await this.use('storing the key', 'store', (k) => k.setPassword(this.service, account, key));
   }
 
   async get(account: string): Promise<string | null> {
-    const key = await this.use('reading the key', 'read', (k) => k.getPassword(this.service, account));
+    const key = await this.use('reading the key', 'search', (k) => k.getPassword(this.service, account));
     registerSecret(key);
     return key;
   }
 
   async delete(account: string): Promise<boolean> {
-    return this.use('deleting the key', 'write', (k) => k.deletePassword(this.service, account));
+    return this.use('deleting the key', 'search', (k) => k.deletePassword(this.service, account));
   }
 
   /** Accounts with a stored key, and each key's fingerprint (never the key). */
   async entries(): Promise<{ account: string; fingerprint: string }[]> {
-    const list = await this.use('listing keys', 'read', (k) => k.findCredentials(this.service));
+    const list = await this.use('listing keys', 'search', (k) => k.findCredentials(this.service));
     return list.map((c) => {
       registerSecret(c.password);
       return { account: c.account, fingerprint: fingerprint(c.password) };
@@ -172,13 +172,13 @@ export class KeyVault {
   async savePending(p: PendingRegistration): Promise<void> {
     registerSecret(p.challengeCode);
     const entry = pendingRegistrationSchema.parse(p);
-    await this.use('saving the pending registration', 'write', (k) =>
+    await this.use('saving the pending registration', 'store', (k) =>
       k.setPassword(this.pendingService, p.account, JSON.stringify(entry)),
     );
   }
 
   async listPending(): Promise<PendingRegistration[]> {
-    const list = await this.use('reading pending registrations', 'read', (k) =>
+    const list = await this.use('reading pending registrations', 'search', (k) =>
       k.findCredentials(this.pendingService),
     );
     const out: PendingRegistration[] = [];
@@ -198,7 +198,7 @@ export class KeyVault {
   }
 
   async deletePending(account: string): Promise<void> {
-    await this.use('removing the pending registration', 'write', (k) =>
+    await this.use('removing the pending registration', 'search', (k) =>
       k.deletePassword(this.pendingService, account),
     );
   }
