@@ -1,6 +1,7 @@
 // Every error a user can meet: a code, a process exit code (CLI and desktop app alike) and a text in
 // German and English that says what happened and what to do next.
 import { z } from 'zod';
+import { formatDateTime } from './time';
 
 export const ERROR_CODES = [
   'unreachable',
@@ -515,13 +516,6 @@ function keychainParams(platform: string | undefined, lang: Lang) {
   return KEYCHAINS[p][lang];
 }
 
-function localTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The name of the platform's keychain, as the merchant knows it. */
 export function keychainName(platform: string, lang: Lang): string {
   return keychainParams(platform, lang).keychain;
@@ -541,7 +535,7 @@ export function errorText(
     fields: err.fields ? Object.keys(err.fields).join(', ') : undefined,
     ...keychainParams(err.params?.platform, lang),
     ...err.params,
-    ...(err.params?.startedAt ? { startedAt: localTime(err.params.startedAt, lang) } : {}),
+    ...(err.params?.startedAt ? { startedAt: formatDateTime(err.params.startedAt, lang) } : {}),
   };
   return { title: fill(t.title, params), detail: fill(t.detail, params), next: fill(t.next, params) };
 }

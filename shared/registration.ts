@@ -78,6 +78,14 @@ export const flowEventSchema = z.object({
 export type FlowEvent = z.infer<typeof flowEventSchema>;
 
 /**
+ * True while an accepted key waits for the keychain (it refused the key; the helper retries): stopping
+ * now loses the key, so the CLI and the app warn first, and only then give it up.
+ */
+export function keyWaiting(e: Pick<FlowEvent, 'state' | 'transient'> | undefined): boolean {
+  return e?.state === 'storing' && e.transient !== undefined;
+}
+
+/**
  * A registration that was (or is about to be) sent and is not decided yet. It lives in the keychain:
  * its request id and challenge code can fetch the key once, so they are a secret. It is written before
  * the request goes out and ends only on a final answer (accepted and stored, rejected, 404, 410) or

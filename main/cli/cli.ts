@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { EXIT_CODES, errorText, keychainName, type Lang } from '../../shared/errors';
 import type { AppManifest } from '../../shared/manifest';
-import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
+import { type FlowEvent, keyWaiting, type RegistrationRecord } from '../../shared/registration';
+import { formatDateTime } from '../../shared/time';
 import { accountName, parseWawiAddress, type WawiServer } from '../core/address';
 import { type DiscoveredServer, discover } from '../core/discovery';
 import { asHelperError, HelperError, notRegistered } from '../core/errors';
@@ -413,10 +414,10 @@ function follow(out: Output, live: LiveState, manifest?: Pick<AppManifest, 'Disp
   let resumed = false;
   return (e: FlowEvent) => {
     if (e.state === 'sending' || e.state === 'checking') started = Date.now() - e.elapsedMs;
-    live.keyWaiting = e.state === 'storing' && e.transient !== undefined;
+    live.keyWaiting = keyWaiting(e);
     if (e.resumedFrom && !resumed) {
       resumed = true;
-      out.say(out.t.resuming(e.displayName, formatTime(e.resumedFrom, out.lang)));
+      out.say(out.t.resuming(e.displayName, formatDateTime(e.resumedFrom, out.lang)));
     }
     switch (e.state) {
       case 'sending':
@@ -450,11 +451,6 @@ function follow(out: Output, live: LiveState, manifest?: Pick<AppManifest, 'Disp
         break;
     }
   };
-}
-
-function formatTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
 }
 
 function printRecord(ctx: Ctx, r: RegistrationRecord) {
@@ -520,7 +516,7 @@ async function statusCommand({ core, out }: Ctx): Promise<number> {
     out.result(out.t.pendingHeader);
     for (const p of pending) {
       out.result(
-        `  ${p.displayName} (${p.appId}), ${p.providerName}, ${out.t.version} ${p.appVersion}\n    → ${p.server.baseUrl}, ${formatTime(p.sentAt ?? p.startedAt, out.lang)}`,
+        `  ${p.displayName} (${p.appId}), ${p.providerName}, ${out.t.version} ${p.appVersion}\n    → ${p.server.baseUrl}, ${formatDateTime(p.sentAt ?? p.startedAt, out.lang)}`,
       );
       out.result(`    ${p.requestConfirmed ? out.t.pendingConfirmed : out.t.pendingUnconfirmed(p.appId)}`);
     }
@@ -562,22 +558,7 @@ async function resumeCommand(ctx: Ctx): Promise<number> {
 
 async function discardCommand(ctx: Ctx): Promise<number> {
   const { core, out, values } = ctx;
-  const appId = values.app as string | undefined;
-  if (!appId)
-    throw new HelperError('invalid-input', {
-      params: { reason: 'Name the app with --app <AppId> (see "wawi-register status").' },
-    });
-  const wawi = wawiList(values)[0];
-  const pending = (await core.pendingViews()).filter(
-    (p) => p.appId === appId && (!wawi || p.account === accountName(appId, parseWawiAddress(wawi))),
-  );
-  if (pending.length === 0)
-    throw new HelperError('not-registered', { params: { appId, address: wawi ?? 'any server' } });
-  if (pending.length > 1)
-    throw new HelperError('several-servers', {
-      params: { servers: pending.map((p) => p.server.baseUrl).join(', ') },
-    });
-  const p = pending[0]!;
+  const p = await pickByApp(values, 'status', () => core.pendingViews());
   await core.discard(p.account);
   out.result(`✔ ${out.t.discarded(p.displayName, p.server.baseUrl, p.requestConfirmed)}`);
   out.done({ command: 'discard', account: p.account });
@@ -600,14 +581,21 @@ async function listCommand({ core, out, values, signal }: Ctx): Promise<number> 
   return 0;
 }
 
-/** The registration an --app (and optional --wawi) names. */
-async function pickAccount({ core, values }: Ctx): Promise<RegistrationRecord> {
+/**
+ * The one entry an --app (and optional --wawi) names: a registration, or a pending registration. The
+ * list is loaded only once the app is named.
+ */
+async function pickByApp<T extends { account: string; appId: string; server: { baseUrl: string } }>(
+  values: Values,
+  listCommand: 'list' | 'status',
+  load: () => Promise<T[]>,
+): Promise<T> {
   const appId = values.app as string | undefined;
   if (!appId)
     throw new HelperError('invalid-input', {
-      params: { reason: 'Name the app with --app <AppId> (see "wawi-register list").' },
+      params: { reason: `Name the app with --app <AppId> (see "wawi-register ${listCommand}").` },
     });
-  const list = await core.list();
+  const list = await load();
   const wawi = wawiList(values)[0];
   if (wawi) {
     const account = accountName(appId, parseWawiAddress(wawi));
@@ -624,6 +612,11 @@ async function pickAccount({ core, values }: Ctx): Promise<RegistrationRecord> {
     });
   }
   return matches[0]!;
+}
+
+/** The registration an --app (and optional --wawi) names. */
+function pickAccount({ core, values }: Ctx): Promise<RegistrationRecord> {
+  return pickByApp(values, 'list', () => core.list());
 }
 
 async function verifyCommand(ctx: Ctx): Promise<number> {

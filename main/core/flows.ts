@@ -13,17 +13,11 @@ import type {
 import { accountName, parseWawiAddress, type WawiServer } from './address';
 import { asHelperError, HelperError, notRegistered, withParams } from './errors';
 import type { CoreDeps, FlowContext } from './flow/context';
+import type { EntryState } from './flow/entry';
 import { Flow, type FlowOptions } from './flow/flow';
 import { poll } from './flow/poll';
-import { type EntryState, sendRequest } from './flow/send';
-import {
-  type Clock,
-  DEFAULT_TIMEOUT_MS,
-  formatDuration,
-  sleepOrCancel,
-  step,
-  systemClock,
-} from './flow/timing';
+import { sendRequest } from './flow/send';
+import { type Clock, DEFAULT_TIMEOUT_MS, sleepOrCancel, step, systemClock, timedOut } from './flow/timing';
 import { verifyKey } from './flow/verify';
 import { type Logger, registerSecret } from './logger';
 import { WawiClient } from './wawi-client';
@@ -119,7 +113,13 @@ export class Core {
     const account = accountName(manifest.AppId, server);
     const kind = opts.kind ?? 'register';
     const log = logger.child({ flow: kind, account });
-    const existing = await this.pendingFor(account, manifest, server, opts);
+    // An entry without a request id ends in resume, with what to do about it.
+    const existing = await this.deps.vault
+      .listPending()
+      .then((all) => all.find((p) => p.account === account))
+      .catch((err: unknown) => {
+        throw this.failedAtOnce(kind, manifest, server, opts, err);
+      });
     if (existing) {
       this.saveManifestQuietly(account, manifest, log);
       return this.resume(existing, opts);
@@ -173,28 +173,17 @@ export class Core {
   }
 
   /** The pending entry for this account, if any; one without a request id ends the flow here. */
-  private async pendingFor(
-    account: string,
+  /** A flow that ends before it starts (the keychain could not even be read): one failed event. */
+  private failedAtOnce(
+    kind: FlowKind,
     manifest: AppManifest,
     server: WawiServer,
-    opts: FlowOptions & { kind?: FlowKind },
-  ): Promise<PendingRegistration | undefined> {
-    let existing: PendingRegistration | undefined;
-    try {
-      existing = (await this.deps.vault.listPending()).find((p) => p.account === account);
-      if (existing && !existing.requestId) throw unconfirmed(existing);
-      return existing;
-    } catch (err) {
-      const flow = new Flow(
-        opts.kind ?? 'register',
-        { appId: manifest.AppId, displayName: manifest.DisplayName },
-        serverRef(server),
-        this.clock,
-        opts,
-        'sending',
-      );
-      throw flow.end(this.withApp(asHelperError(err), manifest.AppId));
-    }
+    opts: FlowOptions,
+    err: unknown,
+  ) {
+    const app = { appId: manifest.AppId, displayName: manifest.DisplayName };
+    const flow = new Flow(kind, app, serverRef(server), this.clock, opts, 'sending');
+    return flow.end(this.withApp(asHelperError(err), manifest.AppId));
   }
 
   /** Goes on polling a pending registration (same request, same challenge code). */
@@ -210,7 +199,7 @@ export class Core {
       opts,
       'sending',
       Number.isNaN(startedAt) ? undefined : startedAt,
-      { resumedFrom: pending.startedAt },
+      pending.requestId ? { resumedFrom: pending.startedAt } : {},
     );
     const entry: EntryState = pending.requestId ? 'confirmed' : 'unconfirmed';
     try {
@@ -249,9 +238,7 @@ export class Core {
    * collected; callers warn before.
    */
   async discard(account: string): Promise<void> {
-    const found = (await this.deps.vault.listPending()).some((p) => p.account === account);
-    if (!found) throw notRegistered(account);
-    await this.deps.vault.deletePending(account);
+    if (!(await this.deps.vault.deletePending(account))) throw notRegistered(account);
     this.deps.logger.info('pending registration discarded by the user', { account });
   }
 
@@ -345,10 +332,7 @@ export class Core {
       }
       if (confirmed) return 'confirmed';
       const remaining = deadline - this.clock.now();
-      if (remaining <= 0)
-        throw new HelperError('timed-out', {
-          params: { timeout: formatDuration(timeoutMs), variant: 'removal' },
-        });
+      if (remaining <= 0) throw timedOut(timeoutMs, 'removal');
       flow.to('awaiting-removal', {
         oldKeyDead: false,
         nextPollInMs: interval,

@@ -1,16 +1,15 @@
-// Linux only: asks the Secret Service over D-Bus whether the keyring is locked, before keytar is used.
-// keytar (libsecret) segfaults when it searches a locked collection that holds matching items
-// (upstream issue #477), and `getPassword` answers "no key" for a locked item. So every keychain call
+// Linux only: asks the Secret Service over D-Bus whether the keyring is locked, before keytar searches
+// it. keytar (libsecret) segfaults when it searches a locked collection that holds matching items
+// (upstream issue #477), and `getPassword` answers "no key" for a locked item. So every keychain search
 // on Linux first asks: is the default collection locked, or is any item of our services locked?
 // `dbus-send` comes with D-Bus itself; where it is missing the check can't be made and says so.
 import { execFile } from 'node:child_process';
 
 export type KeyringState =
+  /** Searching is safe (also without a default collection: then there is simply nothing to find). */
   | { state: 'unlocked' }
   /** The default collection, or an item of one of our services, is locked. */
   | { state: 'locked' }
-  /** No default collection exists (nothing can be stored until one is created). */
-  | { state: 'no-keyring' }
   /** No Secret Service answers on the session bus. */
   | { state: 'unavailable'; reason: string }
   /** The check itself could not run (no dbus-send): keytar is used as it is. */
@@ -36,10 +35,15 @@ const SEND = (path: string, method: string, ...args: string[]) => [
   ...args,
 ];
 
-function isMissingObject(err: unknown): boolean {
-  return /Object does not exist|No such object|NoSuchObject/i.test(
-    String((err as { stderr?: string }).stderr),
-  );
+type ExecError = NodeJS.ErrnoException & { stderr?: string };
+
+function isMissingObject(err: ExecError): boolean {
+  return /Object does not exist|No such object|NoSuchObject/i.test(String(err.stderr));
+}
+
+/** What dbus-send said, in one short line. */
+function firstLine(err: ExecError): string {
+  return (err.stderr || err.message || '').split('\n')[0]!.slice(0, 160);
 }
 
 /** The locked half of SearchItems' answer: `array [ … ] array [ <locked paths> ]`. */
@@ -50,7 +54,6 @@ export function lockedItems(searchOutput: string): number {
 }
 
 export async function keyringState(services: string[], exec: Exec = execDefault): Promise<KeyringState> {
-  let defaultLocked: boolean | undefined;
   try {
     const { stdout } = await exec(
       'dbus-send',
@@ -61,17 +64,14 @@ export async function keyringState(services: string[], exec: Exec = execDefault)
         'string:Locked',
       ),
     );
-    defaultLocked = /boolean\s+true/.test(stdout);
+    if (/boolean\s+true/.test(stdout)) return { state: 'locked' };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    const e = err as ExecError;
     if (e.code === 'ENOENT') return { state: 'unknown' };
-    if (!isMissingObject(err)) {
-      const line = (e.stderr ?? e.message).split('\n')[0]!.slice(0, 160);
-      return { state: 'unavailable', reason: line || 'no Secret Service on the session bus' };
-    }
-    // No default collection: reads are still safe, but nothing can be stored.
+    if (!isMissingObject(e))
+      return { state: 'unavailable', reason: firstLine(e) || 'no Secret Service on the session bus' };
+    // No default collection: searching is safe, storing will fail with its own clear error.
   }
-  if (defaultLocked) return { state: 'locked' };
   const searches = await Promise.all(
     services.map((service) =>
       exec(
@@ -83,9 +83,7 @@ export async function keyringState(services: string[], exec: Exec = execDefault)
         ),
       ).then(
         ({ stdout }) => ({ locked: lockedItems(stdout) > 0 }),
-        (err: { stderr?: string; message?: string }) => ({
-          error: (err.stderr ?? err.message ?? '').split('\n')[0]!.slice(0, 160),
-        }),
+        (err: ExecError) => ({ error: firstLine(err) }),
       ),
     ),
   );
@@ -93,5 +91,5 @@ export async function keyringState(services: string[], exec: Exec = execDefault)
     if ('error' in r) return { state: 'unavailable', reason: r.error };
     if (r.locked) return { state: 'locked' };
   }
-  return defaultLocked === undefined ? { state: 'no-keyring' } : { state: 'unlocked' };
+  return { state: 'unlocked' };
 }

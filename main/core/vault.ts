@@ -44,20 +44,9 @@ export function fingerprint(key: string): string {
 }
 
 /** Entries written by the first version (always with a request id) read as the current shape. */
-const legacyPendingSchema = z
-  .object({
-    v: z.literal(1),
-    kind: z.enum(['register', 'rotate']),
-    account: z.string(),
-    baseUrl: z.string(),
-    appId: z.string(),
-    displayName: z.string(),
-    appVersion: z.string(),
-    requestId: z.string(),
-    challengeCode: z.string(),
-    startedAt: z.string(),
-    allowSelfSigned: z.boolean().optional(),
-  })
+const legacyPendingSchema = pendingRegistrationSchema
+  .omit({ providerName: true, sentAt: true })
+  .extend({ v: z.literal(1), requestId: z.string() })
   .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt }));
 const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
 
@@ -197,8 +186,9 @@ export class KeyVault {
     return out;
   }
 
-  async deletePending(account: string): Promise<void> {
-    await this.use('removing the pending registration', 'search', (k) =>
+  /** True when there was an entry to remove. */
+  async deletePending(account: string): Promise<boolean> {
+    return this.use('removing the pending registration', 'search', (k) =>
       k.deletePassword(this.pendingService, account),
     );
   }

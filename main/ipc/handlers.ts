@@ -12,7 +12,7 @@ import {
   type UiLang,
 } from '../../shared/ipc';
 import type { AppManifest, ManifestProblem } from '../../shared/manifest';
-import { FINAL_STATES, type FlowEvent } from '../../shared/registration';
+import { FINAL_STATES, type FlowEvent, keyWaiting } from '../../shared/registration';
 import { parseWawiAddress } from '../core/address';
 import { discover as discoverServers, probeServer } from '../core/discovery';
 import { asHelperError, HelperError, notRegistered } from '../core/errors';
@@ -65,7 +65,8 @@ interface RunningFlow {
   abort: AbortController;
   giveUp: AbortController;
   retry: Trigger;
-  state?: FlowEvent['state'];
+  /** The flow's latest event. */
+  last?: FlowEvent;
   confirm?: () => void;
 }
 
@@ -78,7 +79,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
 
   const emit = (e: FlowEvent) => {
     const running = flows.get(e.flowId);
-    if (running) running.state = e.state;
+    if (running) running.last = e;
     if (FINAL_STATES.includes(e.state))
       deps.onOutcome?.(
         e.state === 'accepted' || e.state === 'removed' ? 'ok' : (e.error?.code ?? 'internal'),
@@ -179,7 +180,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'flow:cancel': async ({ flowId }) => {
       const running = flows.get(flowId);
       // While an accepted key waits for the keychain, cancelling means giving it up (the app warned).
-      if (running?.state === 'storing') running.giveUp.abort();
+      if (keyWaiting(running?.last)) running?.giveUp.abort();
       running?.abort.abort();
       return {};
     },
@@ -286,6 +287,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       for (const f of flows.values()) f.abort.abort();
     },
     busy: () => flows.size > 0,
-    holdsUnstoredKey: () => [...flows.values()].some((f) => f.state === 'storing'),
+    holdsUnstoredKey: () => [...flows.values()].some((f) => f.last?.state === 'storing'),
   };
 }

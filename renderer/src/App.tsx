@@ -3,7 +3,7 @@ import { type ApiClient, BridgeError } from '../../shared/bridge';
 import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
 import type { DiscoveredServerView, Response, UiLang } from '../../shared/ipc';
 import { localizedText } from '../../shared/manifest';
-import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
+import { type FlowEvent, keyWaiting, type RegistrationRecord } from '../../shared/registration';
 import { groupScopes } from '../../shared/scopes';
 import { elapsed, I18n, TEXTS, type Texts, useI18n } from './i18n';
 
@@ -636,7 +636,7 @@ function Waiting({
           <li key={s}>{s}</li>
         ))}
       </ol>
-      {event?.state === 'storing' && event.transient ? (
+      {keyWaiting(event) && event ? (
         <KeyWaiting api={api} flowId={flowId} event={event} />
       ) : (
         <>
@@ -652,6 +652,29 @@ function Waiting({
         </>
       )}
     </Step>
+  );
+}
+
+/** A warning before something that can't be undone: the dangerous action, and keeping things as they are. */
+function DangerConfirm(props: {
+  warning: string;
+  confirmLabel: string;
+  keepLabel: string;
+  onConfirm(): void;
+  onKeep(): void;
+}) {
+  return (
+    <>
+      <p>{props.warning}</p>
+      <div className="actions">
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+        <button type="button" className="primary" onClick={props.onKeep}>
+          {props.keepLabel}
+        </button>
+      </div>
+    </>
   );
 }
 
@@ -671,17 +694,13 @@ function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: string; ev
         <strong>{unlock}</strong>
       </p>
       {confirm ? (
-        <>
-          <p>{t.giveUpWarning}</p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void api.call('flow:cancel', { flowId })}>
-              {t.giveUpKey}
-            </button>
-            <button type="button" className="primary" onClick={() => setConfirm(false)}>
-              {t.keepTrying}
-            </button>
-          </div>
-        </>
+        <DangerConfirm
+          warning={t.giveUpWarning}
+          confirmLabel={t.giveUpKey}
+          keepLabel={t.keepTrying}
+          onConfirm={() => void api.call('flow:cancel', { flowId })}
+          onKeep={() => setConfirm(false)}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="primary" onClick={() => void api.call('flow:retry', { flowId })}>
@@ -810,15 +829,13 @@ function Failure({
       {discardError && <Alert error={discardError} />}
       {kept && confirmDiscard && (
         <div className="alert" role="alert">
-          <p>{t.discardWarning}</p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void discard(kept)}>
-              {t.discardRequest}
-            </button>
-            <button type="button" className="primary" onClick={() => setConfirmDiscard(false)}>
-              {t.keepRequest}
-            </button>
-          </div>
+          <DangerConfirm
+            warning={t.discardWarning}
+            confirmLabel={t.discardRequest}
+            keepLabel={t.keepRequest}
+            onConfirm={() => void discard(kept)}
+            onKeep={() => setConfirmDiscard(false)}
+          />
         </div>
       )}
       <div className="actions">

@@ -4,29 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uniqueService } from '../helpers/core';
+import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { call } from '../helpers/http';
 import { run, start } from '../helpers/proc';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
-
-const CLI = 'dist/main/cli/wawi-register.cjs';
-const MANIFEST = 'test/fixtures/demo-app/manifest.json';
-const APP = 'WawiHelperDemo/v1';
 
 let sim: WawiSim;
 let env: Record<string, string>;
 
 beforeEach(async () => {
   sim = await startWawiSim({ port: 0 });
-  env = {
-    WAWI_REGISTER_HOME: mkdtempSync(join(tmpdir(), 'cli-home-')),
-    WAWI_REGISTER_KEYCHAIN_SERVICE: uniqueService(),
-    WAWI_REGISTER_CANDIDATES: '127.0.0.1:9',
-  };
+  env = isolatedEnv({ WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' });
 });
 afterEach(async () => {
-  for (const c of await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!))
-    await keytar.deletePassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, c.account);
+  await cleanKeychain(env);
   await sim.close();
 });
 

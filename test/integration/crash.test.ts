@@ -7,32 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uniqueService } from '../helpers/core';
+import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { run, start } from '../helpers/proc';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
-
-const CLI = 'dist/main/cli/wawi-register.cjs';
-const MANIFEST = 'test/fixtures/demo-app/manifest.json';
-const APP = 'WawiHelperDemo/v1';
 
 let sim: WawiSim;
 let env: Record<string, string>;
 beforeEach(async () => {
   sim = await startWawiSim({ port: 0 });
   sim.setWindow('eazybusiness', true);
-  env = {
-    WAWI_REGISTER_HOME: mkdtempSync(join(tmpdir(), 'wawi-crash-')),
-    WAWI_REGISTER_KEYCHAIN_SERVICE: uniqueService(),
-    LANG: 'en_GB.UTF-8',
-  };
+  env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
 });
 afterEach(async () => {
   await sim.close();
-  for (const service of [
-    env.WAWI_REGISTER_KEYCHAIN_SERVICE!,
-    `pending: ${env.WAWI_REGISTER_KEYCHAIN_SERVICE}`,
-  ])
-    for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+  await cleanKeychain(env);
 });
 
 const account = () => `${APP}@127.0.0.1:${sim.port}/eazybusiness`;
@@ -180,8 +168,8 @@ describe('random SIGKILL trials', () => {
       await sim.close();
       sim = await startWawiSim({ port: 0 });
       sim.setWindow('eazybusiness', true);
-      env.WAWI_REGISTER_KEYCHAIN_SERVICE = uniqueService();
-      env.WAWI_REGISTER_HOME = mkdtempSync(join(tmpdir(), 'wawi-crash-'));
+      await cleanKeychain(env);
+      env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
       // The merchant accepts at a random moment after the request shows up in Wawi.
       const p = register();
       const t0 = Date.now();

@@ -5,12 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP, MANIFEST } from '../helpers/cli-env';
 import { uniqueService } from '../helpers/core';
 import { PrivateKeyring, privateKeyringAvailable } from '../helpers/keyring-session';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
-
-const MANIFEST = 'test/fixtures/demo-app/manifest.json';
-const APP = 'WawiHelperDemo/v1';
 
 let sim: WawiSim;
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { type Logger, registerSecret } from '../logger';
 import { fingerprint } from '../vault';
 import type { WawiClient } from '../wawi-client';
 import type { FlowContext } from './context';
+import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
 import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS } from './timing';
 import { verifyKey } from './verify';
@@ -34,17 +35,16 @@ export async function storeUntilStored(
       log.error('storing the key failed; it stays in memory and is retried', { attempt, error: failure });
     }
     deadline ??= ctx.clock.now() + (opts.storeTimeoutMs ?? opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const reason = failure.params?.reason ?? failure.code;
+    const platform = failure.params?.platform;
     const lost = (why: string) =>
-      new HelperError('key-not-stored', {
-        params: { reason: why, ...(failure.params?.platform ? { platform: failure.params.platform } : {}) },
-      });
+      new HelperError('key-not-stored', { params: { reason: why, ...(platform ? { platform } : {}) } });
     const remaining = deadline - ctx.clock.now();
-    if (remaining <= 0) throw lost(failure.params?.reason ?? failure.code);
-    if (opts.giveUp?.aborted) throw lost(`given up: ${failure.params?.reason ?? failure.code}`);
+    if (remaining <= 0) throw lost(reason);
+    if (opts.giveUp?.aborted) throw lost(`given up: ${reason}`);
     const wait = Math.min(base * 2 ** Math.min(attempt - 1, 10), MAX_STORE_RETRY_MS, remaining);
     flow.to('storing', { transient: failure.toJSON(), nextPollInMs: wait, polls: attempt });
-    const gaveUp = await waitForRetry(ctx, wait, opts);
-    if (gaveUp) throw lost(`given up: ${failure.params?.reason ?? failure.code}`);
+    if (await waitForRetry(ctx, wait, opts)) throw lost(`given up: ${reason}`);
   }
 }
 
@@ -125,19 +125,15 @@ export async function finish(
   opts: FlowOptions,
   log: Logger,
 ): Promise<RegistrationRecord> {
-  const { metadata, vault } = ctx.deps;
+  const { metadata } = ctx.deps;
   try {
     metadata.upsert(record);
   } catch (err) {
     // The key is safe in the keychain; the metadata is rebuilt from it on the next start.
     log.warn('metadata could not be saved; it will be rebuilt from the keychain', { error: err });
   }
-  try {
-    await vault.deletePending(pending.account);
-  } catch (err) {
-    // A leftover entry is harmless: the next resume gets 410, finds this key working and ends it.
-    log.warn('the pending registration could not be removed from the keychain', { error: err });
-  }
+  // A leftover entry is harmless: the next resume gets 410, finds this key working and ends it.
+  await endPending(ctx, pending.account, log);
   flow.to('verifying');
   let result: RegistrationRecord['lastVerifyResult'] = null;
   if (!opts.signal?.aborted) {

@@ -7,8 +7,9 @@ import type { Logger } from '../logger';
 import type { RegistrationStatus, WawiClient } from '../wawi-client';
 import { acceptKey, finish, recordOf } from './accept';
 import type { FlowContext } from './context';
+import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { backoff, DEFAULT_TIMEOUT_MS, formatDuration, jitter, sleepOrCancel, step } from './timing';
+import { backoff, DEFAULT_TIMEOUT_MS, jitter, sleepOrCancel, step, timedOut } from './timing';
 import { verifyKey } from './verify';
 
 /** Problems the poll survives: retried with backoff, never ending the flow by themselves. */
@@ -34,8 +35,7 @@ export async function poll(
   let polls = 0;
   for (;;) {
     const remaining = deadline - ctx.clock.now();
-    if (remaining <= 0)
-      throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+    if (remaining <= 0) throw timedOut(timeoutMs);
     if (delay > 0) await sleepOrCancel(ctx.clock, Math.min(delay, remaining), opts.signal);
     if (ctx.clock.now() >= deadline && polls > 0) continue;
     let status: RegistrationStatus;
@@ -52,11 +52,10 @@ export async function poll(
       failures = 0;
     } catch (err) {
       const e = asHelperError(err);
-      if (e.code === 'cancelled' && !opts.signal?.aborted)
-        throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+      if (e.code === 'cancelled' && !opts.signal?.aborted) throw timedOut(timeoutMs);
       if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
       if (e.code === 'request-not-found') {
-        await endEntry(ctx, pending, log);
+        await endPending(ctx, pending.account, log);
         throw e;
       }
       if (!isTransient(e)) throw e;
@@ -74,7 +73,7 @@ export async function poll(
     }
     if (status.status === 1) {
       log.info('registration rejected in Wawi');
-      await endEntry(ctx, pending, log);
+      await endPending(ctx, pending.account, log);
       throw new HelperError('rejected');
     }
     return acceptKey(
@@ -120,15 +119,6 @@ async function handedOut(
       throw new HelperError('unreachable', { params: { address: server.baseUrl } });
   }
   log.warn('the key was handed out before the helper could store it');
-  await endEntry(ctx, pending, log);
+  await endPending(ctx, pending.account, log);
   throw err;
-}
-
-/** A final answer: the pending entry has done its job. */
-async function endEntry(ctx: FlowContext, pending: PendingRegistration, log: Logger) {
-  try {
-    await ctx.deps.vault.deletePending(pending.account);
-  } catch (err) {
-    log.warn('the pending registration could not be removed from the keychain', { error: err });
-  }
 }

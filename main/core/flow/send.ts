@@ -7,11 +7,9 @@ import { asHelperError, HelperError } from '../errors';
 import type { Logger } from '../logger';
 import type { WawiClient } from '../wawi-client';
 import type { FlowContext } from './context';
+import { type EntryState, endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { DEFAULT_TIMEOUT_MS, formatDuration, sleepOrCancel, step } from './timing';
-
-/** Where the pending entry stands, so an interrupted flow can say what is left behind. */
-export type EntryState = 'none' | 'unconfirmed' | 'confirmed';
+import { DEFAULT_TIMEOUT_MS, sleepOrCancel, step, timedOut } from './timing';
 
 // Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
 const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT/;
@@ -47,11 +45,10 @@ export async function sendRequest(
       ));
     } catch (err) {
       const e = asHelperError(err);
-      if (certainlyNotCreated(e)) await dropEntry(ctx, pending.account, entry, log);
+      if (certainlyNotCreated(e) && (await endPending(ctx, pending.account, log))) entry.state = 'none';
       if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
       const wait = ctx.deps.removalPollIntervalMs ?? 2000;
-      if (ctx.clock.now() + wait > deadline)
-        throw new HelperError('timed-out', { params: { timeout: formatDuration(timeoutMs) } });
+      if (ctx.clock.now() + wait > deadline) throw timedOut(timeoutMs);
       flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
       await sleepOrCancel(ctx.clock, wait, opts.signal);
       continue;
@@ -68,14 +65,5 @@ export async function sendRequest(
       log.error('the request id could not be added to the pending registration', { error: err });
     }
     return requestId;
-  }
-}
-
-async function dropEntry(ctx: FlowContext, account: string, entry: { state: EntryState }, log: Logger) {
-  try {
-    await ctx.deps.vault.deletePending(account);
-    entry.state = 'none';
-  } catch (err) {
-    log.warn('the pending registration could not be removed from the keychain', { error: err });
   }
 }

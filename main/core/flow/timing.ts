@@ -18,6 +18,13 @@ const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Storing an accepted key is retried at growing intervals up to this. */
 export const MAX_STORE_RETRY_MS = 10_000;
 
+/** The flow waited `timeoutMs` for nothing; `variant: 'removal'` while waiting for an app's removal. */
+export function timedOut(timeoutMs: number, variant?: 'removal'): HelperError {
+  return new HelperError('timed-out', {
+    params: { timeout: formatDuration(timeoutMs), ...(variant ? { variant } : {}) },
+  });
+}
+
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 120) return `${s} s`;
