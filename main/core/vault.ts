@@ -64,6 +64,8 @@ export class KeyVault {
   readonly service: string;
   readonly pendingService: string;
   private readonly guard: KeyringGuard;
+  /** The keychain call in progress (see oneAtATime). */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly platform: NodeJS.Platform;
 
   constructor(
@@ -109,10 +111,20 @@ export class KeyVault {
       throw this.unavailable('the keychain module could not be loaded', err);
     }
     try {
-      return await fn(k);
+      return await this.oneAtATime(() => fn(k));
     } catch (err) {
       throw this.unavailable(`${what}: ${keytarReason(err)}`, err);
     }
+  }
+
+  /**
+   * Runs keychain calls one after another. Concurrent calls race inside libsecret: an item deleted
+   * while a listing of its service loads secrets makes keytar crash (a missing secret dereferenced).
+   */
+  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /**
