@@ -1,11 +1,12 @@
 // On Linux, when no Secret Service is reachable, re-runs the current script inside a private D-Bus
 // session with an unlocked gnome-keyring (a fresh one in a temporary folder), so that keytar talks to a
-// real keychain. Elsewhere, or when one is reachable, it returns and the script goes on as it is.
+// real keychain; the daemon stops with the tests (scripts/keyring-session.sh). Elsewhere, or when one is reachable, it returns and the script goes on as it is.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function secretServiceReachable() {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false;
@@ -25,17 +26,24 @@ export function reexecInKeyring() {
       process.exit(2);
     }
   }
+  // Its own data and runtime folders: the keyring's files, and the daemon's control socket.
   const dataHome = mkdtempSync(join(tmpdir(), 'wawi-keyring-'));
-  const script =
-    'echo -n wawi-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" "$@"';
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'wawi-keyring-run-'));
+  const session = join(dirname(fileURLToPath(import.meta.url)), 'keyring-session.sh');
   const r = spawnSync(
     'dbus-run-session',
-    ['--', 'sh', '-c', script, process.execPath, ...process.argv.slice(1)],
+    ['--', 'sh', session, 'unlock', process.execPath, ...process.argv.slice(1)],
     {
       stdio: 'inherit',
-      env: { ...process.env, XDG_DATA_HOME: dataHome, WAWI_TEST_KEYRING: 'isolated' },
+      env: {
+        ...process.env,
+        XDG_DATA_HOME: dataHome,
+        XDG_RUNTIME_DIR: runtimeDir,
+        KEYRING_PASSWORD: 'wawi-test',
+        WAWI_TEST_KEYRING: 'isolated',
+      },
     },
   );
-  rmSync(dataHome, { recursive: true, force: true });
+  for (const dir of [dataHome, runtimeDir]) rmSync(dir, { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }

@@ -4,9 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI } from './cli-env';
 import { ROOT } from './proc';
 
-export const CLI_BUNDLE = join(ROOT, 'dist/main/cli/wawi-register.cjs');
+const CLI_BUNDLE = join(ROOT, CLI);
+/** Runs gnome-keyring for one command and stops it afterwards (shared with `npm test`). */
+const SESSION_SCRIPT = join(ROOT, 'scripts', 'keyring-session.sh');
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -21,18 +24,26 @@ export class PrivateKeyring {
 
   /**
    * Runs a shell script in a fresh D-Bus session whose gnome-keyring uses this folder. `unlock`
-   * starts the daemon with the password (creating or unlocking the login keyring); otherwise it is
-   * started with --start only, as after a login that did not unlock it: the keyring stays locked.
+   * starts the daemon with the password (creating or unlocking the login keyring); otherwise it starts
+   * without one, as after a login that did not unlock it: the keyring stays locked.
    */
   run(script: string, opts: { unlock: boolean; env?: Record<string, string> }): Promise<SessionRun> {
-    const daemon = opts.unlock
-      ? 'echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null'
-      : 'gnome-keyring-daemon --start --components=secrets >/dev/null';
-    const child = spawn('dbus-run-session', ['--', 'sh', '-c', `${daemon}; ${script}`], {
-      cwd: ROOT,
-      env: { ...process.env, ...opts.env, XDG_DATA_HOME: this.dataHome, DISPLAY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'dbus-run-session',
+      ['--', 'sh', SESSION_SCRIPT, opts.unlock ? 'unlock' : 'locked', 'sh', '-c', script],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...opts.env,
+          XDG_DATA_HOME: this.dataHome,
+          XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'wawi-locked-run-')),
+          KEYRING_PASSWORD: 'test-password',
+          DISPLAY: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
