@@ -6,6 +6,8 @@ import { formatDateTime } from './time';
 export const ERROR_CODES = [
   'unreachable',
   'tls-untrusted',
+  'certificate-changed',
+  'insecure-http',
   'no-registration-window',
   'licence-missing',
   'already-registered',
@@ -45,6 +47,8 @@ export const EXIT_CODES: Record<ErrorCode | 'ok' | 'usage', number> = {
   'manifest-invalid': 3,
   unreachable: 10,
   'tls-untrusted': 10,
+  'certificate-changed': 13,
+  'insecure-http': 14,
   'no-server-found': 10,
   'several-servers': 11,
   'invalid-address': 12,
@@ -123,14 +127,43 @@ const TEXTS: Record<ErrorCode, Record<Lang, ErrorText>> = {
   'tls-untrusted': {
     en: {
       title: 'The server certificate is not trusted',
-      detail: '{address} uses a certificate this computer does not trust (for example a self-signed one).',
-      next: 'If you know this server, allow its self-signed certificate explicitly (--allow-self-signed), or use a trusted certificate.',
+      detail:
+        '{address} presents a certificate this computer does not trust (for example a self-signed one). SHA-256 fingerprint: {fingerprint}; issued to: {subject}. Nothing was sent.',
+      next: 'Trust it only after comparing the fingerprint with the certificate on the Wawi server, or give the server a certificate this computer trusts.',
     },
     de: {
       title: 'Dem Serverzertifikat wird nicht vertraut',
       detail:
-        '{address} verwendet ein Zertifikat, dem dieser Computer nicht vertraut (zum Beispiel ein selbst signiertes).',
-      next: 'Wenn Sie diesen Server kennen, erlauben Sie sein selbst signiertes Zertifikat ausdrücklich (--allow-self-signed), oder verwenden Sie ein vertrauenswürdiges Zertifikat.',
+        '{address} zeigt ein Zertifikat, dem dieser Computer nicht vertraut (zum Beispiel ein selbst signiertes). SHA-256-Fingerabdruck: {fingerprint}; ausgestellt für: {subject}. Es wurde nichts gesendet.',
+      next: 'Vertrauen Sie ihm erst, nachdem Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server verglichen haben, oder geben Sie dem Server ein Zertifikat, dem dieser Computer vertraut.',
+    },
+  },
+  'certificate-changed': {
+    en: {
+      title: 'The server certificate has changed',
+      detail:
+        '{address} presents another certificate than the one trusted for this registration. Trusted: {expected}. Now: {fingerprint}. The key was not sent.',
+      next: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and trust it explicitly. If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
+    },
+    de: {
+      title: 'Das Serverzertifikat hat sich geändert',
+      detail:
+        '{address} zeigt ein anderes Zertifikat als das, dem für diese Registrierung vertraut wurde. Vertraut: {expected}. Jetzt: {fingerprint}. Der Schlüssel wurde nicht gesendet.',
+      next: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und vertrauen Sie ihm ausdrücklich. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+    },
+  },
+  'insecure-http': {
+    en: {
+      title: 'Unencrypted connection not confirmed',
+      detail:
+        '{address} is reached over plain http on the network. The registration and later the API key would travel unencrypted, readable by anyone on the network. Nothing was sent.',
+      next: 'Set the Wawi REST server up for https and use its https address. Only if that is not possible, confirm the unencrypted connection explicitly.',
+    },
+    de: {
+      title: 'Unverschlüsselte Verbindung nicht bestätigt',
+      detail:
+        '{address} wird über unverschlüsseltes http im Netzwerk erreicht. Die Registrierung und später der API-Schlüssel würden unverschlüsselt übertragen, für jeden im Netzwerk lesbar. Es wurde nichts gesendet.',
+      next: 'Richten Sie den Wawi REST-Server für https ein und verwenden Sie seine https-Adresse. Nur wenn das nicht möglich ist, bestätigen Sie die unverschlüsselte Verbindung ausdrücklich.',
     },
   },
   'no-registration-window': {
@@ -461,6 +494,40 @@ const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Partial<Er
   },
 };
 
+/** Advice that names what to click or type, per surface. */
+const SURFACE_NEXT: Partial<Record<ErrorCode, Record<Surface, Record<Lang, string>>>> = {
+  'tls-untrusted': {
+    cli: {
+      en: 'Compare the fingerprint with the certificate on the Wawi server. If they match, register with --allow-self-signed (pins it on first use) or --certificate-fingerprint <SHA-256>; for a registration made earlier, run "wawi-register trust --app {appId}".',
+      de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, registrieren Sie mit --allow-self-signed (legt es bei der ersten Verbindung fest) oder --certificate-fingerprint <SHA-256>; für eine frühere Registrierung führen Sie „wawi-register trust --app {appId}“ aus.',
+    },
+    app: {
+      en: 'Compare the fingerprint with the certificate on the Wawi server. If they match, choose "Trust this certificate".',
+      de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, wählen Sie „Diesem Zertifikat vertrauen“.',
+    },
+  },
+  'certificate-changed': {
+    cli: {
+      en: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and run "wawi-register trust --app {appId}". If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
+      de: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und führen Sie „wawi-register trust --app {appId}“ aus. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+    },
+    app: {
+      en: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and choose "Trust the new certificate". If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
+      de: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und wählen Sie „Dem neuen Zertifikat vertrauen“. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+    },
+  },
+  'insecure-http': {
+    cli: {
+      en: 'Use the server\'s https address. Only if that is not possible, add --allow-insecure-http when registering, or run "wawi-register trust --app {appId} --allow-insecure-http" for a registration made earlier.',
+      de: 'Verwenden Sie die https-Adresse des Servers. Nur wenn das nicht möglich ist, geben Sie beim Registrieren --allow-insecure-http an, oder führen Sie für eine frühere Registrierung „wawi-register trust --app {appId} --allow-insecure-http“ aus.',
+    },
+    app: {
+      en: 'Use the server\'s https address. Only if that is not possible, choose "Connect unencrypted" after reading the warning.',
+      de: 'Verwenden Sie die https-Adresse des Servers. Nur wenn das nicht möglich ist, wählen Sie nach dem Lesen des Hinweises „Unverschlüsselt verbinden“.',
+    },
+  },
+};
+
 /** What to do when a flow stopped but its request is still waiting in Wawi and kept here. */
 const PENDING_KEPT: Record<Surface, Record<Lang, string>> = {
   cli: {
@@ -528,6 +595,8 @@ export function errorText(
 ): ErrorText {
   const variant = err.params?.variant;
   const t = { ...TEXTS[err.code][lang], ...(variant ? VARIANTS[err.code]?.[variant]?.[lang] : {}) };
+  const surfaceNext = SURFACE_NEXT[err.code]?.[surface][lang];
+  if (surfaceNext) t.next = surfaceNext;
   if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
   if (err.params?.pendingKept === 'unconfirmed') t.next = TEXTS['request-unconfirmed'][lang].next;
   const params: Params = {
@@ -536,6 +605,7 @@ export function errorText(
     ...keychainParams(err.params?.platform, lang),
     ...err.params,
     ...(err.params?.startedAt ? { startedAt: formatDateTime(err.params.startedAt, lang) } : {}),
+    ...(err.params?.appId ? {} : { appId: '<AppId>' }),
   };
   return { title: fill(t.title, params), detail: fill(t.detail, params), next: fill(t.next, params) };
 }

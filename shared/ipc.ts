@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { serializedErrorSchema } from './errors';
 import { manifestSchema } from './manifest';
 import {
+  discoveredServerSchema,
   flowEventSchema,
   pendingViewSchema,
   registrationRecordSchema,
@@ -17,13 +18,9 @@ export type UiLang = z.infer<typeof langSchema>;
 export const launchActionSchema = z.enum(['register', 'manage', 'rotate', 'revoke']);
 export type LaunchAction = z.infer<typeof launchActionSchema>;
 
-export const discoveredServerSchema = serverRefSchema.extend({
-  apiStyle: z.enum(['v1', 'v2', 'unversioned']),
-});
-export type DiscoveredServerView = z.infer<typeof discoveredServerSchema>;
-
 const account = z.string().min(3).max(400);
 const flowId = z.string().uuid();
+const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 const empty = z.object({}).strict();
 
 export const CHANNELS = {
@@ -53,14 +50,27 @@ export const CHANNELS = {
     request: z.object({ address: z.string().min(1).max(300) }).strict(),
     response: z.object({ server: discoveredServerSchema }),
   },
+  /**
+   * Registers at an address main probed in this session. `certificatePin`: the merchant compared and
+   * trusts the certificate main saw there; `insecureHttp`: the merchant agreed to plain http.
+   */
   'registration:start': {
     request: z
       .object({
         baseUrl: z.string().min(1).max(300),
         timeoutMs: z.number().int().min(1000).max(86_400_000).optional(),
+        certificatePin: fingerprint.optional(),
+        insecureHttp: z.literal(true).optional(),
       })
       .strict(),
     response: z.object({ flowId }),
+  },
+  /** Trusts a registration's server again: a renewed certificate, or plain http (explicit act). */
+  'registration:trust': {
+    request: z
+      .object({ account, certificatePin: fingerprint.optional(), insecureHttp: z.literal(true).optional() })
+      .strict(),
+    response: z.object({ server: serverRefSchema }),
   },
   'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
   /** While the key waits to be stored (keychain locked): try storing it again now. */
@@ -86,12 +96,20 @@ export const CHANNELS = {
     response: z.object({ record: registrationRecordSchema, result: verifyResultSchema }),
   },
   'rotate:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
-  /** The merchant says the app was removed in Wawi (rotate goes on without waiting for the 401). */
+  /**
+   * The merchant says the app was removed in Wawi: rotate goes on without waiting for the 401, revoke
+   * checks at once (over plain http the key is only sent then).
+   */
   'rotate:confirm-removed': { request: z.object({ flowId }).strict(), response: empty },
   'revoke:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
   'registration:forget': { request: z.object({ account }).strict(), response: empty },
-  /** Copies the key in the main process; it is cleared from the clipboard after 60 s. */
+  /**
+   * Copies the key of the launching app's registration in the main process, marked to stay out of
+   * clipboard history; it is cleared after `clearAfterMs` and on quit.
+   */
   'key:copy': { request: z.object({ account }).strict(), response: z.object({ clearAfterMs: z.number() }) },
+  /** Clears the clipboard now, if it still holds the copied key. */
+  'key:clear': { request: empty, response: empty },
   'lang:get': { request: empty, response: z.object({ lang: langSchema }) },
   'lang:set': { request: z.object({ lang: langSchema }).strict(), response: z.object({ lang: langSchema }) },
   /** Opens the provider's website in the system browser (only the manifest's http(s) address). */

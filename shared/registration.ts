@@ -9,10 +9,54 @@ export const serverRefSchema = z.object({
   port: z.number().int(),
   database: z.string(),
   wawiVersion: z.string().optional(),
-  /** The merchant explicitly trusted this https server's self-signed certificate when registering. */
-  allowSelfSigned: z.boolean().optional(),
+  /**
+   * https only: the SHA-256 fingerprint ("AB:CD:…") of the certificate the merchant explicitly trusted.
+   * Every later connection must present exactly this certificate. Absent: the OS must trust it.
+   */
+  certificatePin: z.string().optional(),
+  /** http to a host on the network (not this computer): the merchant agreed to an unencrypted connection. */
+  insecureHttp: z.literal(true).optional(),
+  /**
+   * The key was found in the keychain without a connection entry (metadata lost, or an older helper):
+   * scheme and pin are unknown, and the key is not sent until a trusted connection is confirmed.
+   */
+  connectionUnknown: z.literal(true).optional(),
 });
 export type ServerRef = z.infer<typeof serverRefSchema>;
+
+/** What a server's https certificate says, as discovery and the trust screens show it. */
+export const certificateInfoSchema = z.object({
+  /** SHA-256 over the DER certificate, upper-case hex pairs separated by colons. */
+  fingerprint: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** The operating system trusts it (CA-signed and issued for this host name). */
+  trusted: z.boolean(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+/** A Wawi REST server that answered a probe. */
+export const discoveredServerSchema = serverRefSchema.extend({
+  apiStyle: z.enum(['v1', 'v2', 'unversioned']),
+  /** https: the certificate it presented (trusted or not). */
+  certificate: certificateInfoSchema.optional(),
+});
+export type DiscoveredServer = z.infer<typeof discoveredServerSchema>;
+
+/**
+ * How to reach a registration's server, kept in the keychain beside its key (service
+ * "JTL-Wawi server connection", same account): the scheme is in `baseUrl`. Rebuilding the metadata
+ * reads it from here instead of guessing, so an https registration never falls back to http.
+ */
+export const connectionEntrySchema = z.object({
+  v: z.literal(1),
+  baseUrl: z.string(),
+  certificatePin: z.string().optional(),
+  insecureHttp: z.literal(true).optional(),
+});
+export type ConnectionEntry = z.infer<typeof connectionEntrySchema>;
 
 export const VERIFY_RESULTS = ['works', 'rejected', 'missing-scope', 'unreachable'] as const;
 export const verifyResultSchema = z.enum(VERIFY_RESULTS);
@@ -108,8 +152,9 @@ export const pendingRegistrationSchema = z.object({
   startedAt: z.string(),
   /** When Wawi confirmed the request (201). */
   sentAt: z.string().optional(),
-  /** The registration was started with an explicit trust in a self-signed certificate. */
-  allowSelfSigned: z.boolean().optional(),
+  /** The certificate pin and http consent the request was sent with; polls use the same. */
+  certificatePin: z.string().optional(),
+  insecureHttp: z.literal(true).optional(),
 });
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
 

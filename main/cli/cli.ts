@@ -3,15 +3,17 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { EXIT_CODES, errorText, keychainName, type Lang } from '../../shared/errors';
 import type { AppManifest } from '../../shared/manifest';
+import { printable, printableLines } from '../../shared/printable';
 import { type FlowEvent, keyWaiting, type RegistrationRecord } from '../../shared/registration';
 import { formatDateTime } from '../../shared/time';
-import { accountName, parseWawiAddress, type WawiServer } from '../core/address';
-import { type DiscoveredServer, discover } from '../core/discovery';
+import { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from '../core/address';
+import { type DiscoveredServer, discover, probeServer } from '../core/discovery';
 import { asHelperError, HelperError, notRegistered } from '../core/errors';
 import type { Core } from '../core/flows';
 import { createCore } from '../core/index';
 import { loadManifest } from '../core/manifest-file';
 import { systemLang, TEXTS } from './texts';
+import { trustCommand } from './trust-command';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -49,12 +51,19 @@ Commands:
   verify --app <AppId> [--wawi <address>]
   rotate --app <AppId> [--wawi <address>] [--manifest <file>]
   revoke --app <AppId> [--wawi <address>] [--local-only]
+  trust --app <AppId> [--wawi <address>] [--certificate-fingerprint <sha256>] [--allow-insecure-http]
+                                trust a registered server again (renewed certificate, plain http);
+                                shows the trusted and the presented fingerprint first
   check-manifest --manifest <file>   check a manifest without sending anything
   sim [--port 5883] [--db <name>] [--auto-accept <ms>] [--state <file>]
 
 Options:
   --wawi <address>        e.g. 127.0.0.1:5883 or http://wawi-server:5883/api/Mandant_2
-  --allow-self-signed     accept a self-signed https certificate for this server
+  --allow-self-signed     register: trust a certificate this computer does not trust (self-signed),
+                          pinning the one presented now; prints its SHA-256 fingerprint
+  --certificate-fingerprint <sha256>
+                          register, trust: accept exactly the certificate with this fingerprint
+  --allow-insecure-http   register, trust: allow plain http to another computer (unencrypted!)
   --timeout <duration>    how long to wait for acceptance or removal (default 15m; e.g. 90s, 10m)
   --json                  machine-readable output on stdout (one JSON document)
   --lang de|en            language (default: from the system)
@@ -63,7 +72,7 @@ Options:
   -h, --help              this help
 
 Exit codes: 0 ok, 2 usage, 3 manifest invalid, 10 unreachable / no server, 11 several servers,
-12 invalid address, 20 no registration window, 21 licence missing, 22 already registered,
+12 invalid address, 13 certificate changed, 14 plain http not allowed, 20 no registration window, 21 licence missing, 22 already registered,
 23 rejected, 24 timed out, 25 cancelled, 26 request not found, 27 key already handed out,
 28 an earlier request may be waiting in Wawi, 30 key rejected (401), 31 scope missing,
 40-43 server/protocol problems, 50 keychain unavailable, 51 storage failed,
@@ -82,6 +91,8 @@ const OPTIONS = {
   verbose: { type: 'boolean' },
   'show-key': { type: 'boolean' },
   'allow-self-signed': { type: 'boolean' },
+  'certificate-fingerprint': { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   'local-only': { type: 'boolean' },
   verify: { type: 'boolean' },
   demo: { type: 'boolean' },
@@ -115,7 +126,7 @@ function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-class Output {
+export class Output {
   private spinnerTimer?: NodeJS.Timeout;
   private spinnerText = '';
   private frame = 0;
@@ -136,16 +147,18 @@ class Output {
   }
 
   /** Human progress goes to stderr, so stdout carries only results (and --json). */
+  // Lines can hold what a server sent (names, versions, certificate subjects): printed without
+  // escape sequences or control characters.
   say(line: string) {
     if (this.json) return;
     this.stopSpinner();
-    this.io.stderr.write(`${line}\n`);
+    this.io.stderr.write(`${printableLines(line)}\n`);
   }
 
   result(line: string) {
     if (this.json) return;
     this.stopSpinner();
-    this.io.stdout.write(`${line}\n`);
+    this.io.stdout.write(`${printableLines(line)}\n`);
   }
 
   progress(text: string, startedAt: number) {
@@ -157,7 +170,7 @@ class Output {
         this.spinnerTimer = setInterval(() => {
           this.frame = (this.frame + 1) % frames.length;
           this.io.stderr.write(
-            `\r\x1b[2K${frames[this.frame]} ${this.spinnerText} ${mmss(Date.now() - startedAt)}`,
+            `\r\x1b[2K${frames[this.frame]} ${printable(this.spinnerText)} ${mmss(Date.now() - startedAt)}`,
           );
         }, 100);
         this.spinnerTimer.unref();
@@ -169,7 +182,7 @@ class Output {
     if (text !== this.spinnerText || now - this.lastLine >= 10_000) {
       this.spinnerText = text;
       this.lastLine = now;
-      this.io.stderr.write(`${text} (${mmss(now - startedAt)})\n`);
+      this.io.stderr.write(`${printable(text)} (${mmss(now - startedAt)})\n`);
     }
   }
 
@@ -198,7 +211,9 @@ class Output {
     if (this.json) {
       this.document({ ok: false, exitCode, error: describeError(err, this.lang) });
     } else {
-      this.io.stderr.write(`\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n`);
+      this.io.stderr.write(
+        printableLines(`\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n`),
+      );
     }
     return exitCode;
   }
@@ -245,11 +260,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     controller.abort();
   });
 
-  const http = { allowSelfSigned: values['allow-self-signed'] === true };
+  const misplaced = misplacedTrustFlag(command, values);
+  if (misplaced) {
+    io.stderr.write(`${misplaced}\n`);
+    return EXIT_CODES.usage;
+  }
   let demoSim: Awaited<ReturnType<NonNullable<CliIO['startSim']>>> | undefined;
   try {
     if (command === 'sim') return await simCommand(values, io, out);
-    const { core, vault } = createCore({ verbose: values.verbose, http });
+    const { core, vault } = createCore({ verbose: values.verbose });
     const ctx: Ctx = {
       core,
       out,
@@ -302,6 +321,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await rotateCommand(ctx);
       case 'revoke':
         return await revokeCommand(ctx);
+      case 'trust':
+        return await trustCommand(ctx, pickAccount(ctx));
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
         return EXIT_CODES.usage;
@@ -314,8 +335,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-interface Ctx {
+export type Values = Record<string, string | boolean | string[] | undefined>;
+export interface Ctx {
   core: Core;
   out: Output;
   io: CliIO;
@@ -357,8 +378,13 @@ function candidates(env: NodeJS.ProcessEnv): string[] | undefined {
     : undefined;
 }
 
-function describeServer(s: DiscoveredServer): string {
-  return `${s.baseUrl}  (database ${s.database}, JTL-Wawi ${s.wawiVersion ?? '?'})`;
+function describeServer(out: Output, s: DiscoveredServer): string {
+  const transport = s.certificate
+    ? s.certificate.trusted
+      ? out.t.certTrusted
+      : out.t.certUntrusted(s.certificate.fingerprint)
+    : out.t.plainHttp;
+  return `${s.baseUrl}  (database ${s.database}, JTL-Wawi ${s.wawiVersion ?? '?'})\n     ${transport}`;
 }
 
 async function discoverCommand({ out, io, values, signal }: Ctx): Promise<number> {
@@ -367,7 +393,7 @@ async function discoverCommand({ out, io, values, signal }: Ctx): Promise<number
   if (result.servers.length === 0) out.result(out.t.noServers);
   else {
     out.result(out.t.foundServers);
-    for (const [i, s] of result.servers.entries()) out.result(`  ${i + 1}. ${describeServer(s)}`);
+    for (const [i, s] of result.servers.entries()) out.result(`  ${i + 1}. ${describeServer(out, s)}`);
   }
   if (result.other.length) {
     out.result(out.t.otherAnswers);
@@ -376,7 +402,7 @@ async function discoverCommand({ out, io, values, signal }: Ctx): Promise<number
   return result.servers.length ? 0 : EXIT_CODES['no-server-found'];
 }
 
-async function ask(io: CliIO, question: string): Promise<string> {
+export async function ask(io: CliIO, question: string): Promise<string> {
   const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
   try {
     return await new Promise((resolve) => rl.question(question, resolve));
@@ -390,7 +416,14 @@ async function pickServer({ out, io, values, signal }: Ctx): Promise<WawiServer>
   const given = wawiList(values);
   if (given.length > 1)
     throw new HelperError('invalid-input', { params: { reason: 'Give --wawi only once for this command.' } });
-  if (given[0]) return parseWawiAddress(given[0]);
+  // Without a scheme the address is probed over https and http (https wins); unanswered, as typed.
+  if (given[0])
+    return hasScheme(given[0])
+      ? parseWawiAddress(given[0])
+      : probeServer(given[0], {}, signal).then(
+          (s) => parseWawiAddress(s.baseUrl),
+          () => parseWawiAddress(given[0]!),
+        );
   const { servers } = await discover({ candidates: candidates(io.env), signal });
   if (servers.length === 0) throw new HelperError('no-server-found');
   if (servers.length === 1) return parseWawiAddress(servers[0]!.baseUrl);
@@ -400,7 +433,7 @@ async function pickServer({ out, io, values, signal }: Ctx): Promise<WawiServer>
       params: { servers: servers.map((s) => s.baseUrl).join(', ') },
     });
   out.say(out.t.foundServers);
-  for (const [i, s] of servers.entries()) out.say(`  ${i + 1}. ${describeServer(s)}`);
+  for (const [i, s] of servers.entries()) out.say(`  ${i + 1}. ${describeServer(out, s)}`);
   const answer = Number((await ask(io, out.t.choose)).trim());
   const chosen = servers[answer - 1];
   if (!chosen) throw new HelperError('invalid-input', { params: { reason: 'No server was chosen.' } });
@@ -472,9 +505,29 @@ async function registerCommand(
   for (const w of warnings) out.say(`! ${out.t.warningsHeader}: ${w.field} ${w.message}`);
   out.say(`${out.t.server}: ${server.baseUrl}`);
   out.say(`${out.t.app}: ${manifest.DisplayName} (${manifest.AppId})`);
+  const trust = {
+    allowSelfSigned: values['allow-self-signed'] === true,
+    certificatePin: values['certificate-fingerprint'] as string | undefined,
+    insecureHttp: values['allow-insecure-http'] === true,
+  };
+  if (server.protocol === 'http' && !isLoopback(server) && trust.insecureHttp)
+    out.say(`! ${out.t.insecureWarning}`);
   if (!demo) out.say(out.t.prepare);
   // Starts, or goes on with the registration already pending for this app and server.
-  const record = await core.register(manifest, server, flowOptions(ctx, manifest));
+  const options = flowOptions(ctx, manifest);
+  let pinShown = false;
+  const record = await core.register(manifest, server, {
+    ...options,
+    trust,
+    onEvent: (e) => {
+      // A certificate pinned on first use is printed once, so it can be compared with the server's.
+      if (e.server.certificatePin && !pinShown) {
+        pinShown = true;
+        out.say(out.t.pinnedNow(e.server.certificatePin));
+      }
+      options.onEvent(e);
+    },
+  });
   let key: string | undefined;
   if (values['show-key']) {
     key = (await ctx.core.deps.vault.get(record.account)) ?? undefined;
@@ -639,18 +692,11 @@ async function verifyCommand(ctx: Ctx): Promise<number> {
 }
 
 async function rotateCommand(ctx: Ctx): Promise<number> {
-  const { core, out, io, values } = ctx;
+  const { core, out, values } = ctx;
   const r = await pickAccount(ctx);
   const manifest = values.manifest ? loadManifest(values.manifest as string).manifest : undefined;
   out.say(out.t.removeInWawi(r.displayName));
-  let confirmation: Promise<void> | undefined;
-  let rl: ReturnType<typeof createInterface> | undefined;
-  if (!out.json && io.stdin.isTTY) {
-    out.say(out.t.pressEnter);
-    rl = createInterface({ input: io.stdin });
-    const lineReader = rl;
-    confirmation = new Promise((resolve) => lineReader.once('line', () => resolve()));
-  }
+  const { confirmation, close } = enterConfirms(ctx);
   try {
     const record = await core.rotate(r.account, { ...flowOptions(ctx, manifest), manifest, confirmation });
     out.result(`✔ ${out.t.rotated}`);
@@ -658,8 +704,31 @@ async function rotateCommand(ctx: Ctx): Promise<number> {
     out.done({ command: 'rotate', registration: record });
     return 0;
   } finally {
-    rl?.close();
+    close();
   }
+}
+
+/** On a terminal, Enter says "removed in Wawi" (rotate goes on; revoke checks at once). */
+function enterConfirms({ out, io }: Ctx): { confirmation?: Promise<void>; close: () => void } {
+  if (out.json || !io.stdin.isTTY) return { close: () => undefined };
+  out.say(out.t.pressEnter);
+  const rl = createInterface({ input: io.stdin });
+  const confirmation = new Promise<void>((resolve) => rl.once('line', () => resolve()));
+  return { confirmation, close: () => rl.close() };
+}
+
+/** The trust options belong to the commands that decide trust; elsewhere they would do nothing. */
+function misplacedTrustFlag(command: string | undefined, values: Values): string | undefined {
+  const allowed: Record<string, string[]> = {
+    'allow-self-signed': ['register'],
+    'certificate-fingerprint': ['register', 'trust'],
+    'allow-insecure-http': ['register', 'trust'],
+  };
+  for (const [flag, commands] of Object.entries(allowed)) {
+    if (values[flag] === undefined || commands.includes(command ?? '')) continue;
+    return `--${flag} only applies to ${commands.join(' and ')}: a registration keeps the trust it was made with. To trust a renewed certificate or plain http for a registered app, run "wawi-register trust --app <AppId>".`;
+  }
+  return undefined;
 }
 
 async function revokeCommand(ctx: Ctx): Promise<number> {
@@ -672,7 +741,13 @@ async function revokeCommand(ctx: Ctx): Promise<number> {
     return 0;
   }
   out.say(out.t.removeInWawi(r.displayName));
-  await core.revoke(r.account, flowOptions(ctx));
+  // Enter makes the helper check at once (over plain http the key is only sent then).
+  const { confirmation, close } = enterConfirms(ctx);
+  try {
+    await core.revoke(r.account, { ...flowOptions(ctx), confirmation });
+  } finally {
+    close();
+  }
   out.result(`✔ ${out.t.revoked(keychainName(io.platform, out.lang))}`);
   out.done({ command: 'revoke', localOnly: false, account: r.account });
   return 0;

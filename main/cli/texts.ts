@@ -72,6 +72,25 @@ const en = {
   warningsHeader: 'Manifest warnings',
   next: 'Next step',
   simRunning: 'Simulator running. Press Ctrl+C to stop.',
+  certTrusted: 'certificate trusted by this computer',
+  certUntrusted: (fp: string) => `certificate NOT trusted by this computer; SHA-256 ${fp}`,
+  plainHttp: 'plain http (unencrypted)',
+  pinnedNow: (fp: string) =>
+    `This registration accepts only the server certificate with\n  SHA-256 ${fp}\n  Compare it with the certificate on the Wawi server; other certificates are refused from now on.`,
+  insecureWarning:
+    'Warning: plain http to another computer. The registration and the API key travel unencrypted and can be read on the network. Set the Wawi REST server up for https if you can.',
+  trustServer: (url: string) => `Server: ${url}`,
+  trustPinned: (fp: string) => `Trusted so far:   SHA-256 ${fp}`,
+  trustByOs: 'Trusted so far:   a certificate this computer trusts (no pin)',
+  trustUnknown: 'Trusted so far:   unknown (the registration was rebuilt from the keychain)',
+  trustPresented: (fp: string, subject: string, until: string) =>
+    `Presented now:    SHA-256 ${fp}\n                  issued to ${subject}, valid until ${until}`,
+  trustPlain: 'The server speaks plain http (unencrypted).',
+  trustNothing: 'Nothing to do: the server presents what this registration trusts.',
+  trustCompare:
+    'Compare the fingerprint with the certificate on the Wawi server (for example: certutil -hashfile <certificate.cer> SHA256). Trust it only if every character matches.',
+  trustAsk: 'Do the fingerprints match? Type "yes" to trust this certificate: ',
+  trustDone: (url: string) => `✔ Trusted. Later connections to ${url} accept only this.`,
 };
 
 type Texts = typeof en;
@@ -147,6 +166,26 @@ const de: Texts = {
   warningsHeader: 'Hinweise zum Manifest',
   next: 'Nächster Schritt',
   simRunning: 'Simulator läuft. Strg+C beendet ihn.',
+  certTrusted: 'Zertifikat, dem dieser Computer vertraut',
+  certUntrusted: (fp) => `Zertifikat, dem dieser Computer NICHT vertraut; SHA-256 ${fp}`,
+  plainHttp: 'unverschlüsseltes http',
+  pinnedNow: (fp) =>
+    `Diese Registrierung akzeptiert nur das Serverzertifikat mit\n  SHA-256 ${fp}\n  Vergleichen Sie es mit dem Zertifikat auf dem Wawi-Server; andere Zertifikate werden ab jetzt abgelehnt.`,
+  insecureWarning:
+    'Achtung: unverschlüsseltes http zu einem anderen Computer. Die Registrierung und der API-Schlüssel werden unverschlüsselt übertragen und können im Netzwerk mitgelesen werden. Richten Sie den Wawi REST-Server wenn möglich für https ein.',
+  trustServer: (url) => `Server: ${url}`,
+  trustPinned: (fp) => `Bisher vertraut:  SHA-256 ${fp}`,
+  trustByOs: 'Bisher vertraut:  ein Zertifikat, dem dieser Computer vertraut (ohne Festlegung)',
+  trustUnknown:
+    'Bisher vertraut:  unbekannt (die Registrierung wurde aus dem Schlüsselspeicher wiederhergestellt)',
+  trustPresented: (fp, subject, until) =>
+    `Jetzt vorgelegt:  SHA-256 ${fp}\n                  ausgestellt für ${subject}, gültig bis ${until}`,
+  trustPlain: 'Der Server spricht unverschlüsseltes http.',
+  trustNothing: 'Nichts zu tun: Der Server zeigt, was dieser Registrierung vertraut ist.',
+  trustCompare:
+    'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server (zum Beispiel: certutil -hashfile <Zertifikat.cer> SHA256). Vertrauen Sie ihm nur, wenn jedes Zeichen übereinstimmt.',
+  trustAsk: 'Stimmen die Fingerabdrücke überein? Geben Sie „ja“ ein, um diesem Zertifikat zu vertrauen: ',
+  trustDone: (url) => `✔ Vertraut. Spätere Verbindungen zu ${url} akzeptieren nur dies.`,
 };
 
 export const TEXTS: Record<Lang, Texts> = { en, de };

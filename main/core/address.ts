@@ -5,10 +5,13 @@ export const DEFAULT_DATABASE = 'eazybusiness';
 export const DEFAULT_PORT = 5883;
 
 export interface WawiServer {
-  /** e.g. http://127.0.0.1:5883/api/eazybusiness (no trailing slash) */
+  /**
+   * e.g. http://127.0.0.1:5883/api/eazybusiness (no trailing slash). The host is the one typed
+   * (lower case): `localhost` and `[::1]` are connected to as they are.
+   */
   baseUrl: string;
   protocol: 'http' | 'https';
-  /** Normalised host: lower case, loopback as 127.0.0.1, IPv6 in brackets. */
+  /** The host for the keychain account: lower case, loopback as 127.0.0.1, IPv6 in brackets. */
   host: string;
   port: number;
   database: string;
@@ -26,6 +29,21 @@ export function normalizeHost(host: string): string {
   return LOOPBACK.test(h) ? '127.0.0.1' : h;
 }
 
+/** True for this computer (the account host rule writes every loopback name as 127.0.0.1). */
+export function isLoopback(server: Pick<WawiServer, 'host'>): boolean {
+  return server.host === '127.0.0.1';
+}
+
+/** True when the typed address names its scheme (http:// or https://). */
+export function hasScheme(input: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
+}
+
+/** The same server under the other scheme (same host, port and database). */
+export function withProtocol(server: WawiServer, protocol: 'http' | 'https'): WawiServer {
+  return { ...server, protocol, baseUrl: server.baseUrl.replace(/^https?:/, `${protocol}:`) };
+}
+
 const invalid = (reason: string) => new HelperError('invalid-address', { params: { reason } });
 
 /**
@@ -35,10 +53,10 @@ const invalid = (reason: string) => new HelperError('invalid-address', { params:
 export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABASE): WawiServer {
   const raw = input.trim();
   if (raw === '') throw invalid('The address is empty.');
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  const schemed = hasScheme(raw);
   let url: URL;
   try {
-    url = new URL(hasScheme ? raw : `http://${raw}`);
+    url = new URL(schemed ? raw : `http://${raw}`);
   } catch {
     throw invalid(`"${raw}" is not a valid address.`);
   }
@@ -48,7 +66,7 @@ export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABA
   if (url.search || url.hash) throw invalid('The address must not contain ? or #.');
   if (!url.hostname) throw invalid('The address has no host.');
   const protocol = url.protocol === 'https:' ? 'https' : 'http';
-  const port = url.port ? Number(url.port) : hasScheme ? (protocol === 'https' ? 443 : 80) : DEFAULT_PORT;
+  const port = url.port ? Number(url.port) : schemed ? (protocol === 'https' ? 443 : 80) : DEFAULT_PORT;
 
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   // Tolerate a pasted versioned path such as /api/eazybusiness/v1/ or /api/eazybusiness/info.
@@ -65,8 +83,9 @@ export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABA
   if (!/^[A-Za-z0-9_\-. ]{1,128}$/.test(database))
     throw invalid(`"${database}" is not a valid database name.`);
   const host = normalizeHost(url.hostname);
+  const typed = url.hostname.toLowerCase().replace(/\.$/, '');
   return {
-    baseUrl: `${protocol}://${host}:${port}/api/${encodeURIComponent(database)}`,
+    baseUrl: `${protocol}://${typed}:${port}/api/${encodeURIComponent(database)}`,
     protocol,
     host,
     port,

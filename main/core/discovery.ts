@@ -1,16 +1,18 @@
-// Finds Wawi REST servers: probes 127.0.0.1 on the known ports (and any configured address) in
-// parallel with short timeouts and reads /info. No discovery protocol exists (see the protocol notes).
-import type { ServerRef } from '../../shared/registration';
-import { parseWawiAddress } from './address';
-import { asHelperError } from './errors';
+// Finds Wawi REST servers: probes this computer (127.0.0.1 and [::1]) on the known ports, over https and
+// http, and any configured address, in parallel with short timeouts, and reads /info. No discovery
+// protocol exists (see docs/wawi-protocol.md). For https it reports the certificate: its SHA-256
+// fingerprint, and whether the OS trusts it. Nothing secret is sent while probing.
+import type { CertificateInfo, DiscoveredServer } from '../../shared/registration';
+import { hasScheme, parseWawiAddress, type WawiServer, withProtocol } from './address';
+import { asHelperError, HelperError } from './errors';
 import type { HttpOptions } from './http';
+import { inspectCertificate } from './tls';
 import { WawiClient } from './wawi-client';
 
-export const DEFAULT_CANDIDATES = ['http://127.0.0.1:5883', 'http://127.0.0.1:64110'];
+export type { DiscoveredServer };
 
-export interface DiscoveredServer extends ServerRef {
-  apiStyle: 'v1' | 'v2' | 'unversioned';
-}
+/** Without a scheme, each is probed over https and http. */
+export const DEFAULT_CANDIDATES = ['127.0.0.1:5883', '127.0.0.1:64110', '[::1]:5883', '[::1]:64110'];
 
 export interface DiscoveryResult {
   servers: DiscoveredServer[];
@@ -18,14 +20,32 @@ export interface DiscoveryResult {
   other: { address: string; reason: string }[];
 }
 
-/** Reads /info at an address: the server with its base URL, database and Wawi version. */
-export async function probeServer(
-  address: string,
-  http: HttpOptions = {},
+/** Reads /info at one address with one scheme. */
+async function probeAt(
+  server: WawiServer,
+  http: HttpOptions,
   signal?: AbortSignal,
 ): Promise<DiscoveredServer> {
-  const server = parseWawiAddress(address);
-  const info = await new WawiClient(server, http).detect(signal);
+  let certificate: CertificateInfo | undefined;
+  if (server.protocol === 'https') {
+    try {
+      const url = new URL(server.baseUrl);
+      certificate = await inspectCertificate(url.hostname, server.port, {
+        timeoutMs: http.connectTimeoutMs,
+        signal,
+      });
+    } catch (err) {
+      throw new HelperError('unreachable', {
+        params: {
+          address: server.baseUrl,
+          reason: (err as { code?: string }).code ?? (err as Error).message,
+        },
+      });
+    }
+  }
+  // An untrusted certificate: /info is read over exactly the certificate just seen (it needs no secret).
+  const pin = certificate && !certificate.trusted ? certificate.fingerprint : undefined;
+  const info = await new WawiClient(server, { ...http, certificatePin: pin }).detect(signal);
   return {
     baseUrl: server.baseUrl,
     host: server.host,
@@ -33,7 +53,29 @@ export async function probeServer(
     database: info.tenant ?? server.database,
     wawiVersion: info.version,
     apiStyle: info.apiStyle,
+    ...(certificate ? { certificate } : {}),
   };
+}
+
+/**
+ * Reads /info at an address as typed. Without a scheme both are tried and https wins when it answers.
+ */
+export async function probeServer(
+  address: string,
+  http: HttpOptions = {},
+  signal?: AbortSignal,
+): Promise<DiscoveredServer> {
+  const typed = parseWawiAddress(address);
+  if (hasScheme(address)) return probeAt(typed, http, signal);
+  const [secure, plain] = await Promise.allSettled([
+    probeAt(withProtocol(typed, 'https'), http, signal),
+    probeAt(withProtocol(typed, 'http'), http, signal),
+  ]);
+  if (secure.status === 'fulfilled') return secure.value;
+  if (plain.status === 'fulfilled') return plain.value;
+  // The more telling failure: something that answered beats nothing listening.
+  const errors = [asHelperError(secure.reason), asHelperError(plain.reason)];
+  throw errors.find((e) => e.code !== 'unreachable') ?? errors[1]!;
 }
 
 export async function discover(
@@ -63,7 +105,10 @@ export async function discover(
       }
     }),
   );
+  // One server listening on 127.0.0.1 and [::1] is found twice: keep the first (127.0.0.1).
   const servers = results.flatMap((r) => (r.found ? [r.found] : []));
-  const unique = [...new Map(servers.map((s) => [s.baseUrl, s])).values()];
+  const key = (s: DiscoveredServer) =>
+    `${s.baseUrl.split(':')[0]}|${s.host}|${s.port}|${s.database.toLowerCase()}`;
+  const unique = [...new Map(servers.reverse().map((s) => [key(s), s])).values()].reverse();
   return { servers: unique, other: results.flatMap((r) => (r.other ? [r.other] : [])) };
 }

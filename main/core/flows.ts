@@ -11,6 +11,14 @@ import type {
   VerifyResult,
 } from '../../shared/registration';
 import { accountName, parseWawiAddress, type WawiServer } from './address';
+import {
+  type Connection,
+  clientFor,
+  confirmUnknown,
+  connectionEntry,
+  connectionForNew,
+  type TrustOptions,
+} from './connection';
 import { asHelperError, HelperError, notRegistered, withParams } from './errors';
 import type { CoreDeps, FlowContext } from './flow/context';
 import type { EntryState } from './flow/entry';
@@ -20,7 +28,8 @@ import { sendRequest } from './flow/send';
 import { type Clock, DEFAULT_TIMEOUT_MS, sleepOrCancel, step, systemClock, timedOut } from './flow/timing';
 import { verifyKey } from './flow/verify';
 import { type Logger, registerSecret } from './logger';
-import { WawiClient } from './wawi-client';
+import { checkTrust, decideTrust, findRecord, type TrustCheck, type TrustDecision } from './trust';
+import type { WawiClient } from './wawi-client';
 
 export type { CoreDeps } from './flow/context';
 export type { FlowOptions } from './flow/flow';
@@ -31,16 +40,20 @@ export function newChallengeCode(random: (n: number) => Uint8Array = randomBytes
   return Buffer.from(random(18)).toString('base64url');
 }
 
-function serverRef(server: WawiServer, wawiVersion?: string, allowSelfSigned?: boolean): ServerRef {
+function serverRef(server: WawiServer, wawiVersion?: string, conn: Connection = {}): ServerRef {
   return {
     baseUrl: server.baseUrl,
     host: server.host,
     port: server.port,
     database: server.database,
     ...(wawiVersion ? { wawiVersion } : {}),
-    ...(allowSelfSigned ? { allowSelfSigned: true } : {}),
+    ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+    ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
   };
 }
+
+/** Removal checks over consented plain http when the merchant can't confirm the removal. */
+const SPARSE_REMOVAL_POLL_MS = 30_000;
 
 /** Longest name kept in a pending entry (Windows Credential Manager holds at most 2560 bytes). */
 const MAX_NAME = 120;
@@ -71,12 +84,38 @@ export class Core {
     this.ctx = { deps, clock: this.clock, random: deps.random ?? randomBytes };
   }
 
-  /** A client for a server; `allowSelfSigned` is the trust a registration was made with. */
-  client(server: WawiServer, allowSelfSigned?: boolean): WawiClient {
-    return new WawiClient(
-      server,
-      allowSelfSigned ? { ...this.deps.http, allowSelfSigned: true } : this.deps.http,
-    );
+  /** A client for a server that sends secrets only as the connection (pin, http consent) allows. */
+  client(server: WawiServer, conn: Connection = {}): WawiClient {
+    return clientFor(server, conn, this.deps.http);
+  }
+
+  /**
+   * How to reach a registration's server. A registration whose scheme is unknown is confirmed first
+   * (https the OS trusts, or http to this computer) and the result kept; until then no key is sent.
+   */
+  async connectionFor(
+    record: RegistrationRecord,
+    signal?: AbortSignal,
+  ): Promise<{ server: WawiServer; client: WawiClient; ref: ServerRef }> {
+    if (!record.server.connectionUnknown) {
+      const server = parseWawiAddress(record.server.baseUrl);
+      return { server, client: this.client(server, record.server), ref: record.server };
+    }
+    const { server, conn } = await confirmUnknown(record.server, this.deps.http ?? {}, signal);
+    const ref = serverRef(server, record.server.wawiVersion, conn);
+    await this.keepConnection(record.account, ref);
+    this.deps.logger.info('connection of a rebuilt registration confirmed', { account: record.account });
+    return { server, client: this.client(server, conn), ref };
+  }
+
+  /** Keeps how a registration's server is reached: in the keychain, and in the metadata for display. */
+  async keepConnection(account: string, ref: ServerRef): Promise<void> {
+    await this.deps.vault.saveConnection(account, connectionEntry(ref));
+    try {
+      this.deps.metadata.patch(account, { server: ref });
+    } catch (err) {
+      this.deps.logger.warn('metadata could not be updated', { error: err });
+    }
   }
 
   private withApp(err: HelperError, appId: string): HelperError {
@@ -106,10 +145,11 @@ export class Core {
    */
   async register(
     manifest: AppManifest,
-    server: WawiServer,
-    opts: FlowOptions & { kind?: FlowKind; waitForWindow?: boolean; allowSelfSigned?: boolean } = {},
+    target: WawiServer,
+    opts: FlowOptions & { kind?: FlowKind; waitForWindow?: boolean; trust?: TrustOptions } = {},
   ): Promise<RegistrationRecord> {
     const { vault, logger } = this.deps;
+    let server = target;
     const account = accountName(manifest.AppId, server);
     const kind = opts.kind ?? 'register';
     const log = logger.child({ flow: kind, account });
@@ -136,12 +176,14 @@ export class Core {
     try {
       // Fail closed before the server is touched: a keychain that can't store means no registration.
       await vault.check();
-      const trust =
-        server.protocol === 'https' &&
-        (opts.allowSelfSigned === true || this.deps.http?.allowSelfSigned === true);
-      const client = this.client(server, trust);
+      // An account registered before keeps its scheme and pin: no option overrides them.
+      const known = (await vault.connections()).get(account);
+      if (known) server = parseWawiAddress(known.baseUrl);
+      const conn: Connection = known ?? (await connectionForNew(server, opts.trust ?? {}, opts.signal));
+      const client = this.client(server, conn);
+      flow.setServer(serverRef(server, undefined, conn));
       const info = await step(opts.signal, () => client.detect(opts.signal));
-      flow.setServer(serverRef(server, info.version));
+      flow.setServer(serverRef(server, info.version, conn));
       const challengeCode = newChallengeCode(this.ctx.random);
       registerSecret(challengeCode);
       const pending: PendingRegistration = {
@@ -155,7 +197,8 @@ export class Core {
         appVersion: manifest.Version,
         challengeCode,
         startedAt: new Date(this.clock.now()).toISOString(),
-        ...(trust ? { allowSelfSigned: true } : {}),
+        ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+        ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
       };
       const requestId = await sendRequest(this.ctx, flow, client, manifest, pending, entry, opts, log);
       log.info('registration request sent', {
@@ -165,14 +208,13 @@ export class Core {
       });
       this.saveManifestQuietly(account, manifest, log);
       flow.to('waiting', { polls: 0, nextPollInMs: 0 });
-      const ref = serverRef(server, info.version, trust);
+      const ref = serverRef(server, info.version, conn);
       return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log);
     } catch (err) {
       throw flow.end(this.kept(this.withApp(asHelperError(err), manifest.AppId), entry.state, account));
     }
   }
 
-  /** The pending entry for this account, if any; one without a request id ends the flow here. */
   /** A flow that ends before it starts (the keychain could not even be read): one failed event. */
   private failedAtOnce(
     kind: FlowKind,
@@ -207,8 +249,8 @@ export class Core {
       if (!requestId) throw unconfirmed(pending);
       log.info('resuming a pending registration', { requestId });
       flow.to('waiting', { polls: 0, nextPollInMs: 0 });
-      const client = this.client(server, pending.allowSelfSigned);
-      const ref = serverRef(server, undefined, pending.allowSelfSigned);
+      const client = this.client(server, pending);
+      const ref = serverRef(server, undefined, pending);
       return await poll(this.ctx, flow, client, { ...pending, requestId }, ref, opts, log, true);
     } catch (err) {
       throw flow.end(this.kept(this.withApp(asHelperError(err), pending.appId), entry, pending.account));
@@ -256,7 +298,7 @@ export class Core {
         displayName: p.displayName,
         providerName: p.providerName,
         appVersion: p.appVersion,
-        server: serverRef(s, undefined, p.allowSelfSigned),
+        server: serverRef(s, undefined, p),
         startedAt: p.startedAt,
         ...(p.sentAt ? { sentAt: p.sentAt } : {}),
         requestConfirmed: p.requestId !== undefined,
@@ -283,8 +325,8 @@ export class Core {
     signal?: AbortSignal,
   ): Promise<{ record: RegistrationRecord; result: VerifyResult }> {
     const { record, key } = await this.recordFor(account);
-    const server = parseWawiAddress(record.server.baseUrl);
-    const result = await verifyKey(this.client(server, record.server.allowSelfSigned), key, record, signal);
+    const { client } = await this.connectionFor(record, signal);
+    const result = await verifyKey(client, key, record, signal);
     const changes: Partial<RegistrationRecord> = { lastVerifyResult: result };
     if (result !== 'unreachable') changes.lastVerifiedAt = new Date(this.clock.now()).toISOString();
     try {
@@ -298,8 +340,20 @@ export class Core {
   async list(options: { verify?: boolean; signal?: AbortSignal } = {}): Promise<RegistrationRecord[]> {
     const data = await this.deps.metadata.load();
     if (!options.verify) return data.registrations;
+    // One registration that can't be checked (untrusted certificate, no consent) does not hide the rest.
     return Promise.all(
-      data.registrations.map(async (r) => (await this.verify(r.account, options.signal)).record),
+      data.registrations.map((r) =>
+        this.verify(r.account, options.signal).then(
+          (v) => v.record,
+          (err: unknown) => {
+            this.deps.logger.warn('a registration could not be checked', {
+              account: r.account,
+              error: asHelperError(err).toJSON(),
+            });
+            return { ...r, lastVerifyResult: 'unreachable' as const };
+          },
+        ),
+      ),
     );
   }
 
@@ -314,7 +368,7 @@ export class Core {
     client: WawiClient,
     record: RegistrationRecord,
     key: string,
-    opts: FlowOptions & { confirmation?: Promise<void> },
+    opts: FlowOptions & { confirmation?: Promise<void>; confirmationEnds?: boolean },
   ): Promise<'dead' | 'confirmed'> {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = this.clock.now() + timeoutMs;
@@ -322,20 +376,26 @@ export class Core {
     void opts.confirmation?.then(() => {
       confirmed = true;
     });
-    const interval = this.deps.removalPollIntervalMs ?? 2000;
+    const ends = opts.confirmationEnds !== false;
+    // Over consented plain http the key travels readable by the network on every check: it is sent
+    // only once the merchant says the app was removed, or (without a way to say so) every 30 s.
+    const sparse = record.server.insecureHttp === true;
+    const base = this.deps.removalPollIntervalMs ?? 2000;
+    const interval = sparse && !opts.confirmation ? Math.max(base, SPARSE_REMOVAL_POLL_MS) : base;
     for (;;) {
-      if (confirmed) return 'confirmed';
-      const result = await verifyKey(client, key, record, opts.signal);
+      if (confirmed && ends) return 'confirmed';
+      const check = !sparse || !opts.confirmation || confirmed;
+      const result = check ? await verifyKey(client, key, record, opts.signal) : 'works';
       if (result === 'rejected') {
         flow.to('awaiting-removal', { oldKeyDead: true });
         return 'dead';
       }
-      if (confirmed) return 'confirmed';
+      if (confirmed && ends) return 'confirmed';
       const remaining = deadline - this.clock.now();
       if (remaining <= 0) throw timedOut(timeoutMs, 'removal');
       flow.to('awaiting-removal', {
         oldKeyDead: false,
-        nextPollInMs: interval,
+        ...(check ? { nextPollInMs: interval } : {}),
         ...(result === 'unreachable'
           ? {
               transient: new HelperError('unreachable', {
@@ -344,13 +404,8 @@ export class Core {
             }
           : {}),
       });
-      const wake = opts.confirmation
-        ? Promise.race([
-            opts.confirmation,
-            sleepOrCancel(this.clock, Math.min(interval, remaining), opts.signal),
-          ])
-        : sleepOrCancel(this.clock, Math.min(interval, remaining), opts.signal);
-      await wake;
+      const sleep = sleepOrCancel(this.clock, Math.min(interval, remaining), opts.signal);
+      await (opts.confirmation && !confirmed ? Promise.race([opts.confirmation, sleep]) : sleep);
       if (opts.signal?.aborted) throw new HelperError('cancelled');
     }
   }
@@ -378,7 +433,7 @@ export class Core {
   ): Promise<RegistrationRecord> {
     const { record, key } = await this.recordFor(account);
     const manifest = opts.manifest ?? this.deps.metadata.manifest(account);
-    const server = parseWawiAddress(record.server.baseUrl);
+    let server = parseWawiAddress(record.server.baseUrl);
     const flow = this.managementFlow('rotate', record, opts);
     const log = this.deps.logger.child({ flow: 'rotate', account });
     try {
@@ -396,8 +451,15 @@ export class Core {
         });
       }
       await this.deps.vault.check();
-      const client = this.client(server, record.server.allowSelfSigned);
-      const how = await this.awaitRemoval(flow, client, record, key, opts);
+      const reached = await this.connectionFor(record, opts.signal);
+      server = reached.server;
+      const how = await this.awaitRemoval(
+        flow,
+        reached.client,
+        { ...record, server: reached.ref },
+        key,
+        opts,
+      );
       log.info('old registration removed in Wawi', { how });
     } catch (err) {
       throw flow.end(this.withApp(asHelperError(err), record.appId));
@@ -409,7 +471,6 @@ export class Core {
       kind: 'rotate',
       flowId: flow.id,
       waitForWindow: true,
-      allowSelfSigned: record.server.allowSelfSigned,
     });
   }
 
@@ -417,28 +478,49 @@ export class Core {
    * Revokes a key: the merchant removes the app in Wawi; once the key gets 401 the keychain entry and
    * metadata are deleted. `localOnly` forgets it on this computer without asking Wawi.
    */
-  async revoke(account: string, opts: FlowOptions & { localOnly?: boolean } = {}): Promise<void> {
+  async revoke(
+    account: string,
+    opts: FlowOptions & { localOnly?: boolean; confirmation?: Promise<void> } = {},
+  ): Promise<void> {
     if (opts.localOnly) return this.forget(account);
     const { record, key } = await this.recordFor(account);
     const flow = this.managementFlow('revoke', record, opts);
     try {
-      await this.awaitRemoval(
-        flow,
-        this.client(parseWawiAddress(record.server.baseUrl), record.server.allowSelfSigned),
-        record,
-        key,
-        {
-          ...opts,
-          confirmation: undefined,
-        },
-      );
+      const reached = await this.connectionFor(record, opts.signal);
+      // A confirmation only makes revoke check at once: the key is deleted only after a 401.
+      await this.awaitRemoval(flow, reached.client, { ...record, server: reached.ref }, key, {
+        ...opts,
+        confirmationEnds: false,
+      });
       await this.deps.vault.delete(account);
+      await this.forgetConnection(account);
       this.forgetMetadata(account);
       this.deps.logger.info('key revoked and removed from this computer', { account });
       flow.to('removed', { record });
     } catch (err) {
       throw flow.end(this.withApp(asHelperError(err), record.appId));
     }
+  }
+
+  /** What a registration's server presents now, and what the merchant would have to trust. */
+  async checkTrust(account: string, signal?: AbortSignal): Promise<TrustCheck> {
+    return checkTrust(findRecord(await this.list(), account), signal);
+  }
+
+  /**
+   * Trusts a registration's server as the merchant decided (the explicit act after a renewed
+   * certificate, for an unknown connection, or for plain http). Keeps it and returns the new reference.
+   */
+  async trust(account: string, decision: TrustDecision, signal?: AbortSignal): Promise<ServerRef> {
+    const record = findRecord(await this.list(), account);
+    const { check, server } = await decideTrust(record, decision, signal);
+    await this.keepConnection(account, server);
+    this.deps.logger.info('server trusted explicitly', {
+      account,
+      before: check.pinned ?? (record.server.connectionUnknown ? 'unknown' : 'none'),
+      after: server.certificatePin ?? (server.insecureHttp ? 'plain http' : 'trusted by the OS'),
+    });
+    return server;
   }
 
   /** Forgets a registration on this computer only: the app stays registered in Wawi. */
@@ -449,8 +531,18 @@ export class Core {
     if (!known) {
       throw notRegistered(account);
     }
+    await this.forgetConnection(account);
     this.forgetMetadata(account);
     this.deps.logger.info('registration forgotten on this computer only', { account });
+  }
+
+  /** Drops a registration's connection entry (best effort: without a key it is never used). */
+  private async forgetConnection(account: string) {
+    try {
+      await this.deps.vault.deleteConnection(account);
+    } catch (err) {
+      this.deps.logger.warn('the connection entry could not be deleted', { error: err });
+    }
   }
 
   /**

@@ -2,13 +2,17 @@
 // no redirects followed, bodies parsed as JSON only when they are JSON.
 import { Agent, type Dispatcher, request } from 'undici';
 import { HelperError, isAbort, isHelperError } from './errors';
+import { inspectCertificate, PinMismatchError, pinnedConnector } from './tls';
 
 export interface HttpOptions {
   connectTimeoutMs?: number;
   responseTimeoutMs?: number;
   maxBytes?: number;
-  /** Accept a self-signed certificate (explicit opt-in by the user). */
-  allowSelfSigned?: boolean;
+  /**
+   * https: accept exactly the certificate with this SHA-256 fingerprint (the merchant trusted it),
+   * instead of what the OS trusts.
+   */
+  certificatePin?: string;
   /** For tests: a dispatcher of their own. */
   dispatcher?: Dispatcher;
 }
@@ -27,11 +31,13 @@ const agents = new Map<string, Agent>();
 function agentFor(o: HttpOptions): Dispatcher {
   if (o.dispatcher) return o.dispatcher;
   const connect = o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
-  const key = `${connect}|${o.allowSelfSigned ? 1 : 0}`;
+  const key = `${connect}|${o.certificatePin ?? ''}`;
   let a = agents.get(key);
   if (!a) {
     a = new Agent({
-      connect: { timeout: connect, rejectUnauthorized: !o.allowSelfSigned },
+      connect: o.certificatePin
+        ? pinnedConnector(o.certificatePin, connect)
+        : { timeout: connect, rejectUnauthorized: true },
       keepAliveTimeout: 2000,
     });
     agents.set(key, a);
@@ -73,7 +79,18 @@ export async function httpRequest(
   } catch (err) {
     if (isAbort(err, init.signal)) throw err;
     const code = String((err as { code?: string }).code ?? '');
-    if (TLS_CODES.test(code)) throw new HelperError('tls-untrusted', { params, cause: err });
+    if (err instanceof PinMismatchError) {
+      throw new HelperError('certificate-changed', {
+        params: {
+          ...params,
+          expected: err.expected,
+          fingerprint: err.actual,
+          subject: err.certificate?.subject ?? '',
+        },
+        cause: err,
+      });
+    }
+    if (TLS_CODES.test(code)) throw await untrusted(url, params, err, init.signal);
     throw new HelperError('unreachable', {
       params: { ...params, reason: code || (err as Error).message },
       cause: err,
@@ -117,6 +134,18 @@ export async function httpRequest(
     }
   }
   return { status: res.statusCode, headers: res.headers, json, kind };
+}
+
+/** The OS does not trust the certificate: the error says which one it is (fingerprint, subject). */
+async function untrusted(url: string, params: Record<string, string>, cause: unknown, signal?: AbortSignal) {
+  const u = new URL(url);
+  const seen = await inspectCertificate(u.hostname, Number(u.port || 443), { timeoutMs: 3000, signal }).catch(
+    () => undefined,
+  );
+  return new HelperError('tls-untrusted', {
+    params: { ...params, ...(seen ? { fingerprint: seen.fingerprint, subject: seen.subject } : {}) },
+    cause,
+  });
 }
 
 /** Retry-After in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */

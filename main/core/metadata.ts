@@ -15,8 +15,13 @@ import {
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { manifestSchema } from '../../shared/manifest';
-import { type RegistrationRecord, registrationRecordSchema } from '../../shared/registration';
-import { parseAccountName, serverFromAccount } from './address';
+import {
+  type ConnectionEntry,
+  type RegistrationRecord,
+  registrationRecordSchema,
+  type ServerRef,
+} from '../../shared/registration';
+import { parseAccountName, parseWawiAddress, serverFromAccount } from './address';
 import { HelperError } from './errors';
 import type { Logger } from './logger';
 import type { KeyVault } from './vault';
@@ -30,6 +35,23 @@ const fileSchema = z.object({
 type MetadataFile = z.infer<typeof fileSchema>;
 
 const empty = (): MetadataFile => ({ version: 1, registrations: [], manifests: {} });
+
+/**
+ * A record's server as the keychain's connection entry says: scheme, pin and consent come from there.
+ * Without one, a record written at registration keeps what it says; a rebuilt one is unknown.
+ */
+function connectionOf(server: ServerRef, conn: ConnectionEntry | undefined, rebuilt: boolean): ServerRef {
+  const { certificatePin: _p, insecureHttp: _i, connectionUnknown: _u, ...rest } = server;
+  if (conn) {
+    return {
+      ...rest,
+      baseUrl: parseWawiAddress(conn.baseUrl).baseUrl,
+      ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+      ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
+    };
+  }
+  return rebuilt ? { ...rest, connectionUnknown: true } : server;
+}
 
 export class MetadataStore {
   constructor(
@@ -73,26 +95,41 @@ export class MetadataStore {
       this.logger.warn('metadata file was damaged; set aside and rebuilt from the keychain', { aside });
     }
     const entries = await this.vault.entries();
+    const connections = entries.length ? await this.vault.connections() : new Map<string, ConnectionEntry>();
     const byAccount = new Map(data.registrations.map((r) => [r.account, r]));
     let changed = damaged;
     const registrations: RegistrationRecord[] = [];
     for (const e of entries) {
       const existing = byAccount.get(e.account);
+      const conn = connections.get(e.account);
       if (existing) {
-        if (existing.fingerprint !== e.fingerprint) changed = true;
-        registrations.push({ ...existing, fingerprint: e.fingerprint });
+        const server = connectionOf(existing.server, conn, existing.rebuilt === true);
+        if (
+          existing.fingerprint !== e.fingerprint ||
+          JSON.stringify(server) !== JSON.stringify(existing.server)
+        )
+          changed = true;
+        registrations.push({ ...existing, server, fingerprint: e.fingerprint });
         continue;
       }
       const parts = parseAccountName(e.account);
       if (!parts) continue;
       changed = true;
-      const server = serverFromAccount(parts);
+      // Without a connection entry the scheme is not guessed: https is shown, and nothing is sent
+      // until a trusted connection is confirmed (see Core.connectionFor).
+      const guess = serverFromAccount(parts, 'https');
+      const base: ServerRef = {
+        baseUrl: guess.baseUrl,
+        host: guess.host,
+        port: guess.port,
+        database: guess.database,
+      };
       registrations.push({
         account: e.account,
         appId: parts.appId,
         displayName: parts.appId,
         appVersion: data.manifests[e.account]?.Version ?? '1.0',
-        server: { baseUrl: server.baseUrl, host: server.host, port: server.port, database: server.database },
+        server: connectionOf(base, conn, true),
         grantedScopes: [],
         registeredAt: null,
         lastVerifiedAt: null,

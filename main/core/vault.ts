@@ -3,7 +3,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { type PendingRegistration, pendingRegistrationSchema } from '../../shared/registration';
+import {
+  type ConnectionEntry,
+  connectionEntrySchema,
+  type PendingRegistration,
+  pendingRegistrationSchema,
+} from '../../shared/registration';
 import { HelperError, isHelperError } from './errors';
 import { registerSecret } from './logger';
 import { type KeyringState, keyringState } from './secret-service';
@@ -17,6 +22,12 @@ export const KEY_SERVICE = 'JTL-Wawi API key';
  * start with KEY_SERVICE: on Windows keytar lists a service with the filter "<service>*".
  */
 export const PENDING_SERVICE = 'JTL-Wawi registration (pending)';
+/**
+ * Service name of the entries that say how a registration's server is reached (scheme, certificate
+ * pin, http consent): same account as the key. Not secret, but kept beside the key so that neither a
+ * lost metadata file nor an edited one can turn https into http or drop a pin.
+ */
+export const CONNECTION_SERVICE = 'JTL-Wawi server connection';
 
 export interface KeychainBackend {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -63,9 +74,11 @@ export function defaultGuard(platform: NodeJS.Platform = process.platform): Keyr
 export class KeyVault {
   readonly service: string;
   readonly pendingService: string;
+  readonly connectionService: string;
   private readonly guard: KeyringGuard;
   /** The keychain call in progress (see oneAtATime). */
   private queue: Promise<unknown> = Promise.resolve();
+  private ringCheck?: Promise<KeyringState>;
   private readonly platform: NodeJS.Platform;
 
   constructor(
@@ -80,6 +93,7 @@ export class KeyVault {
     this.service = options.service ?? KEY_SERVICE;
     this.pendingService =
       options.pendingService ?? (options.service ? `pending: ${options.service}` : PENDING_SERVICE);
+    this.connectionService = options.service ? `connection: ${options.service}` : CONNECTION_SERVICE;
     this.platform = options.platform ?? process.platform;
     this.guard = options.guard ?? defaultGuard(this.platform);
   }
@@ -99,7 +113,7 @@ export class KeyVault {
    */
   private async use<T>(what: string, mode: 'search' | 'store', fn: (k: KeychainBackend) => Promise<T>) {
     if (mode === 'search') {
-      const ring = await this.guard([this.service, this.pendingService]);
+      const ring = await this.checkRing();
       if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
       if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
     }
@@ -115,6 +129,17 @@ export class KeyVault {
     } catch (err) {
       throw this.unavailable(`${what}: ${keytarReason(err)}`, err);
     }
+  }
+
+  /**
+   * Asks whether the keyring is locked; calls made at the same time share one check, so that a burst
+   * of keychain calls does not start a burst of D-Bus processes.
+   */
+  private checkRing(): Promise<KeyringState> {
+    this.ringCheck ??= this.guard([this.service, this.pendingService, this.connectionService]).finally(() => {
+      this.ringCheck = undefined;
+    });
+    return this.ringCheck;
   }
 
   /**
@@ -167,6 +192,37 @@ export class KeyVault {
       registerSecret(c.password);
       return { account: c.account, fingerprint: fingerprint(c.password) };
     });
+  }
+
+  /** Writes (or overwrites) how a registration's server is reached. */
+  async saveConnection(account: string, entry: ConnectionEntry): Promise<void> {
+    const checked = connectionEntrySchema.parse(entry);
+    await this.use('saving the server connection', 'store', (k) =>
+      k.setPassword(this.connectionService, account, JSON.stringify(checked)),
+    );
+  }
+
+  /** Every readable connection entry, by account. */
+  async connections(): Promise<Map<string, ConnectionEntry>> {
+    const list = await this.use('reading server connections', 'search', (k) =>
+      k.findCredentials(this.connectionService),
+    );
+    const out = new Map<string, ConnectionEntry>();
+    for (const c of list) {
+      try {
+        const parsed = connectionEntrySchema.safeParse(JSON.parse(c.password));
+        if (parsed.success) out.set(c.account, parsed.data);
+      } catch {
+        // unreadable: as if absent (the connection is then confirmed before the key is sent)
+      }
+    }
+    return out;
+  }
+
+  async deleteConnection(account: string): Promise<boolean> {
+    return this.use('deleting the server connection', 'search', (k) =>
+      k.deletePassword(this.connectionService, account),
+    );
   }
 
   /** Writes (or overwrites) a pending registration. */

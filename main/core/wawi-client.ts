@@ -1,7 +1,7 @@
 // The JTL-Wawi REST API as the helper needs it (see ../shared/wawi-protocol.md).
 import { z } from 'zod';
 import type { AppManifest } from '../../shared/manifest';
-import type { WawiServer } from './address';
+import { isLoopback, type WawiServer } from './address';
 import { HelperError } from './errors';
 import { type HttpOptions, type HttpResult, httpRequest, retryAfterMs } from './http';
 
@@ -62,6 +62,8 @@ export class WawiClient {
   constructor(
     readonly server: WawiServer,
     private readonly http: HttpOptions = {},
+    /** The merchant agreed to plain http to this host on the network. */
+    private readonly consent: { insecureHttp?: boolean } = {},
   ) {}
 
   private path(style: ApiStyle, rest: string): string {
@@ -73,6 +75,16 @@ export class WawiClient {
     rest: string,
     init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown; signal?: AbortSignal },
   ): Promise<HttpResult> {
+    // A challenge code or a key goes over plain http to another machine only with the merchant's
+    // consent: anyone on the network could read it (and fetch the one-time key first).
+    if (
+      rest !== 'info' &&
+      this.server.protocol === 'http' &&
+      !isLoopback(this.server) &&
+      !this.consent.insecureHttp
+    ) {
+      throw new HelperError('insecure-http', { params: { address: this.server.baseUrl } });
+    }
     // Never both forms: versioned paths go without api-version, and unversioned ones without it too
     // (the server then takes its latest version).
     return httpRequest(

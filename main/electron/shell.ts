@@ -1,20 +1,23 @@
 // The thin Electron shell: lifecycle, a locked-down window, the app:// protocol with a strict CSP,
 // and ipcMain wired to the one handler table in main/ipc. The electron module is passed in, so unit
 // tests can drive all of this with a stand-in.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type * as Electron from 'electron';
 import { type ErrorCode, EXIT_CODES } from '../../shared/errors';
 import { CHANNEL_NAMES, FLOW_EVENT_CHANNEL, type UiLang } from '../../shared/ipc';
 import { HelperError } from '../core/errors';
 import { createCore } from '../core/index';
+import { appDataDir } from '../core/paths';
 import { readSettings, writeSettings } from '../core/settings';
+import { KEY_SERVICE } from '../core/vault';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import { launchState, parseLaunchArgs } from '../ipc/launch';
+import { secretClipboard } from './clipboard';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'clipboard'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'clipboard' | 'Menu'
 >;
 
 export const APP_SCHEME = 'app';
@@ -44,7 +47,12 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export function windowOptions(preload: string, title: string): Electron.BrowserWindowConstructorOptions {
+/** DevTools only in development: a packaged helper never opens them. */
+export function windowOptions(
+  preload: string,
+  title: string,
+  devTools = false,
+): Electron.BrowserWindowConstructorOptions {
   return {
     width: 860,
     height: 700,
@@ -65,13 +73,67 @@ export function windowOptions(preload: string, title: string): Electron.BrowserW
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: true,
+      devTools,
       safeDialogs: true,
     },
   };
 }
 
-/** Answers app://renderer/<path> from the built renderer folder, with the CSP header. */
+/**
+ * The application menu: only what a merchant needs (copy and paste in the address field, close,
+ * quit). Reload and DevTools only in development.
+ */
+export function menuTemplate(
+  isPackaged: boolean,
+  platform: NodeJS.Platform,
+): Electron.MenuItemConstructorOptions[] {
+  const edit: Electron.MenuItemConstructorOptions = {
+    role: 'editMenu',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+  const window: Electron.MenuItemConstructorOptions = {
+    role: 'windowMenu',
+    submenu: [{ role: 'minimize' }, { role: 'close' }],
+  };
+  const template: Electron.MenuItemConstructorOptions[] = [];
+  if (platform === 'darwin')
+    template.push({ role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'quit' }] });
+  else template.push({ role: 'fileMenu', submenu: [{ role: 'quit' }] });
+  template.push(edit);
+  if (!isPackaged)
+    template.push({ label: 'Development', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] });
+  template.push(window);
+  return template;
+}
+
+/**
+ * The environment variables tests use to isolate the helper (its app-data folder, keychain service and
+ * discovery addresses). A packaged helper ignores them: a merchant's settings can't redirect it.
+ */
+export function testEnvironment(env: NodeJS.ProcessEnv | undefined, isPackaged: boolean) {
+  if (isPackaged || !env) return {};
+  const list = env.WAWI_REGISTER_CANDIDATES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    home: env.WAWI_REGISTER_HOME || undefined,
+    service: env.WAWI_REGISTER_KEYCHAIN_SERVICE || undefined,
+    candidates: list?.length ? list : undefined,
+  };
+}
+
+/**
+ * Answers app://renderer/<path> from the built renderer folder, with the CSP header: 400 for a bad
+ * address or escape, 403 outside the folder, 404 for anything that is not a file. Never throws.
+ */
 export function rendererResponse(
   rendererDir: string,
   requestUrl: string,
@@ -84,14 +146,26 @@ export function rendererResponse(
     return { status: 400, body: 'Bad request', headers };
   }
   if (url.host !== 'renderer') return { status: 404, body: 'Not found', headers };
-  const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return { status: 400, body: 'Bad request', headers };
+  }
+  if (path.includes('\0')) return { status: 400, body: 'Bad request', headers };
   const root = resolve(rendererDir);
   const file = resolve(root, `.${path}`);
   if (file !== root && !file.startsWith(root + sep)) return { status: 403, body: 'Forbidden', headers };
-  if (!existsSync(file)) return { status: 404, body: 'Not found', headers };
+  let body: Buffer;
+  try {
+    if (!statSync(file).isFile()) return { status: 404, body: 'Not found', headers };
+    body = readFileSync(file);
+  } catch {
+    return { status: 404, body: 'Not found', headers };
+  }
   return {
     status: 200,
-    body: readFileSync(file),
+    body,
     headers: { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' },
   };
 }
@@ -172,7 +246,7 @@ export interface ShellOptions {
 }
 
 export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCode(): number } {
-  const { app, BrowserWindow, ipcMain, protocol, shell, clipboard } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, shell, clipboard, Menu } = electron;
   let outcome: ErrorCode | 'ok' | undefined;
   const exitCode = () => (outcome && outcome !== 'ok' ? EXIT_CODES[outcome] : 0);
 
@@ -190,7 +264,12 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   ]);
 
   const args = parseLaunchArgs(opts.argv);
-  const { core, home } = createCore({});
+  const testEnv = testEnvironment(opts.env, opts.isPackaged);
+  const platform = opts.platform ?? process.platform;
+  const { core, home } = createCore({
+    home: testEnv.home ?? appDataDir({}, platform),
+    service: testEnv.service ?? KEY_SERVICE,
+  });
   const settings = readSettings(home);
   let lang: UiLang =
     args.lang ?? settings.lang ?? (app.getLocale().toLowerCase().startsWith('de') ? 'de' : 'en');
@@ -200,7 +279,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   const handlers = createIpcHandlers({
     core,
     launch,
-    clipboard,
+    clipboard: secretClipboard(clipboard, platform),
     openExternal: (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined),
     lang: {
       get: () => lang,
@@ -209,7 +288,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
         writeSettings(home, { ...readSettings(home), lang: l });
       },
     },
-    discoveryCandidates: opts.env?.WAWI_REGISTER_CANDIDATES?.split(',').filter(Boolean),
+    discoveryCandidates: testEnv.candidates,
     onOutcome: (o) => {
       outcome = o;
     },
@@ -220,7 +299,9 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   registerIpc(ipcMain, handlers, () => window);
 
   function createWindow() {
-    window = new BrowserWindow(windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper'));
+    window = new BrowserWindow(
+      windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper', !opts.isPackaged),
+    );
     window.once('ready-to-show', () => window?.show());
     // An accepted key that waits for the keychain would be lost by quitting: the window stays, and its
     // screen offers Retry and an explicit, warned give-up.
@@ -254,11 +335,16 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     handlers.cancelAll();
-    app.exit(exitCode());
+    // A key still on the clipboard does not outlive the helper.
+    void handlers
+      .clearClipboard()
+      .catch(() => undefined)
+      .finally(() => app.exit(exitCode()));
   });
 
   void app.whenReady().then(() => {
     hardenSession(electron.session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(opts.isPackaged, platform)));
     protocol.handle(APP_SCHEME, (request) => {
       const r = rendererResponse(opts.rendererDir, request.url);
       return new Response(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), {

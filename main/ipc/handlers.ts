@@ -12,7 +12,7 @@ import {
   type UiLang,
 } from '../../shared/ipc';
 import type { AppManifest, ManifestProblem } from '../../shared/manifest';
-import { FINAL_STATES, type FlowEvent, keyWaiting } from '../../shared/registration';
+import { type DiscoveredServer, FINAL_STATES, type FlowEvent, keyWaiting } from '../../shared/registration';
 import { parseWawiAddress } from '../core/address';
 import { discover as discoverServers, probeServer } from '../core/discovery';
 import { asHelperError, HelperError, notRegistered } from '../core/errors';
@@ -28,10 +28,14 @@ export interface LaunchState {
   platform: string;
 }
 
-/** Electron's clipboard (async in newer versions) or a test stand-in. */
+/**
+ * The clipboard as the key needs it (main/electron/clipboard.ts, or a test stand-in): `writeSecret`
+ * marks the entry so that clipboard history and cloud clipboard skip it where the OS knows that.
+ */
 export interface Clipboard {
-  writeText(text: string): void | Promise<void>;
+  writeSecret(text: string): void | Promise<void>;
   readText(): string | Promise<string>;
+  clear(): void | Promise<void>;
 }
 
 export interface HandlerDeps {
@@ -48,6 +52,15 @@ export interface HandlerDeps {
   onOutcome?: (outcome: ErrorCode | 'ok') => void;
 }
 
+/** An error for a probed address without its details (reason, certificate): only what kind it is. */
+function coarse(err: HelperError, address: string): HelperError {
+  if (err.code === 'invalid-address') return err;
+  const code = err.code === 'tls-untrusted' || err.code === 'unreachable' ? err.code : 'bad-response';
+  const params: Record<string, string> = { address: address.slice(0, 120) };
+  if (code === 'bad-response') params.reason = 'no JTL-Wawi answers there';
+  return new HelperError(code, { params });
+}
+
 type Handler<C extends Channel> = (req: Request<C>) => Promise<Response<C>>;
 
 export interface IpcHandlers {
@@ -59,6 +72,8 @@ export interface IpcHandlers {
   busy(): boolean;
   /** True while an accepted key waits for the keychain: quitting now would lose it. */
   holdsUnstoredKey(): boolean;
+  /** Clears the clipboard if it still holds a key copied here (on quit). */
+  clearClipboard(): Promise<void>;
 }
 
 interface RunningFlow {
@@ -76,6 +91,22 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   const flows = new Map<string, RunningFlow>();
   const clearMs = deps.clipboardClearMs ?? 60_000;
   const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
+  /** The key last copied, while it may still be on the clipboard. */
+  let copiedKey: string | undefined;
+  /** Addresses main probed (discovery, a typed address) in this session, with what it saw there. */
+  const probed = new Map<string, DiscoveredServer>();
+  const remember = (s: DiscoveredServer) => {
+    probed.set(s.baseUrl, s);
+    return s;
+  };
+
+  /** Clears the clipboard only if it still holds the copied key (not what the merchant copied since). */
+  async function clearCopiedKey(): Promise<void> {
+    const key = copiedKey;
+    if (!key) return;
+    copiedKey = undefined;
+    if ((await deps.clipboard.readText()) === key) await deps.clipboard.clear();
+  }
 
   const emit = (e: FlowEvent) => {
     const running = flows.get(e.flowId);
@@ -149,20 +180,45 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       platform: deps.launch.platform,
       keychainService: core.deps.vault.service,
     }),
-    'servers:discover': async () =>
-      discoverServers({
+    'servers:discover': async () => {
+      const result = await discoverServers({
         candidates: deps.discoveryCandidates,
         extra: deps.launch.wawi ? [deps.launch.wawi] : [],
         http: core.deps.http,
-      }),
-    'servers:check': async ({ address }) => ({ server: await probeServer(address, core.deps.http) }),
-    'registration:start': async ({ baseUrl, timeoutMs }) => {
+      });
+      result.servers.forEach(remember);
+      return result;
+    },
+    'servers:check': async ({ address }) => {
+      try {
+        return { server: remember(await probeServer(address, core.deps.http)) };
+      } catch (err) {
+        // The renderer may probe any address it likes: it learns whether a Wawi answers, not why not.
+        throw coarse(asHelperError(err), address);
+      }
+    },
+    'registration:start': async ({ baseUrl, timeoutMs, certificatePin, insecureHttp }) => {
       const manifest = manifestOrThrow();
+      const seen = probed.get(baseUrl);
+      if (!seen)
+        throw new HelperError('invalid-input', {
+          params: { reason: 'This address was not checked in this session; search or check it first.' },
+        });
+      // Only the certificate main saw can be trusted from the app, and only what the merchant confirmed.
+      if (certificatePin && certificatePin !== seen.certificate?.fingerprint)
+        throw new HelperError('invalid-input', {
+          params: { reason: 'The certificate to trust is not the one this server presented.' },
+        });
       const server = parseWawiAddress(baseUrl);
       const flowId = randomUUID();
-      runFlow(flowId, (opts) => core.register(manifest, server, { ...opts, timeoutMs }));
+      runFlow(flowId, (opts) =>
+        core.register(manifest, server, { ...opts, timeoutMs, trust: { certificatePin, insecureHttp } }),
+      );
       return { flowId };
     },
+    'registration:trust': async ({ account, certificatePin, insecureHttp }) => ({
+      server: await core.trust(account, { certificatePin, insecureHttp }),
+    }),
     'registrations:pending': async () => ({ pending: await core.pendingViews() }),
     'registration:resume': async ({ account }) => {
       const pending = (await core.pending()).find((p) => p.account === account);
@@ -211,7 +267,12 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'revoke:start': async ({ account }) => {
       await requireRecord(account);
       const flowId = randomUUID();
-      runFlow(flowId, (opts) => core.revoke(account, opts));
+      let confirm!: () => void;
+      const confirmation = new Promise<void>((resolve) => {
+        confirm = resolve;
+      });
+      const entry = runFlow(flowId, (opts) => core.revoke(account, { ...opts, confirmation }));
+      entry.confirm = confirm;
       return { flowId };
     },
     'registration:forget': async ({ account }) => {
@@ -219,20 +280,28 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return {};
     },
     'key:copy': async ({ account }) => {
+      // Only the key of the app that launched this helper: that vendor's app is waiting for it.
+      const record = await requireRecord(account);
+      if (!deps.launch.manifest || record.appId !== deps.launch.manifest.AppId)
+        throw new HelperError('invalid-input', {
+          params: { reason: 'Only the key of the app that started this helper can be copied.' },
+        });
       const key = await core.deps.vault.get(account);
       if (!key) {
         throw notRegistered(account);
       }
       registerSecret(key);
-      await deps.clipboard.writeText(key);
+      await deps.clipboard.writeSecret(key);
+      copiedKey = key;
       core.deps.logger.info('key copied to the clipboard', { account });
       setTimer(() => {
-        // Clear it only if the merchant has not copied something else since.
-        void Promise.resolve(deps.clipboard.readText()).then((now) =>
-          now === key ? deps.clipboard.writeText('') : undefined,
-        );
+        if (copiedKey === key) void clearCopiedKey();
       }, clearMs);
       return { clearAfterMs: clearMs };
+    },
+    'key:clear': async () => {
+      await clearCopiedKey();
+      return {};
     },
     'lang:get': async () => ({ lang: deps.lang.get() }),
     'lang:set': async ({ lang }) => {
@@ -288,5 +357,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     busy: () => flows.size > 0,
     holdsUnstoredKey: () => [...flows.values()].some((f) => f.last?.state === 'storing'),
+    clearClipboard: clearCopiedKey,
   };
 }

@@ -1,9 +1,14 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ApiClient, BridgeError } from '../../shared/bridge';
 import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
-import type { DiscoveredServerView, Response, UiLang } from '../../shared/ipc';
+import type { Response, UiLang } from '../../shared/ipc';
 import { localizedText } from '../../shared/manifest';
-import { type FlowEvent, keyWaiting, type RegistrationRecord } from '../../shared/registration';
+import {
+  type DiscoveredServer,
+  type FlowEvent,
+  keyWaiting,
+  type RegistrationRecord,
+} from '../../shared/registration';
 import { groupScopes } from '../../shared/scopes';
 import { elapsed, I18n, TEXTS, type Texts, useI18n } from './i18n';
 
@@ -13,15 +18,15 @@ type FlowKind = 'register' | 'rotate' | 'revoke';
 type Screen =
   | { name: 'loading' }
   | { name: 'connect' }
-  | { name: 'review'; server: DiscoveredServerView }
-  | { name: 'prepare'; server: DiscoveredServerView }
-  | { name: 'waiting'; server: DiscoveredServerView; flowId: string }
+  | { name: 'review'; server: DiscoveredServer }
+  | { name: 'prepare'; server: DiscoveredServer }
+  | { name: 'waiting'; server: DiscoveredServer; flowId: string }
   | { name: 'done'; record: RegistrationRecord; kind: FlowKind }
   | {
       name: 'failure';
       error: SerializedError;
       kind: FlowKind;
-      server?: DiscoveredServerView;
+      server?: DiscoveredServer;
       record?: RegistrationRecord;
     }
   | { name: 'manage' }
@@ -342,11 +347,11 @@ function Connect({
 }: {
   api: ApiClient;
   launch: Launch;
-  onChosen(s: DiscoveredServerView): void;
+  onChosen(s: DiscoveredServer): void;
   step: [number, number];
 }) {
   const { t } = useI18n();
-  const [servers, setServers] = useState<DiscoveredServerView[] | null>(null);
+  const [servers, setServers] = useState<DiscoveredServer[] | null>(null);
   const [choice, setChoice] = useState<string>('other');
   const [address, setAddress] = useState(launch.wawi ?? '');
   const [busy, setBusy] = useState(false);
@@ -534,7 +539,7 @@ function Prepare({
   onError,
 }: {
   api: ApiClient;
-  server: DiscoveredServerView;
+  server: DiscoveredServer;
   step: [number, number];
   onBack(): void;
   onStarted(flowId: string): void;

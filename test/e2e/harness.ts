@@ -67,10 +67,13 @@ export async function startHarness(
     core,
     launch,
     clipboard: {
-      writeText: (text) => {
+      writeSecret: (text) => {
         clipboard.text = text;
       },
       readText: () => clipboard.text,
+      clear: () => {
+        clipboard.text = '';
+      },
     },
     openExternal: () => {},
     lang: {

@@ -21,6 +21,6 @@ export function isolatedEnv(extra: Record<string, string> = {}): Record<string, 
 /** Removes every key and pending entry the run left under its keychain service. */
 export async function cleanKeychain(env: Record<string, string>): Promise<void> {
   const service = env.WAWI_REGISTER_KEYCHAIN_SERVICE!;
-  for (const s of [service, `pending: ${service}`])
+  for (const s of [service, `pending: ${service}`, `connection: ${service}`])
     for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account);
 }

@@ -331,3 +331,20 @@ describe('register --demo', () => {
     expect(await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
   });
 });
+
+describe('what a server sends is printed as text', () => {
+  it('strips escape sequences and control characters from server strings', async () => {
+    const hostile = await startWawiSim({ port: 0, wawiVersion: '1.0\u001b]0;owned\u0007\u001b[2J\u001b[31m' });
+    try {
+      const r = await cli(['discover'], { WAWI_REGISTER_CANDIDATES: hostile.url });
+      expect(r.code).toBe(0);
+      expect(r.output).toContain('JTL-Wawi 1.0)');
+      expect(r.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      // --json keeps the data as sent, escaped by JSON.
+      const j = await cli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: hostile.url });
+      expect(JSON.parse(j.output).servers[0].wawiVersion).toContain('\u001b');
+    } finally {
+      await hostile.close();
+    }
+  });
+});

@@ -21,10 +21,13 @@ function handlers(args = ['--manifest', join(FIXTURES, 'demo-app', 'manifest.jso
     core: h.core,
     launch: launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' }),
     clipboard: {
-      writeText: (t) => {
+      writeSecret: (t) => {
         clipboard = t;
       },
       readText: () => clipboard,
+      clear: () => {
+        clipboard = '';
+      },
     },
     openExternal: (url) => {
       opened.push(url);
@@ -79,14 +82,23 @@ describe('the IPC handler table', () => {
 
   it('answers with typed errors from the core', async () => {
     const t = handlers();
-    expect(await t.handle('servers:check', { address: '127.0.0.1:9' })).toMatchObject({
+    // Probing any address tells the renderer only what kind of failure it was, not the details.
+    const failed = await t.handle('servers:check', { address: '127.0.0.1:9' });
+    expect(failed).toMatchObject({
       ok: false,
-      error: { code: 'unreachable', params: { address: 'http://127.0.0.1:9/api/eazybusiness' } },
+      error: { code: 'unreachable', params: { address: '127.0.0.1:9' } },
+    });
+    expect(JSON.stringify(failed)).not.toMatch(/ECONNREFUSED|reason/);
+    // Registering needs an address main probed in this session.
+    expect(await t.handle('registration:start', { baseUrl: sim.apiUrl() })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
     });
     expect(await t.handle('registration:verify', { account: 'X/v1@127.0.0.1:1/eazybusiness' })).toMatchObject(
       { ok: false, error: { code: 'not-registered' } },
     );
     const noManifest = handlers([]);
+    await noManifest.handle('servers:discover', {});
     expect(await noManifest.handle('registration:start', { baseUrl: sim.apiUrl() })).toMatchObject({
       ok: false,
       error: { code: 'manifest-invalid' },
@@ -99,6 +111,7 @@ describe('the IPC handler table', () => {
     t.subscribe((e) => events.push(e));
     sim.setWindow('eazybusiness', true);
     const d = decideWhenPending(sim);
+    await t.handle('servers:discover', {});
     const started = await t.handle('registration:start', { baseUrl: sim.apiUrl() });
     expect(started.ok).toBe(true);
     await expect.poll(() => events.at(-1)?.state, { timeout: 5000 }).toBe('accepted');
@@ -129,6 +142,27 @@ describe('the IPC handler table', () => {
     timers[1]!.fn();
     await new Promise((res) => setTimeout(res, 10));
     expect(clipboard).toBe('the merchant copied this');
+
+    // "Clear now", and on quit: only while the clipboard still holds the key.
+    await t.handle('key:copy', { account: r.account });
+    expect(await t.handle('key:clear', {})).toEqual({ ok: true, data: {} });
+    expect(clipboard).toBe('');
+    await t.handle('key:copy', { account: r.account });
+    await t.clearClipboard();
+    expect(clipboard).toBe('');
+  });
+
+  it('copies only the key of the app that launched the helper', async () => {
+    const r = await registered();
+    const other = handlers(['--manifest', join(FIXTURES, 'demo-app', 'manifest.json'), '--action', 'manage']);
+    expect((await other.handle('key:copy', { account: r.account })).ok).toBe(true);
+    clipboard = 'nothing';
+    const manage = handlers([]);
+    expect(await manage.handle('key:copy', { account: r.account })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(clipboard).toBe('nothing');
   });
 
   it('opens only the manifest website, and only in the system browser', async () => {
@@ -187,6 +221,7 @@ describe('the key lifecycle through the IPC table', () => {
     sim.setWindow('eazybusiness', true);
     const d = decideWhenPending(sim);
     state.fail = true;
+    await t.handle('servers:discover', {});
     const started = await t.handle('registration:start', { baseUrl: sim.apiUrl() });
     const flowId = (started as { data: { flowId: string } }).data.flowId;
     await until(() => events.some((e) => e.state === 'storing' && e.transient));
@@ -209,6 +244,7 @@ describe('the key lifecycle through the IPC table', () => {
     const events: FlowEvent[] = [];
     t.subscribe((e) => events.push(e));
     sim.setWindow('eazybusiness', true);
+    await t.handle('servers:discover', {});
     const { data } = (await t.handle('registration:start', { baseUrl: sim.apiUrl() })) as {
       data: { flowId: string };
     };
@@ -245,6 +281,7 @@ describe('the key lifecycle through the IPC table', () => {
       startedAt: new Date().toISOString(),
     });
     sim.setWindow('eazybusiness', true);
+    await t.handle('servers:discover', {});
     await t.handle('registration:start', { baseUrl: sim.apiUrl() });
     await until(() => events.some((e) => e.state === 'failed'));
     expect(events.at(-1)!.error).toMatchObject({ code: 'request-unconfirmed', params: { account } });
@@ -255,6 +292,7 @@ describe('the key lifecycle through the IPC table', () => {
       ok: false,
       error: { code: 'not-registered' },
     });
+    await t.handle('servers:discover', {});
     await t.handle('registration:start', { baseUrl: sim.apiUrl() });
     await until(() => sim.pending().length === 1);
   });

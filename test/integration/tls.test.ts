@@ -1,75 +1,286 @@
-// https with a self-signed certificate works only after the explicit opt-in.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The trusted connection over real TLS: discovery of https servers, trust on first use with a pin, an
+// impostor with another certificate on the same address, and plain http only to this computer.
+import { rmSync } from 'node:fs';
+import { createServer as createTlsServer, type Server } from 'node:https';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import keytar from 'keytar';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseWawiAddress } from '../../main/core/address';
 import { discover } from '../../main/core/discovery';
 import { WawiClient } from '../../main/core/wawi-client';
+import { makeCertificate, type TestCertificate } from '../helpers/certs';
+import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
+import { run } from '../helpers/proc';
 import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
-let sim: WawiSim;
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-days',
-      '1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  sim = await startWawiSim({
-    port: 0,
-    tls: {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    },
+let real: TestCertificate;
+let other: TestCertificate;
+beforeAll(() => {
+  real = makeCertificate();
+  other = makeCertificate();
+});
+
+/** An https server on a given port that presents another certificate and counts what reaches it. */
+async function startImpostor(port: number, cert: TestCertificate) {
+  const requests: { method?: string; url?: string; authorization?: string }[] = [];
+  const server: Server = createTlsServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(req.url?.includes('info') ? '{"Version":"1.10.12.0","Tenant":"eazybusiness"}' : '[]');
   });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function httpsSim(port = 0) {
+  const sim = await startWawiSim({ port, tls: { key: real.key, cert: real.cert } });
   sim.setWindow('eazybusiness', true);
-});
-afterAll(async () => {
-  await sim.close();
-});
+  return sim;
+}
 
-describe('https with a self-signed certificate', () => {
-  it('is refused with tls-untrusted by default', async () => {
-    const server = parseWawiAddress(sim.apiUrl());
-    expect(server.baseUrl).toMatch(/^https:/);
-    await expect(new WawiClient(server).detect()).rejects.toMatchObject({ code: 'tls-untrusted' });
-    const h = makeCore();
-    await expect(h.core.register(demoManifest(), server)).rejects.toMatchObject({ code: 'tls-untrusted' });
-    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
-    expect((await discover({ candidates: [sim.apiUrl()] })).servers).toEqual([]);
+describe('discovery over https', () => {
+  it('finds an https-only server on 127.0.0.1:64110 with its fingerprint, untrusted', async () => {
+    let sim: WawiSim;
+    try {
+      sim = await httpsSim(64110);
+    } catch {
+      return expect.fail('port 64110 is in use on this machine');
+    }
+    try {
+      const { servers } = await discover();
+      const found = servers.find((s) => s.port === 64110);
+      expect(found?.baseUrl).toBe('https://127.0.0.1:64110/api/eazybusiness');
+      expect(found?.certificate).toMatchObject({ fingerprint: real.fingerprint, trusted: false });
+      expect(found?.certificate?.subject).toContain('CN=127.0.0.1');
+      // Probing sent nothing but /info.
+      expect([...sim.hits.keys()].every((k) => /\/info$/.test(k))).toBe(true);
+    } finally {
+      await sim.close();
+    }
   });
 
-  it('works after the explicit opt-in', async () => {
-    const h = makeCore({ http: { allowSelfSigned: true } });
+  it('an address typed without a scheme is probed over https, and [::1] is connected as typed', async () => {
+    const sim = await httpsSim();
+    try {
+      const { servers } = await discover({ candidates: [`127.0.0.1:${sim.port}`] });
+      expect(servers.map((s) => s.baseUrl)).toEqual([`https://127.0.0.1:${sim.port}/api/eazybusiness`]);
+    } finally {
+      await sim.close();
+    }
+    const v6 = await startWawiSim({ port: 0, host: '::1' });
+    try {
+      const { servers } = await discover({ candidates: [`[::1]:${v6.port}`] });
+      expect(servers.map((s) => s.baseUrl)).toEqual([`http://[::1]:${v6.port}/api/eazybusiness`]);
+    } finally {
+      await v6.close();
+    }
+  });
+});
+
+describe('trust on first use, pinned', () => {
+  let sim: WawiSim;
+  let h: ReturnType<typeof makeCore>;
+  beforeAll(async () => {
+    sim = await httpsSim();
+    h = makeCore();
+  });
+  afterAll(async () => {
+    await sim.close();
+    for (const s of [h.service, `pending: ${h.service}`, `connection: ${h.service}`])
+      for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account);
+  });
+
+  it('without trust: refused with the fingerprint, and nothing is sent', async () => {
+    const server = parseWawiAddress(sim.apiUrl());
+    const err = await h.core.register(demoManifest(), server).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tls-untrusted', params: { fingerprint: real.fingerprint } });
+    expect((err as Error).message).toContain(real.fingerprint);
+    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
+    expect(await h.vault.listPending()).toEqual([]);
+  });
+
+  it('with trust: registered, and the pin is kept with the registration', async () => {
     const d = decideWhenPending(sim);
-    const record = await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()));
+    const record = await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+      trust: { allowSelfSigned: true },
+    });
     d.stop();
     expect(record.server.baseUrl).toMatch(/^https:/);
-    expect(record.server.allowSelfSigned).toBe(true);
+    expect(record.server.certificatePin).toBe(real.fingerprint);
     expect(record.lastVerifyResult).toBe('works');
-    // Later runs without the flag (verify, list --verify) keep trusting this server, and only it.
+    expect(JSON.parse((await keytar.getPassword(`connection: ${h.service}`, record.account))!)).toEqual({
+      v: 1,
+      baseUrl: sim.apiUrl(),
+      certificatePin: real.fingerprint,
+    });
+    // Later runs need no option: the pin is the trust.
     const later = makeCore({ home: h.home, service: h.service });
     expect((await later.core.verify(record.account)).result).toBe('works');
+    // The pin is this registration's, not the process's.
     await expect(new WawiClient(parseWawiAddress(sim.apiUrl())).detect()).rejects.toMatchObject({
       code: 'tls-untrusted',
     });
-    await h.vault.delete(record.account);
+  });
+
+  it('metadata rebuilt from the keychain keeps https and the pin', async () => {
+    rmSync(join(h.home, 'registrations.json'), { force: true });
+    const [record] = await makeCore({ home: h.home, service: h.service }).core.list();
+    expect(record?.rebuilt).toBe(true);
+    expect(record?.server).toMatchObject({ baseUrl: sim.apiUrl(), certificatePin: real.fingerprint });
+    expect(record?.server.connectionUnknown).toBeUndefined();
+  });
+
+  it('an impostor with another certificate on the same address gets no request at all', async () => {
+    const [record] = await h.core.list();
+    const account = record!.account;
+    await sim.close();
+    const impostor = await startImpostor(sim.port, other);
+    try {
+      const err = await h.core.verify(account).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'certificate-changed',
+        params: { expected: real.fingerprint, fingerprint: other.fingerprint },
+      });
+      await expect(h.core.revoke(account, { timeoutMs: 2000 })).rejects.toMatchObject({
+        code: 'certificate-changed',
+      });
+      // The option does not override the pin: registering the same account again uses it.
+      await expect(
+        h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
+          trust: { allowSelfSigned: true, certificatePin: other.fingerprint },
+        }),
+      ).rejects.toMatchObject({ code: 'certificate-changed' });
+      expect(impostor.requests).toEqual([]);
+      // Trusting it is an explicit act that names the fingerprint shown; a wrong one is refused.
+      const check = await h.core.checkTrust(account);
+      expect(check).toMatchObject({ pinned: real.fingerprint, needs: 'certificate' });
+      expect(check.presented?.fingerprint).toBe(other.fingerprint);
+      await expect(h.core.trust(account, { certificatePin: real.fingerprint })).rejects.toMatchObject({
+        code: 'certificate-changed',
+      });
+      expect(impostor.requests).toEqual([]);
+    } finally {
+      await impostor.close();
+      sim = await httpsSim(sim.port);
+    }
+  });
+});
+
+describe('the CLI over https', () => {
+  let sim: WawiSim;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    sim = await httpsSim();
+    env = isolatedEnv({ WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' });
+  });
+  afterEach(() => undefined);
+  afterAll(async () => {
+    await cleanKeychain(env);
+    await sim.close();
+  });
+  const cli = (args: string[]) => run(CLI, [...args, '--lang', 'en'], env);
+
+  it('register without trust fails with exit 10 and prints the fingerprint', async () => {
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--timeout', '5s']);
+    expect(r.code).toBe(10);
+    expect(r.output).toContain(real.fingerprint);
+    expect(r.output).toContain('--allow-self-signed');
+  });
+
+  it('--certificate-fingerprint with another value is refused before anything is sent', async () => {
+    const r = await cli([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--certificate-fingerprint',
+      other.fingerprint,
+    ]);
+    expect(r.code).toBe(13);
+    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
+  });
+
+  it('--allow-self-signed pins on first use and prints the fingerprint; trust shows both later', async () => {
+    const stop = setInterval(() => {
+      const p = sim.pending()[0];
+      if (p) sim.accept(p.id);
+    }, 30);
+    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--allow-self-signed']);
+    clearInterval(stop);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toContain(`SHA-256 ${real.fingerprint}`);
+
+    const misplaced = await cli(['verify', '--app', APP, '--allow-self-signed']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.output).toContain('wawi-register trust');
+
+    await sim.close();
+    const impostor = await startImpostor(sim.port, other);
+    try {
+      const v = await cli(['verify', '--app', APP]);
+      expect(v.code).toBe(13);
+      expect(v.output).toContain(other.fingerprint);
+      const t = await cli(['trust', '--app', APP]);
+      expect(t.code).toBe(2); // no terminal and no --certificate-fingerprint: nothing is trusted
+      expect(t.output).toContain(`SHA-256 ${real.fingerprint}`);
+      expect(t.output).toContain(`SHA-256 ${other.fingerprint}`);
+      expect(impostor.requests).toEqual([]);
+      const yes = await cli([
+        'trust',
+        '--app',
+        APP,
+        '--certificate-fingerprint',
+        other.fingerprint.replaceAll(':', '').toLowerCase(),
+      ]);
+      expect(yes.code, yes.output).toBe(0);
+      // Now the renewed certificate is the trusted one (this test's impostor stands in for it).
+      const after = await cli(['verify', '--app', APP]);
+      expect(after.code, after.output).toBe(0); // the stand-in answers every key
+      expect(impostor.requests.some((q) => q.authorization?.startsWith('Wawi '))).toBe(true);
+    } finally {
+      await impostor.close();
+      sim = await httpsSim(sim.port);
+    }
+  });
+});
+
+describe('plain http', () => {
+  let sim: WawiSim;
+  beforeAll(async () => {
+    sim = await startWawiSim({ port: 0 });
+    sim.setWindow('eazybusiness', true);
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('to a host on the network is refused without consent, before anything is sent', async () => {
+    const h = makeCore();
+    const lan = parseWawiAddress('http://wawi-server.invalid:5883');
+    await expect(h.core.register(demoManifest(), lan)).rejects.toMatchObject({ code: 'insecure-http' });
+    expect(await h.vault.listPending()).toEqual([]);
+  });
+
+  it('with consent it works, and the consent is kept with the registration', async () => {
+    const h = makeCore();
+    // ::ffff:127.0.0.1 reaches this computer, but is not a loopback name to the helper.
+    const lan = parseWawiAddress(`http://[::ffff:127.0.0.1]:${sim.port}`);
+    const err = await h.core.register(demoManifest(), lan).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'insecure-http' });
+    expect([...sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
+    const d = decideWhenPending(sim);
+    const record = await h.core.register(demoManifest(), lan, { trust: { insecureHttp: true } });
+    d.stop();
+    expect(record.server.insecureHttp).toBe(true);
+    expect((await makeCore({ home: h.home, service: h.service }).core.verify(record.account)).result).toBe(
+      'works',
+    );
+    await h.core.forget(record.account);
+    expect(await keytar.findCredentials(`connection: ${h.service}`)).toEqual([]);
   });
 });

@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { accountName, normalizeHost, parseAccountName, parseWawiAddress } from '../../main/core/address';
+import {
+  accountName,
+  isLoopback,
+  normalizeHost,
+  parseAccountName,
+  parseWawiAddress,
+} from '../../main/core/address';
 
 describe('parseWawiAddress', () => {
   it.each([
     ['127.0.0.1:5883', 'http://127.0.0.1:5883/api/eazybusiness'],
     ['127.0.0.1:5883/', 'http://127.0.0.1:5883/api/eazybusiness'],
-    ['localhost', 'http://127.0.0.1:5883/api/eazybusiness'],
+    ['localhost', 'http://localhost:5883/api/eazybusiness'],
     ['http://wawi-server:5883/api/Mandant_2', 'http://wawi-server:5883/api/Mandant_2'],
     ['http://WAWI-Server.:5883/api/Mandant_2/', 'http://wawi-server:5883/api/Mandant_2'],
     ['http://wawi-server:5883/api/eazybusiness/v1/', 'http://wawi-server:5883/api/eazybusiness'],
     ['https://wawi.example.com/api/eazybusiness', 'https://wawi.example.com:443/api/eazybusiness'],
     ['http://192.168.0.10:5883', 'http://192.168.0.10:5883/api/eazybusiness'],
-    ['[::1]:64110', 'http://127.0.0.1:64110/api/eazybusiness'],
+    ['[::1]:64110', 'http://[::1]:64110/api/eazybusiness'],
     ['http://[fe80::1]:5883', 'http://[fe80::1]:5883/api/eazybusiness'],
     ['  wawi-server:5883  ', 'http://wawi-server:5883/api/eazybusiness'],
   ])('%s → %s', (input, expected) => {
     expect(parseWawiAddress(input).baseUrl).toBe(expected);
+  });
+
+  it('connects to localhost and [::1] as typed; only the account host is 127.0.0.1', () => {
+    for (const typed of ['localhost:5883', '[::1]:5883', 'http://[0:0:0:0:0:0:0:1]:5883']) {
+      const s = parseWawiAddress(typed);
+      expect(s.baseUrl).not.toContain('127.0.0.1');
+      expect(accountName('a', s)).toBe('a@127.0.0.1:5883/eazybusiness');
+      expect(isLoopback(s)).toBe(true);
+    }
+    expect(isLoopback(parseWawiAddress('192.168.0.10'))).toBe(false);
   });
 
   it.each([

@@ -1,8 +1,15 @@
 // The Electron shell, driven with a stand-in electron module (the binary is not needed).
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  type Spawn,
+  secretClipboard,
+  WINDOWS_PRIVATE_FORMATS,
+  WINDOWS_SCRIPT,
+} from '../../main/electron/clipboard';
 import {
   APP_ORIGIN,
   CSP,
@@ -11,9 +18,11 @@ import {
   hardenWebContents,
   isSafeExternalUrl,
   isTrustedSender,
+  menuTemplate,
   registerIpc,
   rendererResponse,
   startApp,
+  testEnvironment,
   windowOptions,
 } from '../../main/electron/shell';
 import type { IpcHandlers } from '../../main/ipc/handlers';
@@ -77,7 +86,11 @@ function fakeElectron(opts: { lock?: boolean } = {}) {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: session },
     shell: { openExternal: vi.fn(async () => {}) },
-    clipboard: { writeText: vi.fn(), readText: vi.fn(() => '') },
+    clipboard: { writeText: vi.fn(), readText: vi.fn(() => ''), clear: vi.fn() },
+    Menu: {
+      buildFromTemplate: vi.fn((t: unknown) => ({ template: t })),
+      setApplicationMenu: vi.fn(),
+    },
   };
   return {
     electron: electron as unknown as ElectronModule,
@@ -89,11 +102,46 @@ function fakeElectron(opts: { lock?: boolean } = {}) {
   };
 }
 
+let testEnv: NodeJS.ProcessEnv;
 beforeEach(() => {
-  process.env.WAWI_REGISTER_HOME = mkdtempSync(join(tmpdir(), 'shell-home-'));
+  testEnv = { WAWI_REGISTER_HOME: mkdtempSync(join(tmpdir(), 'shell-home-')) };
 });
 
 describe('window and page security', () => {
+  it('opens DevTools only in development', () => {
+    expect(windowOptions('/p', 'H').webPreferences?.devTools).toBe(false);
+    expect(windowOptions('/p', 'H', true).webPreferences?.devTools).toBe(true);
+  });
+
+  it('has a minimal menu: no reload or DevTools when packaged', () => {
+    const roles = (t: ReturnType<typeof menuTemplate>): string[] =>
+      t.flatMap((m) => [
+        String(m.role ?? m.label),
+        ...(Array.isArray(m.submenu) ? m.submenu.map((i) => String(i.role ?? i.type)) : []),
+      ]);
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const packaged = roles(menuTemplate(true, platform));
+      expect(packaged).not.toContain('toggleDevTools');
+      expect(packaged).not.toContain('reload');
+      expect(packaged).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));
+      expect(roles(menuTemplate(false, platform))).toContain('toggleDevTools');
+    }
+  });
+
+  it('ignores the test variables when packaged', () => {
+    const env = {
+      WAWI_REGISTER_HOME: '/elsewhere',
+      WAWI_REGISTER_KEYCHAIN_SERVICE: 'other service',
+      WAWI_REGISTER_CANDIDATES: 'http://evil:5883, 127.0.0.1:1',
+    };
+    expect(testEnvironment(env, true)).toEqual({});
+    expect(testEnvironment(env, false)).toEqual({
+      home: '/elsewhere',
+      service: 'other service',
+      candidates: ['http://evil:5883', '127.0.0.1:1'],
+    });
+  });
+
   it('uses contextIsolation, sandbox, no nodeIntegration and the preload', () => {
     const o = windowOptions('/app/preload.cjs', 'Helper');
     expect(o.webPreferences).toMatchObject({
@@ -141,6 +189,11 @@ describe('window and page security', () => {
     expect(rendererResponse(dir, `${APP_ORIGIN}/..%2fsecret.txt`).status).toBe(403);
     expect(rendererResponse(dir, 'app://other/index.html').status).toBe(404);
     expect(rendererResponse(dir, `${APP_ORIGIN}/missing.js`).status).toBe(404);
+    // A directory or a broken escape is answered, never thrown.
+    expect(rendererResponse(dir, `${APP_ORIGIN}/assets`).status).toBe(404);
+    expect(rendererResponse(dir, `${APP_ORIGIN}/assets/`).status).toBe(404);
+    expect(rendererResponse(dir, `${APP_ORIGIN}/%E0%A4%A`).status).toBe(400);
+    expect(rendererResponse(dir, `${APP_ORIGIN}/a%00.js`).status).toBe(400);
   });
 
   it('blocks navigation away from the app, window.open and webviews', () => {
@@ -271,6 +324,9 @@ describe('app lifecycle', () => {
     appDir: '/app',
     rendererDir: '/app/renderer',
     isPackaged: false,
+    get env() {
+      return testEnv;
+    },
   };
 
   it('a second launch quits at once and leaves the work to the first', () => {
@@ -335,10 +391,72 @@ describe('app lifecycle', () => {
     });
   });
 
-  it('exits with 0 when nothing failed', () => {
+  it('exits with 0 when nothing failed', async () => {
     const f = fakeElectron();
     startApp(f.electron, opts);
     f.appListeners.get('window-all-closed')!();
-    expect(f.raw.app.exit).toHaveBeenCalledWith(0);
+    await vi.waitFor(() => expect(f.raw.app.exit).toHaveBeenCalledWith(0));
+  });
+
+  it('sets the minimal menu once ready', async () => {
+    const f = fakeElectron();
+    startApp(f.electron, { ...opts, isPackaged: true, env: {} });
+    await vi.waitFor(() => expect(f.raw.Menu.setApplicationMenu).toHaveBeenCalled());
+    const built = f.raw.Menu.buildFromTemplate.mock.calls[0]![0];
+    expect(JSON.stringify(built)).not.toContain('toggleDevTools');
+    expect((f.windows[0]!.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(
+      false,
+    );
+  });
+});
+
+describe('the clipboard for a key', () => {
+  it('copies as plain text on macOS and Linux, and clears', () => {
+    const raw = { writeText: vi.fn(), readText: vi.fn(() => 'k'), clear: vi.fn() };
+    const c = secretClipboard(raw, 'linux');
+    void c.writeSecret('k');
+    expect(raw.writeText).toHaveBeenCalledWith('k');
+    void c.clear();
+    expect(raw.clear).toHaveBeenCalled();
+  });
+
+  it('on Windows writes the key with the formats that keep it out of clipboard history, via stdin', async () => {
+    const calls: { file: string; args: string[]; input: string }[] = [];
+    const fakeSpawn = ((file: string, args: string[]) => {
+      const child = new EventEmitter() as EventEmitter & { stdin: { end(s: string): void } };
+      const call = { file, args, input: '' };
+      calls.push(call);
+      child.stdin = {
+        end: (s: string) => {
+          call.input = s;
+          setImmediate(() => child.emit('exit', 0));
+        },
+      };
+      return child;
+    }) as unknown as Spawn;
+    const raw = { writeText: vi.fn(), readText: vi.fn(() => ''), clear: vi.fn() };
+    await secretClipboard(raw, 'win32', fakeSpawn).writeSecret('the-key');
+    expect(raw.writeText).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.file).toBe('powershell.exe');
+    expect(calls[0]!.input).toBe('the-key');
+    expect(calls[0]!.args.join(' ')).not.toContain('the-key');
+    for (const format of WINDOWS_PRIVATE_FORMATS) expect(WINDOWS_SCRIPT).toContain(`'${format}'`);
+    expect(calls[0]!.args).toContain('-STA');
+  });
+
+  it('on Windows fails instead of copying without the markers', async () => {
+    const fakeSpawn = (() => {
+      const child = new EventEmitter() as EventEmitter & { stdin: { end(): void } };
+      child.stdin = {
+        end: () => setImmediate(() => child.emit('error', Object.assign(new Error('x'), { code: 'ENOENT' }))),
+      };
+      return child;
+    }) as unknown as Spawn;
+    const raw = { writeText: vi.fn(), readText: vi.fn(() => ''), clear: vi.fn() };
+    await expect(secretClipboard(raw, 'win32', fakeSpawn).writeSecret('k')).rejects.toMatchObject({
+      code: 'internal',
+    });
+    expect(raw.writeText).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@
 // cancelling the flow no longer ends it: only an explicit give-up (`giveUp`) while the keychain refuses
 // the key does, and that is reported as the key being lost. A cancel only skips the key check.
 import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
+import { connectionEntry } from '../connection';
 import { asHelperError, HelperError } from '../errors';
 import { type Logger, registerSecret } from '../logger';
 import { fingerprint } from '../vault';
@@ -126,6 +127,14 @@ export async function finish(
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { metadata } = ctx.deps;
+  // How the server is reached goes beside the key, so that no rebuild can turn https into http.
+  try {
+    await ctx.deps.vault.saveConnection(record.account, connectionEntry(record.server));
+  } catch (err) {
+    log.warn('the connection entry could not be saved; it is confirmed before the key is sent', {
+      error: err,
+    });
+  }
   try {
     metadata.upsert(record);
   } catch (err) {

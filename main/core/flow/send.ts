@@ -17,7 +17,8 @@ const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH
 /** True when the server certainly did not create a request: it answered with an error, or was never reached. */
 export function certainlyNotCreated(e: HelperError): boolean {
   if (e.status !== undefined && e.status >= 300) return true;
-  if (e.code === 'tls-untrusted') return true;
+  if (e.code === 'tls-untrusted' || e.code === 'certificate-changed' || e.code === 'insecure-http')
+    return true;
   return e.code === 'unreachable' && NOT_CONNECTED.test(e.params?.reason ?? '');
 }
 

@@ -17,12 +17,8 @@ export async function verifyKey(
     const e = asHelperError(err);
     if (e.code === 'unauthorized') return 'rejected';
     if (e.code === 'missing-scope') return 'missing-scope';
-    if (
-      e.code === 'unreachable' ||
-      e.code === 'server-error' ||
-      e.code === 'bad-response' ||
-      e.code === 'tls-untrusted'
-    )
+    // An untrusted or changed certificate is not "unreachable": it is reported as itself.
+    if (e.code === 'unreachable' || e.code === 'server-error' || e.code === 'bad-response')
       return 'unreachable';
     throw e;
   }
