@@ -4,13 +4,18 @@ import { type ErrorCode, errorText, type SerializedError } from '../../shared/er
 import type { Response, UiLang } from '../../shared/ipc';
 import { localizedText } from '../../shared/manifest';
 import {
+  type CertificateInfo,
   type DiscoveredServer,
   type FlowEvent,
   keyWaiting,
   type RegistrationRecord,
 } from '../../shared/registration';
 import { groupScopes } from '../../shared/scopes';
+import { Alert, Step, toError } from './components/common';
+import { CopyKey } from './components/copy-key';
 import { elapsed, I18n, TEXTS, type Texts, useI18n } from './i18n';
+import { type TrustTexts, useTrustTexts } from './i18n-trust';
+import { InsecureHttp, RETRUST_CODES, Retrust, TrustCertificate } from './screens/trust';
 
 type Launch = Response<'app:launch'>;
 type FlowKind = 'register' | 'rotate' | 'revoke';
@@ -18,6 +23,8 @@ type FlowKind = 'register' | 'rotate' | 'revoke';
 type Screen =
   | { name: 'loading' }
   | { name: 'connect' }
+  | { name: 'trust'; server: DiscoveredServer & { certificate: CertificateInfo } }
+  | { name: 'insecure'; server: DiscoveredServer }
   | { name: 'review'; server: DiscoveredServer }
   | { name: 'prepare'; server: DiscoveredServer }
   | { name: 'waiting'; server: DiscoveredServer; flowId: string }
@@ -32,52 +39,6 @@ type Screen =
   | { name: 'manage' }
   | { name: 'removal'; kind: 'rotate' | 'revoke'; record: RegistrationRecord; flowId?: string }
   | { name: 'revoked'; record: RegistrationRecord };
-
-function toError(err: unknown): SerializedError {
-  if (err instanceof BridgeError) return err.error;
-  return {
-    code: 'internal',
-    message: String(err),
-    params: { reason: err instanceof Error ? err.message : String(err) },
-  };
-}
-
-/** A screen: a heading that takes the focus when it appears, and its content. */
-function Step({ title, step, children }: { title: string; step?: [number, number]; children: ReactNode }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  const { t } = useI18n();
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-  return (
-    <section className="step" aria-labelledby="step-title">
-      {step && <p className="step-count">{t.stepOf(step[0], step[1])}</p>}
-      <h1 id="step-title" tabIndex={-1} ref={ref}>
-        {title}
-      </h1>
-      {children}
-    </section>
-  );
-}
-
-function Alert({ error, onlyDetail }: { error: SerializedError; onlyDetail?: boolean }) {
-  const { lang, t } = useI18n();
-  const text = errorText(error, lang, 'app');
-  return (
-    <div className="alert" role="alert">
-      {!onlyDetail && <p className="alert-title">{text.title}</p>}
-      <p>{text.detail}</p>
-      <p>
-        <strong>{text.next}</strong>
-      </p>
-      {error.params?.address && error.code === 'unreachable' && (
-        <p className="muted">
-          {t.addressTried}: <code>{error.params.address}</code>
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Scopes({ scopes, lang, label, t }: { scopes: string[]; lang: UiLang; label: string; t: Texts }) {
   const groups = groupScopes(scopes, lang);
@@ -196,8 +157,28 @@ export function App({ api }: { api: ApiClient }) {
         <Connect
           api={api}
           launch={launch!}
-          onChosen={(server) => setScreen({ name: 'review', server })}
+          onChosen={(server) => setScreen(afterChoosing(server))}
           step={[1, registerSteps]}
+        />
+      );
+      break;
+    case 'trust':
+      body = (
+        <TrustCertificate
+          server={screen.server}
+          step={[1, registerSteps]}
+          onBack={() => setScreen({ name: 'connect' })}
+          onTrust={(server) => setScreen({ name: 'review', server })}
+        />
+      );
+      break;
+    case 'insecure':
+      body = (
+        <InsecureHttp
+          server={screen.server}
+          step={[1, registerSteps]}
+          onBack={() => setScreen({ name: 'connect' })}
+          onConsent={(server) => setScreen({ name: 'review', server })}
         />
       );
       break;
@@ -252,6 +233,7 @@ export function App({ api }: { api: ApiClient }) {
         <Failure
           api={api}
           error={screen.error}
+          account={screen.record?.account}
           onRetry={
             screen.kind === 'register' && launch?.manifest
               ? () => {
@@ -339,6 +321,19 @@ export function App({ api }: { api: ApiClient }) {
   );
 }
 
+/** After choosing a server: compare an unknown certificate, or agree to plain http, before anything else. */
+function afterChoosing(server: DiscoveredServer): Screen {
+  if (server.certificate && !server.certificate.trusted)
+    return { name: 'trust', server: { ...server, certificate: server.certificate } };
+  if (!server.certificate && server.host !== '127.0.0.1') return { name: 'insecure', server };
+  return { name: 'review', server };
+}
+
+function transportLine(s: DiscoveredServer, tt: TrustTexts): string {
+  if (s.certificate) return s.certificate.trusted ? tt.serverTrusted : tt.serverUntrusted;
+  return s.host === '127.0.0.1' ? tt.serverPlainLocal : tt.serverPlain;
+}
+
 function Connect({
   api,
   launch,
@@ -351,6 +346,7 @@ function Connect({
   step: [number, number];
 }) {
   const { t } = useI18n();
+  const tt = useTrustTexts();
   const [servers, setServers] = useState<DiscoveredServer[] | null>(null);
   const [choice, setChoice] = useState<string>('other');
   const [address, setAddress] = useState(launch.wawi ?? '');
@@ -409,6 +405,7 @@ function Connect({
               <span>
                 <strong>{s.baseUrl}</strong>
                 <span className="muted block">{t.serverLine(s.database, s.wawiVersion)}</span>
+                <span className="muted block">{transportLine(s, tt)}</span>
               </span>
             </label>
           ))}
@@ -550,7 +547,12 @@ function Prepare({
   const send = async () => {
     setBusy(true);
     try {
-      const { flowId } = await api.call('registration:start', { baseUrl: server.baseUrl });
+      // The trust the merchant gave on the screens before: a compared certificate, or plain http.
+      const { flowId } = await api.call('registration:start', {
+        baseUrl: server.baseUrl,
+        ...(server.certificatePin ? { certificatePin: server.certificatePin } : {}),
+        ...(server.insecureHttp ? { insecureHttp: true as const } : {}),
+      });
       onStarted(flowId);
     } catch (err) {
       onError(toError(err));
@@ -736,8 +738,6 @@ function Done({
   onManage(): void;
 }) {
   const { lang, t } = useI18n();
-  const [copied, setCopied] = useState<number | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
   const verified =
     record.lastVerifyResult === 'works'
       ? t.verifiedWorks
@@ -746,15 +746,8 @@ function Done({
         : record.lastVerifyResult === 'rejected'
           ? t.verifiedRejected
           : t.verifiedUnknown;
-  const copy = async () => {
-    setError(null);
-    try {
-      const r = await api.call('key:copy', { account: record.account });
-      setCopied(Math.round(r.clearAfterMs / 1000));
-    } catch (err) {
-      setError(toError(err));
-    }
-  };
+  // Only the app that launched the helper gets its key copied: that app is waiting for it.
+  const canCopy = launch.manifest?.AppId === record.appId;
   return (
     <Step title={kind === 'rotate' ? t.rotatedTitle : t.doneTitle} step={step}>
       <p>{t.doneIntro(record.displayName)}</p>
@@ -772,14 +765,8 @@ function Done({
       </dl>
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
       <Scopes scopes={record.grantedScopes} lang={lang} label={t.granted} t={t} />
-      <p role="status" className="muted">
-        {copied !== null ? t.copied(copied) : ''}
-      </p>
-      {error && <Alert error={error} />}
+      {canCopy && <CopyKey api={api} account={record.account} />}
       <div className="actions">
-        <button type="button" onClick={copy} aria-describedby="copy-hint">
-          {t.copyKey}
-        </button>
         <button type="button" onClick={onManage}>
           {t.manage}
         </button>
@@ -787,9 +774,6 @@ function Done({
           {t.close}
         </button>
       </div>
-      <p id="copy-hint" className="muted small">
-        {t.copyHint}
-      </p>
     </Step>
   );
 }
@@ -797,6 +781,7 @@ function Done({
 function Failure({
   api,
   error,
+  account,
   onRetry,
   onManage,
   onStartOver,
@@ -804,6 +789,8 @@ function Failure({
 }: {
   api: ApiClient;
   error: SerializedError;
+  /** The registration a management flow failed for (its server can be trusted again here). */
+  account?: string;
   onRetry?: () => void;
   onManage(): void;
   onStartOver(): void;
@@ -831,6 +818,9 @@ function Failure({
   return (
     <Step title={text.title}>
       <Alert error={error} onlyDetail />
+      {account && RETRUST_CODES.includes(error.code) && (
+        <Retrust api={api} account={account} error={error} onDone={onRetry ?? onManage} />
+      )}
       {discardError && <Alert error={discardError} />}
       {kept && confirmDiscard && (
         <div className="alert" role="alert">
@@ -891,9 +881,12 @@ function Manage({
   onRevoke(r: RegistrationRecord): void;
 }) {
   const { t } = useI18n();
+  const tt = useTrustTexts();
   const [list, setList] = useState<RegistrationRecord[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
+  /** The registration a check failed for, so its server can be trusted again. */
+  const [failedAccount, setFailedAccount] = useState<string | null>(null);
   const [forget, setForget] = useState<RegistrationRecord | null>(null);
   const [notice, setNotice] = useState('');
   const forgetHeading = useRef<HTMLHeadingElement>(null);
@@ -921,6 +914,8 @@ function Manage({
 
   const verify = async (r: RegistrationRecord) => {
     setBusy(r.account);
+    setError(null);
+    setFailedAccount(r.account);
     try {
       const { record } = await api.call('registration:verify', { account: r.account });
       setList((prev) => prev?.map((x) => (x.account === r.account ? record : x)) ?? null);
@@ -950,6 +945,17 @@ function Manage({
         {list === null ? t.loading : busy === 'all' ? t.checking : notice}
       </p>
       {error && <Alert error={error} />}
+      {error && failedAccount && RETRUST_CODES.includes(error.code) && (
+        <Retrust
+          api={api}
+          account={failedAccount}
+          error={error}
+          onDone={() => {
+            setError(null);
+            setNotice(tt.retrusted);
+          }}
+        />
+      )}
       {list && list.length === 0 && <p>{t.none}</p>}
       {list && list.length > 0 && (
         <ul className="regs">

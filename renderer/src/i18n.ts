@@ -89,7 +89,6 @@ const en = {
   verifiedUnknown: 'The key could not be checked right now; it is stored.',
   granted: 'Granted permissions',
   copyKey: 'Copy key',
-  copied: (s: number) => `Copied. It is removed from the clipboard in ${s} seconds.`,
   copyHint: 'Only if the app vendor asks you to paste it somewhere.',
 
   failureTitle: 'That did not work',
@@ -232,7 +231,6 @@ const de: Texts = {
   verifiedUnknown: 'Der Schlüssel konnte gerade nicht geprüft werden; er ist gespeichert.',
   granted: 'Erteilte Berechtigungen',
   copyKey: 'Schlüssel kopieren',
-  copied: (s) => `Kopiert. Er wird in ${s} Sekunden aus der Zwischenablage entfernt.`,
   copyHint: 'Nur, wenn der Anbieter der App Sie bittet, ihn irgendwo einzufügen.',
 
   failureTitle: 'Das hat nicht geklappt',

@@ -48,9 +48,15 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { lang?: UiLang; args?: string[]; candidates?: (sim: WawiSim) => string[] } = {},
+  options: {
+    lang?: UiLang;
+    args?: string[];
+    candidates?: (sim: WawiSim) => string[];
+    /** Serve the simulator over https with this (self-signed) certificate. */
+    tls?: { key: string; cert: string };
+  } = {},
 ): Promise<Harness> {
-  const sim = await startWawiSim({ port: 0 });
+  const sim = await startWawiSim({ port: 0, ...(options.tls ? { tls: options.tls } : {}) });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();
   const { core } = createCore({
@@ -121,8 +127,8 @@ export async function startHarness(
     async close() {
       handlers.cancelAll();
       for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
-      for (const c of await keytar.findCredentials(`pending: ${service}`))
-        await keytar.deletePassword(`pending: ${service}`, c.account);
+      for (const s of [`pending: ${service}`, `connection: ${service}`])
+        for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account);
       server.close();
       await sim.close();
     },

@@ -334,7 +334,10 @@ describe('register --demo', () => {
 
 describe('what a server sends is printed as text', () => {
   it('strips escape sequences and control characters from server strings', async () => {
-    const hostile = await startWawiSim({ port: 0, wawiVersion: '1.0\u001b]0;owned\u0007\u001b[2J\u001b[31m' });
+    const hostile = await startWawiSim({
+      port: 0,
+      wawiVersion: '1.0\u001b]0;owned\u0007\u001b[2J\u001b[31m',
+    });
     try {
       const r = await cli(['discover'], { WAWI_REGISTER_CANDIDATES: hostile.url });
       expect(r.code).toBe(0);

@@ -1,0 +1,77 @@
+// The trust screens in Chromium: a self-signed https Wawi (compare the fingerprint, trust it, register,
+// pinned) and plain http to another computer (warned, explicit consent), in both languages, axe clean.
+import { expect, test } from '@playwright/test';
+import { TEXTS } from '../../renderer/src/i18n';
+import { TRUST_TEXTS } from '../../renderer/src/i18n-trust';
+import { makeCertificate } from '../helpers/certs';
+import { expectAccessible, type Harness, screen, startHarness } from './harness';
+
+let h: Harness;
+test.afterEach(async () => {
+  await h?.close();
+});
+
+const certificate = makeCertificate();
+
+for (const lang of ['en', 'de'] as const) {
+  const t = TEXTS[lang];
+  const tt = TRUST_TEXTS[lang];
+
+  test(`a self-signed https Wawi (${lang}): compare, trust, register, pinned`, async ({ page }) => {
+    h = await startHarness({ lang, tls: certificate });
+    h.sim.setWindow('eazybusiness', true);
+    await h.open(page);
+    await screen(page, t.connectTitle, `trust-connect-${lang}`);
+    await expect(page.getByText(tt.serverUntrusted)).toBeVisible();
+    await page.getByRole('button', { name: t.checkAndContinue }).click();
+
+    await screen(page, tt.trustTitle, `trust-certificate-${lang}`);
+    // The fingerprint is shown in full, readable in groups, with how to compare it.
+    await expect(page.getByLabel(certificate.fingerprint)).toBeVisible();
+    await expect(page.getByText('CN=127.0.0.1')).toBeVisible();
+    await expect(page.getByText(/certutil -hashfile/)).toBeVisible();
+    await page.setViewportSize({ width: 640, height: 560 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: tt.trustConfirm }).click();
+
+    await screen(page, t.reviewTitle, `trust-review-${lang}`);
+    await page.getByRole('button', { name: t.continue }).click();
+    await screen(page, t.prepareTitle, `trust-prepare-${lang}`);
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => h.sim.pending().length, { timeout: 5000 }).toBe(1);
+    h.sim.accept(h.sim.pending()[0]!.id);
+    await screen(page, t.doneTitle, `trust-done-${lang}`);
+    const [record] = await h.core.list();
+    expect(record?.server.certificatePin).toBe(certificate.fingerprint);
+    expect(record?.lastVerifyResult).toBe('works');
+  });
+
+  test(`plain http to another computer (${lang}): warned, and only on an explicit choice`, async ({
+    page,
+  }) => {
+    // [::ffff:127.0.0.1] reaches the simulator here, but is not this computer's name to the helper.
+    h = await startHarness({ lang, candidates: (sim) => [`http://[::ffff:127.0.0.1]:${sim.port}`] });
+    h.sim.setWindow('eazybusiness', true);
+    await h.open(page);
+    await expect(page.getByText(tt.serverPlain, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: t.checkAndContinue }).click();
+
+    await screen(page, tt.insecureTitle, `insecure-http-${lang}`);
+    for (const risk of tt.insecureRisks) await expect(page.getByText(risk)).toBeVisible();
+    // The recommended way out is the primary button; going back offers the address field again.
+    await page.getByRole('button', { name: tt.httpsInstead }).click();
+    await screen(page, t.connectTitle, `insecure-back-${lang}`);
+    await page.getByRole('button', { name: t.checkAndContinue }).click();
+    await page.getByRole('button', { name: tt.insecureConfirm }).click();
+
+    await screen(page, t.reviewTitle, `insecure-review-${lang}`);
+    await page.getByRole('button', { name: t.continue }).click();
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => h.sim.pending().length, { timeout: 5000 }).toBe(1);
+    h.sim.accept(h.sim.pending()[0]!.id);
+    await screen(page, t.doneTitle, `insecure-done-${lang}`);
+    const [record] = await h.core.list();
+    expect(record?.server.insecureHttp).toBe(true);
+    await expectAccessible(page);
+  });
+}
