@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type ApiClient, BridgeError } from '../../shared/bridge';
+import type { ApiClient } from '../../shared/bridge';
 import { type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
 import type { Response, UiLang } from '../../shared/ipc';
 import { localizedText } from '../../shared/manifest';

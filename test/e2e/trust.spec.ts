@@ -27,7 +27,7 @@ for (const lang of ['en', 'de'] as const) {
 
     await screen(page, tt.trustTitle, `trust-certificate-${lang}`);
     // The fingerprint is shown in full, readable in groups, with how to compare it.
-    await expect(page.getByLabel(certificate.fingerprint)).toBeVisible();
+    await expect(page.locator('.fingerprint')).toHaveText(certificate.fingerprint);
     await expect(page.getByText('CN=127.0.0.1')).toBeVisible();
     await expect(page.getByText(/certutil -hashfile/)).toBeVisible();
     await page.setViewportSize({ width: 640, height: 560 });

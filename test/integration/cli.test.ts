@@ -342,6 +342,7 @@ describe('what a server sends is printed as text', () => {
       const r = await cli(['discover'], { WAWI_REGISTER_CANDIDATES: hostile.url });
       expect(r.code).toBe(0);
       expect(r.output).toContain('JTL-Wawi 1.0)');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
       expect(r.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       // --json keeps the data as sent, escaped by JSON.
       const j = await cli(['discover', '--json'], { WAWI_REGISTER_CANDIDATES: hostile.url });

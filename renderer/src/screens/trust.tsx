@@ -16,10 +16,12 @@ export function Fingerprint({ value }: { value: string }) {
   const groups = Array.from({ length: Math.ceil(pairs.length / 4) }, (_, i) =>
     pairs.slice(i * 4, i * 4 + 4).join(':'),
   );
+  // Each group but the last ends with its colon, so the text reads (and copies) as the whole value.
   return (
-    <code className="fingerprint" aria-label={value}>
+    <code className="fingerprint" data-fingerprint={value}>
       {groups.map((g, i) => (
-        <span key={`${i}-${g}`}>{g}</span>
+        // biome-ignore lint/suspicious/noArrayIndexKey: a group's place is its identity
+        <span key={i}>{i < groups.length - 1 ? `${g}:` : g}</span>
       ))}
     </code>
   );
