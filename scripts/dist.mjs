@@ -43,7 +43,14 @@ run(process.execPath, [
 const overrides = [`-c.productName=${branding.productName}`, `-c.appId=${branding.appId}`];
 if (branding.publisherName) overrides.push(`-c.copyright=Copyright © ${branding.publisherName}`);
 if (branding.executableName) overrides.push(`-c.win.executableName=${branding.executableName}`);
-const extra = process.argv.slice(2);
+// --unsigned: an explicit development build, never for merchants; its file name says so.
+const unsigned = process.argv.includes('--unsigned');
+const extra = process.argv.slice(2).filter((a) => a !== '--unsigned');
+if (unsigned) {
+  const name = '${productName}-Setup-${version}-${arch}-UNSIGNED-DEV.${ext}';
+  overrides.push('-c.forceCodeSigning=false', `-c.artifactName=${name}`, `-c.nsis.artifactName=${name}`);
+  console.warn('dist: building an UNSIGNED development installer; do not give it to merchants.');
+}
 run(process.execPath, [
   join(root, 'node_modules', 'electron-builder', 'cli.js'),
   '--win',

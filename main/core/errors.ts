@@ -1,4 +1,16 @@
 import { ERROR_CODES, type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
+import { redactText } from './logger';
+
+/** Params and fields can hold what a server sent back (a hostile one may echo a secret): redacted. */
+function clean<T extends Record<string, string | string[]>>(values: T | undefined): T | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      redactText(k),
+      Array.isArray(v) ? v.map(redactText) : redactText(v),
+    ]),
+  ) as T;
+}
 
 /** A typed error the UI and CLI can translate. Its message never contains a key or challenge code. */
 export class HelperError extends Error {
@@ -19,23 +31,29 @@ export class HelperError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    const t = errorText({ code, status: init.status, fields: init.fields, params: init.params }, 'en');
-    super(`${t.title}: ${t.detail}`, init.cause !== undefined ? { cause: init.cause } : undefined);
+    const fields = clean(init.fields);
+    const params = clean(init.params);
+    const t = errorText({ code, status: init.status, fields, params }, 'en');
+    super(
+      redactText(`${t.title}: ${t.detail}`),
+      init.cause !== undefined ? { cause: init.cause } : undefined,
+    );
     this.name = 'HelperError';
     this.code = code;
     this.status = init.status;
-    this.fields = init.fields;
-    this.params = init.params;
+    this.fields = fields;
+    this.params = params;
     this.retryAfterMs = init.retryAfterMs;
   }
 
+  /** What leaves the core (IPC, events, --json): redacted again, for secrets learned since. */
   toJSON(): SerializedError {
     return {
       code: this.code,
-      message: this.message,
+      message: redactText(this.message),
       ...(this.status !== undefined ? { status: this.status } : {}),
-      ...(this.fields ? { fields: this.fields } : {}),
-      ...(this.params ? { params: this.params } : {}),
+      ...(this.fields ? { fields: clean(this.fields) } : {}),
+      ...(this.params ? { params: clean(this.params) } : {}),
     };
   }
 }

@@ -20,10 +20,13 @@ const SECRET_KEY =
 export function redactText(text: string): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-  return out
-    .replace(/(\bWawi\s+)[^\s"',;]+/gi, `$1${REDACTED}`)
-    .replace(/(x-challengecode["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1${REDACTED}`)
-    .replace(/((?:api[-_]?key|challenge[-_]?code)["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1${REDACTED}`);
+  return (
+    out
+      // The key after "Wawi " only where it is an Authorization value, not after any word "Wawi".
+      .replace(/(\bauthorization["']?\s*[:=]\s*["']?\s*Wawi\s+)[^\s"',;}]+/gi, `$1${REDACTED}`)
+      .replace(/(x-challengecode["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1${REDACTED}`)
+      .replace(/((?:api[-_]?key|challenge[-_]?code)["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1${REDACTED}`)
+  );
 }
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HelperError } from '../../main/core/errors';
 import { createLogger, redact, redactText, registerSecret } from '../../main/core/logger';
 
 describe('redaction', () => {
@@ -24,6 +25,28 @@ describe('redaction', () => {
     expect(redactText('x-challengecode: abcdef, apiKey="k-123"')).toBe(
       'x-challengecode: [redacted], apiKey="[redacted]"',
     );
+  });
+
+  it('blanks the key after "Wawi" only in an Authorization value, not after any word Wawi', () => {
+    expect(redactText('JTL Wawi server at 127.0.0.1 answered')).toBe('JTL Wawi server at 127.0.0.1 answered');
+    expect(redactText('"authorization":"Wawi k-42"')).toBe('"authorization":"Wawi [redacted]"');
+    expect(redactText('Authorization = Wawi k-42;')).toBe('Authorization = Wawi [redacted];');
+  });
+
+  it('errors leave main redacted, also when a hostile server echoes a secret back', () => {
+    registerSecret('echoed-challenge-code-123');
+    const e = new HelperError('validation', {
+      status: 400,
+      fields: { 'echoed-challenge-code-123': ['is echoed-challenge-code-123'] },
+      params: { reason: 'server said echoed-challenge-code-123' },
+    });
+    const json = JSON.stringify(e.toJSON());
+    expect(json).not.toContain('echoed-challenge-code-123');
+    expect(e.message).not.toContain('echoed-challenge-code-123');
+    // A secret learned after the error was made is redacted when it leaves.
+    const late = new HelperError('bad-response', { params: { reason: 'late-secret-4567' } });
+    registerSecret('late-secret-4567');
+    expect(JSON.stringify(late.toJSON())).not.toContain('late-secret-4567');
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../../main/core/manifest-file';
@@ -163,5 +164,46 @@ describe('scopes', () => {
       ['Companies', 1],
     ]);
     expect(describeScope('company.querycompanies', 'en').operations).toEqual(['GET /companies']);
+  });
+});
+
+describe('manifest files from the audit', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'manifest-audit-'));
+
+  it('refuses a manifest on a network share', () => {
+    for (const p of [
+      '\\\\server\\share\\manifest.json',
+      '//server/share/manifest.json',
+      '\\\\?\\UNC\\s\\m.json',
+    ])
+      expect(() => loadManifest(p)).toThrow(/network share/);
+  });
+
+  it('wants the icon beside the manifest, by name', () => {
+    const d = dir();
+    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'demo-app', 'manifest.json'), 'utf8'));
+    for (const icon of [
+      '../icon.png',
+      '/etc/passwd',
+      '\\\\server\\share\\icon.png',
+      'sub/icon.png',
+      'C:icon.png',
+    ]) {
+      writeFileSync(join(d, 'm.json'), JSON.stringify({ ...manifest, AppIconFile: icon }));
+      expect(() => loadManifest(join(d, 'm.json'))).toThrow(/AppIconFile must be the name of a file/);
+    }
+  });
+
+  it('says where JSON breaks without quoting the file', () => {
+    const d = dir();
+    writeFileSync(join(d, 'm.json'), '{\n  "AppId": "x",\n  "Secret": topsecretvalue\n}');
+    let message = '';
+    try {
+      loadManifest(join(d, 'm.json'));
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/line 3, column \d+/);
+    expect(message).not.toContain('topsecret');
   });
 });

@@ -34,7 +34,7 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('sets the fuses: no run-as-node, no NODE_OPTIONS, no inspect, asar only, asar integrity, cookie encryption', () => {
+  it('sets the fuses: no run-as-node, no NODE_OPTIONS, no inspect, asar only, asar integrity, cookie encryption, no file:// privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -42,7 +42,16 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('refuses to build an unsigned release; an unsigned build is an explicit, labelled dev build', () => {
+    expect(config.forceCodeSigning).toBe(true);
+    const dist = readFileSync(join(ROOT, 'scripts', 'dist.mjs'), 'utf8');
+    expect(dist).toContain("'-c.forceCodeSigning=false'");
+    expect(dist).toMatch(/argv\.includes\('--unsigned'\)/);
+    expect(dist).toContain('UNSIGNED-DEV');
   });
 
   it('packs into asar with keytar unpacked, and ships the vendor manifest and icon', () => {
