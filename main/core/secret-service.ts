@@ -53,7 +53,24 @@ export function lockedItems(searchOutput: string): number {
   return (locked.match(/\/org\/freedesktop\/secrets\/\S+/g) ?? []).length;
 }
 
+/**
+ * The keyring's state. gnome-keyring now and then answers a search with "UnknownMethod" while it is
+ * busy with other clients: that answer is asked again (three times in all) before it counts.
+ */
 export async function keyringState(services: string[], exec: Exec = execDefault): Promise<KeyringState> {
+  let state = await keyringStateOnce(services, exec);
+  for (
+    let retry = 1;
+    retry < 3 && state.state === 'unavailable' && /UnknownMethod/.test(state.reason);
+    retry++
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * retry));
+    state = await keyringStateOnce(services, exec);
+  }
+  return state;
+}
+
+async function keyringStateOnce(services: string[], exec: Exec): Promise<KeyringState> {
   try {
     const { stdout } = await exec(
       'dbus-send',

@@ -2,7 +2,7 @@
 // randomly; afterwards, doing what the helper advises (status, resume, register, discard), the key
 // Wawi handed out ends up in the keychain. Checked against the simulator's own record of issued keys.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -344,10 +344,12 @@ describe('manifests that are not regular files fail fast with exit 3', () => {
   it('an AppIconFile that is a device', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wawi-icon-'));
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, AppIconFile: '/dev/zero' }));
+    // The icon must sit beside the manifest: here a link to a device, by name.
+    symlinkSync('/dev/zero', join(dir, 'icon.png'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, AppIconFile: 'icon.png' }));
     const r = await cli(['check-manifest', '--manifest', join(dir, 'manifest.json'), '--lang', 'en']);
     expect(r.code).toBe(3);
-    expect(r.output).toContain('/dev/zero is not a regular file');
+    expect(r.output).toContain(`${join(dir, 'icon.png')} is not a regular file`);
   });
 });
 
