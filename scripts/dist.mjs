@@ -47,6 +47,7 @@ if (branding.executableName) overrides.push(`-c.win.executableName=${branding.ex
 const unsigned = process.argv.includes('--unsigned');
 const extra = process.argv.slice(2).filter((a) => a !== '--unsigned');
 if (unsigned) {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${…} macros
   const name = '${productName}-Setup-${version}-${arch}-UNSIGNED-DEV.${ext}';
   overrides.push('-c.forceCodeSigning=false', `-c.artifactName=${name}`, `-c.nsis.artifactName=${name}`);
   console.warn('dist: building an UNSIGNED development installer; do not give it to merchants.');

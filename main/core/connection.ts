@@ -3,7 +3,7 @@
 //   trusted (its SHA-256 pin). A CA-signed certificate needs no pin.
 // - http: to this computer always; to another machine only with the merchant's explicit consent.
 // Scheme, pin and consent are kept with the registration (keychain connection entry) and never guessed.
-import type { ConnectionEntry, ServerRef } from '../../shared/registration';
+import type { CertificateInfo, ConnectionEntry, ServerRef } from '../../shared/registration';
 import { isLoopback, parseWawiAddress, type WawiServer, withProtocol } from './address';
 import { asHelperError, HelperError } from './errors';
 import type { HttpOptions } from './http';
@@ -43,6 +43,20 @@ export function insecureRefused(server: WawiServer): HelperError {
   return new HelperError('insecure-http', { params: { address: server.baseUrl } });
 }
 
+/** The certificate a server presents now (a handshake, nothing sent); unreachable when it can't be read. */
+export async function certificateAt(
+  server: WawiServer,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<CertificateInfo> {
+  try {
+    return await inspectCertificate(new URL(server.baseUrl).hostname, server.port, options);
+  } catch (err) {
+    throw new HelperError('unreachable', {
+      params: { address: server.baseUrl, reason: (err as { code?: string }).code ?? (err as Error).message },
+    });
+  }
+}
+
 /** A fingerprint as typed (with or without colons), or a usage error that says what is expected. */
 export function fingerprintOrThrow(input: string): string {
   const pin = normalizeFingerprint(input);
@@ -72,13 +86,7 @@ export async function connectionForNew(
   }
   if (trust.certificatePin) return { certificatePin: fingerprintOrThrow(trust.certificatePin) };
   if (!trust.allowSelfSigned) return {};
-  const seen = await inspectCertificate(new URL(server.baseUrl).hostname, server.port, { signal }).catch(
-    (err: unknown) => {
-      throw new HelperError('unreachable', {
-        params: { address: server.baseUrl, reason: (err as { code?: string }).code ?? String(err) },
-      });
-    },
-  );
+  const seen = await certificateAt(server, { signal });
   return seen.trusted ? {} : { certificatePin: seen.fingerprint, pinnedNow: true };
 }
 

@@ -4,9 +4,9 @@
 // fingerprint, and whether the OS trusts it. Nothing secret is sent while probing.
 import type { CertificateInfo, DiscoveredServer } from '../../shared/registration';
 import { hasScheme, parseWawiAddress, type WawiServer, withProtocol } from './address';
-import { asHelperError, HelperError } from './errors';
+import { certificateAt } from './connection';
+import { asHelperError } from './errors';
 import type { HttpOptions } from './http';
-import { inspectCertificate } from './tls';
 import { WawiClient } from './wawi-client';
 
 export type { DiscoveredServer };
@@ -27,22 +27,8 @@ async function probeAt(
   signal?: AbortSignal,
 ): Promise<DiscoveredServer> {
   let certificate: CertificateInfo | undefined;
-  if (server.protocol === 'https') {
-    try {
-      const url = new URL(server.baseUrl);
-      certificate = await inspectCertificate(url.hostname, server.port, {
-        timeoutMs: http.connectTimeoutMs,
-        signal,
-      });
-    } catch (err) {
-      throw new HelperError('unreachable', {
-        params: {
-          address: server.baseUrl,
-          reason: (err as { code?: string }).code ?? (err as Error).message,
-        },
-      });
-    }
-  }
+  if (server.protocol === 'https')
+    certificate = await certificateAt(server, { timeoutMs: http.connectTimeoutMs, signal });
   // An untrusted certificate: /info is read over exactly the certificate just seen (it needs no secret).
   const pin = certificate && !certificate.trusted ? certificate.fingerprint : undefined;
   const info = await new WawiClient(server, { ...http, certificatePin: pin }).detect(signal);

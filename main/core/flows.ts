@@ -28,7 +28,7 @@ import { sendRequest } from './flow/send';
 import { type Clock, DEFAULT_TIMEOUT_MS, sleepOrCancel, step, systemClock, timedOut } from './flow/timing';
 import { verifyKey } from './flow/verify';
 import { type Logger, registerSecret } from './logger';
-import { checkTrust, decideTrust, findRecord, type TrustCheck, type TrustDecision } from './trust';
+import { checkTrust, decideTrust, type TrustCheck, type TrustDecision } from './trust';
 import type { WawiClient } from './wawi-client';
 
 export type { CoreDeps } from './flow/context';
@@ -309,13 +309,17 @@ export class Core {
 
   // ---------------------------------------------------------------- verify
 
+  /** The registration of an account on this computer, or not-registered. */
+  async record(account: string): Promise<RegistrationRecord> {
+    const record = (await this.deps.metadata.load()).registrations.find((r) => r.account === account);
+    if (!record) throw notRegistered(account);
+    return record;
+  }
+
   private async recordFor(account: string): Promise<{ record: RegistrationRecord; key: string }> {
-    const data = await this.deps.metadata.load();
-    const record = data.registrations.find((r) => r.account === account);
-    const key = record ? await this.deps.vault.get(account) : null;
-    if (!record || !key) {
-      throw notRegistered(account);
-    }
+    const record = await this.record(account);
+    const key = await this.deps.vault.get(account);
+    if (!key) throw notRegistered(account);
     return { record, key };
   }
 
@@ -504,7 +508,7 @@ export class Core {
 
   /** What a registration's server presents now, and what the merchant would have to trust. */
   async checkTrust(account: string, signal?: AbortSignal): Promise<TrustCheck> {
-    return checkTrust(findRecord(await this.list(), account), signal);
+    return checkTrust(await this.record(account), signal);
   }
 
   /**
@@ -512,7 +516,7 @@ export class Core {
    * certificate, for an unknown connection, or for plain http). Keeps it and returns the new reference.
    */
   async trust(account: string, decision: TrustDecision, signal?: AbortSignal): Promise<ServerRef> {
-    const record = findRecord(await this.list(), account);
+    const record = await this.record(account);
     const { check, server } = await decideTrust(record, decision, signal);
     await this.keepConnection(account, server);
     this.deps.logger.info('server trusted explicitly', {

@@ -3,9 +3,8 @@
 // The merchant sees the pinned fingerprint and the presented one before saying yes.
 import type { CertificateInfo, RegistrationRecord, ServerRef } from '../../shared/registration';
 import { isLoopback, parseWawiAddress, type WawiServer, withProtocol } from './address';
-import { fingerprintOrThrow } from './connection';
-import { HelperError, notRegistered } from './errors';
-import { inspectCertificate } from './tls';
+import { certificateAt, fingerprintOrThrow } from './connection';
+import { HelperError } from './errors';
 
 export interface TrustCheck {
   account: string;
@@ -34,14 +33,10 @@ async function presentedAt(
   signal?: AbortSignal,
 ): Promise<CertificateInfo | undefined> {
   try {
-    return await inspectCertificate(new URL(server.baseUrl).hostname, server.port, { signal });
+    return await certificateAt(server, { signal });
   } catch (err) {
-    if (!mayBeHttp) {
-      throw new HelperError('unreachable', {
-        params: { address: server.baseUrl, reason: (err as { code?: string }).code ?? String(err) },
-      });
-    }
-    return undefined;
+    if (mayBeHttp) return undefined; // no TLS spoken there: the server speaks http
+    throw err;
   }
 }
 
@@ -115,10 +110,4 @@ export async function decideTrust(
       ...(isLoopback(plain) ? {} : { insecureHttp: true as const }),
     },
   };
-}
-
-export function findRecord(list: RegistrationRecord[], account: string): RegistrationRecord {
-  const record = list.find((r) => r.account === account);
-  if (!record) throw notRegistered(account);
-  return record;
 }

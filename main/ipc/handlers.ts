@@ -160,15 +160,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     );
   }
 
-  async function requireRecord(account: string) {
-    const list = await core.list();
-    const record = list.find((r) => r.account === account);
-    if (!record) {
-      throw notRegistered(account);
-    }
-    return record;
-  }
-
   const table: { [C in Channel]: Handler<C> } = {
     'app:launch': async () => ({
       action: deps.launch.action,
@@ -247,7 +238,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'registrations:list': async ({ verify }) => ({ registrations: await core.list({ verify }) }),
     'registration:verify': async ({ account }) => core.verify(account),
     'rotate:start': async ({ account }) => {
-      const record = await requireRecord(account);
+      const record = await core.record(account);
       const launchManifest = deps.launch.manifest?.AppId === record.appId ? deps.launch.manifest : undefined;
       const flowId = randomUUID();
       let confirm!: () => void;
@@ -265,7 +256,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return {};
     },
     'revoke:start': async ({ account }) => {
-      await requireRecord(account);
+      await core.record(account);
       const flowId = randomUUID();
       let confirm!: () => void;
       const confirmation = new Promise<void>((resolve) => {
@@ -281,7 +272,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     'key:copy': async ({ account }) => {
       // Only the key of the app that launched this helper: that vendor's app is waiting for it.
-      const record = await requireRecord(account);
+      const record = await core.record(account);
       if (!deps.launch.manifest || record.appId !== deps.launch.manifest.AppId)
         throw new HelperError('invalid-input', {
           params: { reason: 'Only the key of the app that started this helper can be copied.' },

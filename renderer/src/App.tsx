@@ -321,17 +321,20 @@ export function App({ api }: { api: ApiClient }) {
   );
 }
 
+/** The account host rule writes every loopback name as 127.0.0.1 (see main/core/address.ts). */
+const onThisComputer = (s: DiscoveredServer) => s.host === '127.0.0.1';
+
 /** After choosing a server: compare an unknown certificate, or agree to plain http, before anything else. */
 function afterChoosing(server: DiscoveredServer): Screen {
   if (server.certificate && !server.certificate.trusted)
     return { name: 'trust', server: { ...server, certificate: server.certificate } };
-  if (!server.certificate && server.host !== '127.0.0.1') return { name: 'insecure', server };
+  if (!server.certificate && !onThisComputer(server)) return { name: 'insecure', server };
   return { name: 'review', server };
 }
 
 function transportLine(s: DiscoveredServer, tt: TrustTexts): string {
   if (s.certificate) return s.certificate.trusted ? tt.serverTrusted : tt.serverUntrusted;
-  return s.host === '127.0.0.1' ? tt.serverPlainLocal : tt.serverPlain;
+  return onThisComputer(s) ? tt.serverPlainLocal : tt.serverPlain;
 }
 
 function Connect({

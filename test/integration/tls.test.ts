@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { createServer as createTlsServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWawiAddress } from '../../main/core/address';
 import { discover } from '../../main/core/discovery';
 import { WawiClient } from '../../main/core/wawi-client';
@@ -177,7 +177,6 @@ describe('the CLI over https', () => {
     sim = await httpsSim();
     env = isolatedEnv({ WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' });
   });
-  afterEach(() => undefined);
   afterAll(async () => {
     await cleanKeychain(env);
     await sim.close();
@@ -206,12 +205,9 @@ describe('the CLI over https', () => {
   });
 
   it('--allow-self-signed pins on first use and prints the fingerprint; trust shows both later', async () => {
-    const stop = setInterval(() => {
-      const p = sim.pending()[0];
-      if (p) sim.accept(p.id);
-    }, 30);
+    const d = decideWhenPending(sim);
     const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--allow-self-signed']);
-    clearInterval(stop);
+    d.stop();
     expect(r.code, r.output).toBe(0);
     expect(r.output).toContain(`SHA-256 ${real.fingerprint}`);
 
