@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The wawi-register command. The CLI is bundled to dist/ by `npm ci` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const bundle = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -11,7 +11,7 @@ const bundle = join(
   'dist',
   'main',
   'cli',
-  'wawi-register.cjs',
+  'wawi-register.mjs',
 );
 if (!existsSync(bundle)) {
   console.error(
@@ -19,4 +19,6 @@ if (!existsSync(bundle)) {
   );
   process.exit(1);
 }
-createRequire(import.meta.url)(bundle);
+// Node 22.1+: keep the compiled bundle in the OS temp folder, so later starts skip compiling it.
+module.enableCompileCache?.();
+await import(pathToFileURL(bundle).href);

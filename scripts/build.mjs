@@ -2,7 +2,7 @@
 // Builds the Node-side bundles with esbuild (main process, preload, CLI, simulator) and,
 // unless --node-only, the renderer with Vite. Output goes to dist/.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,12 +28,40 @@ const common = {
 };
 
 const bundles = [
-  ['main/cli/index.ts', 'dist/main/cli/wawi-register.cjs'],
-  ['test/wawi-sim/cli.ts', 'dist/test/wawi-sim/cli.cjs'],
+  // The simulator: its own command, and the library the CLI loads only for `sim` and `--demo`.
+  ['tools/wawi-sim/cli.ts', 'dist/tools/wawi-sim/cli.cjs'],
+  ['tools/wawi-sim/index.ts', 'dist/tools/wawi-sim/sim.cjs'],
   ['main/electron/main.ts', 'dist/main/electron/main.cjs'],
   ['main/electron/preload.ts', 'dist/main/electron/preload.cjs'],
 ];
-await Promise.all(bundles.map(([entry, outfile]) => build({ ...common, entryPoints: [entry], outfile })));
+await Promise.all(
+  bundles.map(([entry, outfile]) =>
+    build({ ...common, entryPoints: [entry], outfile, minify: entry.endsWith('preload.ts') }),
+  ),
+);
+// Chunk names change with their content: old ones go first.
+rmSync(resolve(root, 'dist/main/cli'), { recursive: true, force: true });
+// The CLI as ES modules split into chunks: --help loads only the program and commander, a command
+// loads the core (undici, zod) when it runs.
+await build({
+  ...common,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { 'wawi-register': 'main/cli/index.ts' },
+  outdir: 'dist/main/cli',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  define: {},
+});
+// The simulator reads its admin page and the demo app from beside its bundle.
+for (const dir of ['admin', 'demo-app'])
+  cpSync(resolve(root, 'tools/wawi-sim', dir), resolve(root, 'dist/tools/wawi-sim', dir), {
+    recursive: true,
+  });
 
 if (!args.has('--node-only') && existsSync(resolve(root, 'vite.config.ts'))) {
   const r = spawnSync(

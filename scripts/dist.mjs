@@ -34,7 +34,7 @@ const run = (cmd, args) => {
 };
 run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 run(process.execPath, [
-  join(root, 'dist', 'main', 'cli', 'wawi-register.cjs'),
+  join(root, 'dist', 'main', 'cli', 'wawi-register.mjs'),
   'check-manifest',
   '--manifest',
   join(root, 'vendor', 'manifest.json'),

@@ -1,7 +1,8 @@
 // Registrations, flow states and the events a running flow emits: the contract between the core,
 // the CLI and the renderer. Nothing here ever holds an API key or a challenge code.
 import { z } from 'zod';
-import { serializedErrorSchema } from './errors';
+import { serializedErrorSchema } from './errors/schema';
+import { FLOW_KINDS, FLOW_STATES } from './flow';
 
 export const serverRefSchema = z.object({
   baseUrl: z.string(),
@@ -38,8 +39,12 @@ export const certificateInfoSchema = z.object({
 export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 /** A Wawi REST server that answered a probe. */
+/** How a server's paths are versioned: /v1/ (PascalCase), /v2/ (camelCase), or unversioned paths. */
+export const API_STYLES = ['v1', 'v2', 'unversioned'] as const;
+export type ApiStyle = (typeof API_STYLES)[number];
+
 export const discoveredServerSchema = serverRefSchema.extend({
-  apiStyle: z.enum(['v1', 'v2', 'unversioned']),
+  apiStyle: z.enum(API_STYLES),
   /** https: the certificate it presented (trusted or not). */
   certificate: certificateInfoSchema.optional(),
 });
@@ -81,20 +86,7 @@ export const registrationRecordSchema = z.object({
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
-export const FLOW_KINDS = ['register', 'rotate', 'revoke'] as const;
-export type FlowKind = (typeof FLOW_KINDS)[number];
-
-/**
- * The states of a flow. Register: sending → waiting → storing → verifying → accepted.
- * Rotate and revoke first wait for the app to be removed in Wawi ("awaiting-removal").
- * Final: accepted, removed, rejected, failed, cancelled, timed-out.
- */
-const ACTIVE_STATES = ['checking', 'awaiting-removal', 'sending', 'waiting', 'storing', 'verifying'] as const;
-const END_STATES = ['accepted', 'removed', 'rejected', 'failed', 'cancelled', 'timed-out'] as const;
-export const FLOW_STATES = [...ACTIVE_STATES, ...END_STATES] as const;
 export const flowStateSchema = z.enum(FLOW_STATES);
-export type FlowState = z.infer<typeof flowStateSchema>;
-export const FINAL_STATES: readonly FlowState[] = END_STATES;
 
 export const flowEventSchema = z.object({
   flowId: z.string(),
@@ -120,14 +112,7 @@ export const flowEventSchema = z.object({
   resumedFrom: z.string().optional(),
 });
 export type FlowEvent = z.infer<typeof flowEventSchema>;
-
-/**
- * True while an accepted key waits for the keychain (it refused the key; the helper retries): stopping
- * now loses the key, so the CLI and the app warn first, and only then give it up.
- */
-export function keyWaiting(e: Pick<FlowEvent, 'state' | 'transient'> | undefined): boolean {
-  return e?.state === 'storing' && e.transient !== undefined;
-}
+export type { FlowKind, FlowState } from './flow';
 
 /**
  * A registration that was (or is about to be) sent and is not decided yet. It lives in the keychain:

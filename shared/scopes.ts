@@ -1,5 +1,7 @@
 // The scopes of the JTL-Wawi API (a copy of ../shared/wawi-scopes.json; a test keeps them equal),
 // and readable words for them, derived from the scope names and the operations they allow.
+
+import type { Lang } from './lang';
 import scopesFile from './wawi-scopes.json' with { type: 'json' };
 
 const SCOPES = (scopesFile as { scopes: Record<string, string[]> }).scopes;
@@ -15,8 +17,6 @@ export function scopeOperations(scope: string): string[] {
 }
 
 export const ALL_SCOPES: readonly string[] = Object.keys(SCOPES);
-
-type Lang = 'de' | 'en';
 
 const AREAS: Record<string, Record<Lang, string>> = {
   all: { en: 'Everything', de: 'Alles' },

@@ -1,10 +1,18 @@
-// Entry point of the wawi-register CLI bundle (dist/main/cli/wawi-register.cjs).
-
-import type { AppManifest } from '../../shared/manifest';
-import demoIcon from '../../test/fixtures/demo-app/icon.png';
-import demoManifestFile from '../../test/fixtures/demo-app/manifest.json' with { type: 'json' };
-import { startWawiSim } from '../../test/wawi-sim/sim';
+// Entry point of the wawi-register CLI (dist/main/cli/wawi-register.mjs and its chunks). The simulator is a
+// bundle of its own (dist/tools/wawi-sim/sim.cjs), loaded only for `sim` and `register --demo`.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { runCli } from './cli';
+
+type SimModule = typeof import('../../tools/wawi-sim/index');
+const loadSim = (): SimModule =>
+  createRequire(import.meta.url)(fileURLToPath(new URL('../../tools/wawi-sim/sim.cjs', import.meta.url)));
+
+// A reader that stops early (`| head`) ends the output, not the process with an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 
 // Ctrl+C goes to the command (it stops waiting, or warns before an accepted key would be lost); a third
 // press ends the process at once, whatever it is doing.
@@ -23,11 +31,8 @@ runCli(process.argv.slice(2), {
   env: process.env,
   platform: process.platform,
   onInterrupt: (cancel) => cancels.push(cancel),
-  startSim: (options) => startWawiSim(options),
-  demoManifest: () => {
-    const { AppIconFile: _file, ...rest } = demoManifestFile as Record<string, unknown>;
-    return { ...rest, AppIcon: demoIcon } as AppManifest;
-  },
+  startSim: (options) => loadSim().startWawiSim(options),
+  demoManifestFile: () => fileURLToPath(loadSim().DEMO_MANIFEST),
 }).then(
   (code) => {
     process.exitCode = code;

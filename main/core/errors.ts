@@ -1,5 +1,7 @@
-import { ERROR_CODES, type ErrorCode, errorText, type SerializedError } from '../../shared/errors';
-import { redactText } from './logger';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors/meta';
+import type { SerializedError } from '../../shared/errors/schema';
+import { errorText } from '../../shared/errors/text';
+import { redactText } from './log/logger';
 
 /** Params and fields can hold what a server sent back (a hostile one may echo a secret): redacted. */
 function clean<T extends Record<string, string | string[]>>(values: T | undefined): T | undefined {

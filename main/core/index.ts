@@ -1,10 +1,14 @@
-// Wires the core from the environment: app-data folder, keychain, logger. Used by the CLI and the app.
-import { Core, type CoreDeps } from './flows';
-import type { HttpOptions } from './http';
-import { createLogger, type Level, type Logger } from './logger';
-import { MetadataStore } from './metadata';
-import { appDataDir, logFile, metadataFile } from './paths';
-import { type KeychainBackend, KeyVault, loadKeytar } from './vault';
+// The core's public entry: wires the registration service from the environment (app-data folder,
+// keychain, logger) and names what the CLI, the IPC table and the shell may use. Nothing else of
+// main/core is imported from outside it.
+
+import type { CorePorts } from './flows/context';
+import { createLogger, type Level, type Logger } from './log/logger';
+import { RegistrationService } from './service';
+import { MetadataStore } from './store/metadata';
+import { appDataDir, logFile, metadataFile } from './store/paths';
+import { type KeychainBackend, KeyVault, loadKeytar } from './store/vault';
+import type { HttpOptions } from './wawi/http';
 
 export interface CoreEnvironment {
   /** App-data folder (metadata, logs). Default: appDataDir(). */
@@ -17,14 +21,16 @@ export interface CoreEnvironment {
   verbose?: boolean;
   http?: HttpOptions;
   logger?: Logger;
-  overrides?: Partial<CoreDeps>;
+  /** Ports and timings to replace (tests). */
+  overrides?: Partial<CorePorts>;
 }
 
 export function createCore(env: CoreEnvironment = {}): {
-  core: Core;
+  core: RegistrationService;
   home: string;
   logger: Logger;
   vault: KeyVault;
+  metadata: MetadataStore;
 } {
   const home = env.home ?? appDataDir();
   const logger =
@@ -39,11 +45,19 @@ export function createCore(env: CoreEnvironment = {}): {
     service: env.service ?? process.env.WAWI_REGISTER_KEYCHAIN_SERVICE,
   });
   const metadata = new MetadataStore(metadataFile(home), vault, logger);
-  const core = new Core({ vault, metadata, logger, http: env.http, ...env.overrides });
-  return { core, home, logger, vault };
+  const core = new RegistrationService({ vault, metadata, logger, http: env.http, ...env.overrides });
+  return { core, home, logger, vault, metadata };
 }
 
-export { accountName, parseWawiAddress, type WawiServer } from './address';
-export { discover } from './discovery';
-export { HelperError } from './errors';
-export { Core } from './flows';
+export { asHelperError, HelperError, isHelperError, notRegistered } from './errors';
+export type { FlowOptions } from './flows/flow';
+export { formatDuration, Trigger } from './flows/timing';
+export { registerSecret } from './log/logger';
+export { loadManifest } from './manifest/manifest-file';
+export { RegistrationService } from './service';
+export { appDataDir } from './store/paths';
+export { readSettings, writeSettings } from './store/settings';
+export { KEY_SERVICE } from './store/vault';
+export { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from './wawi/address';
+export { fingerprintOrThrow } from './wawi/connection';
+export type { DiscoveredServer } from './wawi/discovery';

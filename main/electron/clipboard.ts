@@ -3,7 +3,7 @@
 // text and the markers are written together by PowerShell (WinForms DataObject), the key on stdin,
 // never on the command line. If that fails the key is not copied at all.
 import { spawn } from 'node:child_process';
-import { HelperError } from '../core/errors';
+import { HelperError } from '../core/index';
 import type { Clipboard } from '../ipc/handlers';
 
 /** The formats Windows reads: any data under the first; a DWORD 0 under the other two. */

@@ -1,8 +1,8 @@
 // The preload: exposes exactly one typed API object (window.wawi) through contextBridge.
 // No raw ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge } from '../../shared/bridge';
-import { FLOW_EVENT_CHANNEL } from '../../shared/ipc';
+import { createBridge } from '../../shared/ipc/bridge';
+import { FLOW_EVENT_CHANNEL } from '../../shared/ipc/channels';
 import type { FlowEvent } from '../../shared/registration';
 
 contextBridge.exposeInMainWorld(

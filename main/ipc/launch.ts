@@ -3,21 +3,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LaunchAction, UiLang } from '../../shared/ipc';
-import { HelperError, isHelperError } from '../core/errors';
-import { loadManifest } from '../core/manifest-file';
-import type { LaunchState } from './handlers';
+import { isLang, type Lang } from '../../shared/lang';
+import { isLaunchAction, LAUNCH_ACTIONS, type LaunchAction } from '../../shared/launch';
+import { HelperError, isHelperError, loadManifest } from '../core/index';
+import type { LaunchState } from './types';
 
 export interface LaunchArgs {
   action?: LaunchAction;
   manifest?: string;
   wawi?: string;
-  lang?: UiLang;
+  lang?: Lang;
   /** Problems with the arguments, in plain words. */
   problems: string[];
 }
-
-const ACTIONS = ['register', 'manage', 'rotate', 'revoke'];
 
 export function parseLaunchArgs(argv: string[]): LaunchArgs {
   const { values } = parseArgs({
@@ -35,17 +33,17 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
   const action = str(values.action);
   const lang = str(values.lang);
-  if (action && !ACTIONS.includes(action))
-    problems.push(`--action must be one of ${ACTIONS.join(', ')}, not "${action}".`);
-  if (lang && lang !== 'de' && lang !== 'en') problems.push(`--lang must be de or en, not "${lang}".`);
+  if (action && !isLaunchAction(action))
+    problems.push(`--action must be one of ${LAUNCH_ACTIONS.join(', ')}, not "${action}".`);
+  if (lang && !isLang(lang)) problems.push(`--lang must be de or en, not "${lang}".`);
   for (const name of ['manifest', 'wawi', 'action', 'lang'] as const) {
     if (values[name] === true) problems.push(`--${name} needs a value.`);
   }
   return {
-    action: action && ACTIONS.includes(action) ? (action as LaunchAction) : undefined,
+    action: isLaunchAction(action) ? action : undefined,
     manifest: str(values.manifest),
     wawi: str(values.wawi),
-    lang: lang === 'de' || lang === 'en' ? lang : undefined,
+    lang: isLang(lang) ? lang : undefined,
     problems,
   };
 }

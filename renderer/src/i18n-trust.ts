@@ -1,5 +1,5 @@
 // The words of the trust screens (certificates, plain http, the copied key), German and English.
-import type { UiLang } from '../../shared/ipc';
+import type { Lang } from '../../shared/lang';
 import { useI18n } from './i18n';
 
 const en = {
@@ -101,7 +101,7 @@ const de: TrustTexts = {
   cleared: 'Die Zwischenablage wurde geleert.',
 };
 
-export const TRUST_TEXTS: Record<UiLang, TrustTexts> = { en, de };
+export const TRUST_TEXTS: Record<Lang, TrustTexts> = { en, de };
 
 export function useTrustTexts(): TrustTexts {
   return TRUST_TEXTS[useI18n().lang];

@@ -1,6 +1,6 @@
 // The wizard's words in German and English. Error texts come from shared/errors.ts.
 import { createContext, useContext } from 'react';
-import type { UiLang } from '../../shared/ipc';
+import type { Lang } from '../../shared/lang';
 
 const en = {
   appTitle: 'Wawi Registration Helper',
@@ -285,12 +285,7 @@ const de: Texts = {
   rotatedTitle: 'Der Schlüssel wurde erneuert',
 };
 
-export const TEXTS: Record<UiLang, Texts> = { en, de };
+export const TEXTS: Record<Lang, Texts> = { en, de };
 
-export const I18n = createContext<{ lang: UiLang; t: Texts }>({ lang: 'en', t: en });
+export const I18n = createContext<{ lang: Lang; t: Texts }>({ lang: 'en', t: en });
 export const useI18n = () => useContext(I18n);
-
-export function elapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}

@@ -1,6 +1,7 @@
+// The renderer's entry: mounts the app over the preload's bridge (window.wawi).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { apiClient, type WawiBridge } from '../../shared/bridge';
+import { apiClient, type WawiBridge } from '../../shared/ipc/bridge';
 import { App } from './App';
 import './styles.css';
 

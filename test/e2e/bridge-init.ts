@@ -1,6 +1,6 @@
 // Init script for the browser tests: builds window.wawi from the same createBridge() the preload
 // uses, over Playwright bindings instead of ipcRenderer.
-import { createBridge } from '../../shared/bridge';
+import { createBridge } from '../../shared/ipc/bridge';
 import type { FlowEvent } from '../../shared/registration';
 
 type TestWindow = Window & {

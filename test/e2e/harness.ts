@@ -10,17 +10,17 @@ import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import keytar from 'keytar';
 import { createCore } from '../../main/core/index';
-import { rendererResponse } from '../../main/electron/shell';
+import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
-import type { UiLang } from '../../shared/ipc';
+import type { Lang } from '../../shared/lang';
 import type { FlowEvent } from '../../shared/registration';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { uniqueService } from '../helpers/core';
 import { ROOT } from '../helpers/proc';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-export const MANIFEST = join(ROOT, 'test', 'fixtures', 'demo-app', 'manifest.json');
+export const MANIFEST = join(ROOT, 'tools', 'wawi-sim', 'demo-app', 'manifest.json');
 
 let initScript: Promise<string> | undefined;
 function bridgeInitScript(): Promise<string> {
@@ -41,6 +41,7 @@ export interface Harness {
   clipboard: { text: string };
   service: string;
   core: ReturnType<typeof createCore>['core'];
+  vault: ReturnType<typeof createCore>['vault'];
   events: FlowEvent[];
   rendererUrl: string;
   open(page: Page): Promise<void>;
@@ -49,7 +50,7 @@ export interface Harness {
 
 export async function startHarness(
   options: {
-    lang?: UiLang;
+    lang?: Lang;
     args?: string[];
     candidates?: (sim: WawiSim) => string[];
     /** Serve the simulator over https with this (self-signed) certificate. */
@@ -59,7 +60,7 @@ export async function startHarness(
   const sim = await startWawiSim({ port: 0, ...(options.tls ? { tls: options.tls } : {}) });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();
-  const { core } = createCore({
+  const { core, vault } = createCore({
     home,
     service,
     http: { connectTimeoutMs: 1000, responseTimeoutMs: 3000 },
@@ -68,7 +69,7 @@ export async function startHarness(
   const args = options.args ?? ['--manifest', MANIFEST];
   const launch = launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' });
   const clipboard = { text: '' };
-  let lang: UiLang = options.lang ?? 'en';
+  let lang: Lang = options.lang ?? 'en';
   const handlers = createIpcHandlers({
     core,
     launch,
@@ -110,6 +111,7 @@ export async function startHarness(
     clipboard,
     service,
     core,
+    vault,
     events,
     rendererUrl,
     async open(page) {

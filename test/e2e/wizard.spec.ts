@@ -1,7 +1,7 @@
 // The merchant's wizard end to end in Chromium: production renderer build, real IPC handler table,
 // real core against the simulator, real keychain.
 import { expect, type Page, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/address';
+import { parseWawiAddress } from '../../main/core/wawi/address';
 import { demoManifest } from '../helpers/core';
 import { expectAccessible, type Harness, MANIFEST, screen, shot, startHarness } from './harness';
 
@@ -243,7 +243,9 @@ for (const lang of ['en', 'de'] as const) {
       lang === 'de' ? 'öffnen Sie diesen Helfer erneut' : 'open this helper again',
     );
     await expect(page.getByRole('alert')).not.toContainText('wawi-register');
-    expect(await h.core.pending()).toEqual([expect.objectContaining({ requestId: h.sim.pending()[0]!.id })]);
+    expect(await h.vault.listPending()).toEqual([
+      expect.objectContaining({ requestId: h.sim.pending()[0]!.id }),
+    ]);
     expect(await h.core.list()).toEqual([]);
     // Discarding it here asks first, and says what an acceptance afterwards would mean.
     const discard = lang === 'de' ? 'Anfrage verwerfen' : 'Discard the request';
@@ -253,10 +255,10 @@ for (const lang of ['en', 'de'] as const) {
     ).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: lang === 'de' ? 'Behalten' : 'Keep it' }).click();
-    expect(await h.core.pending()).toHaveLength(1);
+    expect(await h.vault.listPending()).toHaveLength(1);
     await page.getByRole('button', { name: discard }).click();
     await page.getByRole('button', { name: discard }).last().click();
-    await expect.poll(() => h.core.pending()).toEqual([]);
+    await expect.poll(() => h.vault.listPending()).toEqual([]);
   });
 
   test(`manage (${lang}): list with status, check, rotate with the merchant removing the app in Wawi`, async ({
@@ -334,7 +336,7 @@ test('a registration left pending by a closed helper goes on at the next start',
     body: JSON.stringify(demoManifest()),
   }).then((r) => r.json());
   const account = `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`;
-  await h.core.deps.vault.savePending({
+  await h.vault.savePending({
     v: 2,
     kind: 'register',
     account,
@@ -351,7 +353,7 @@ test('a registration left pending by a closed helper goes on at the next start',
   await expect(page.getByRole('heading', { name: T.en.waiting })).toBeFocused();
   h.sim.accept(created.RegistrationRequestId);
   await expect(page.getByRole('heading', { name: T.en.done })).toBeVisible();
-  expect(await h.core.pending()).toEqual([]);
+  expect(await h.vault.listPending()).toEqual([]);
   expect(h.sim.challengeCodes()).toEqual([code]);
 });
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { uniqueService } from './core';
 
-export const CLI = 'dist/main/cli/wawi-register.cjs';
-export const MANIFEST = 'test/fixtures/demo-app/manifest.json';
+export const CLI = 'dist/main/cli/wawi-register.mjs';
+export const MANIFEST = 'tools/wawi-sim/demo-app/manifest.json';
 export const APP = 'WawiHelperDemo/v1';
 
 export function isolatedEnv(extra: Record<string, string> = {}): Record<string, string> {

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CoreEnvironment, createCore } from '../../main/core/index';
-import { loadManifest } from '../../main/core/manifest-file';
+import { loadManifest } from '../../main/core/manifest/manifest-file';
 import type { AppManifest } from '../../shared/manifest';
-import type { WawiSim } from '../wawi-sim/sim';
-import { FIXTURES } from './http';
+import type { WawiSim } from '../../tools/wawi-sim/server';
+import { DEMO_APP } from './http';
 
 export function uniqueService(): string {
   return `JTL-Wawi API key test ${randomUUID().slice(0, 8)}`;
@@ -25,7 +25,7 @@ export function makeCore(
 ) {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'wawi-home-'));
   const service = options.service ?? uniqueService();
-  const { core, vault, logger } = createCore({
+  const { core, vault, logger, metadata } = createCore({
     home,
     service,
     keychain: options.keychain,
@@ -41,6 +41,7 @@ export function makeCore(
   return {
     core,
     vault,
+    metadata,
     logger,
     home,
     service,
@@ -66,7 +67,7 @@ export function makeCore(
 }
 
 export function demoManifest(overrides: Partial<AppManifest> = {}): AppManifest {
-  return { ...loadManifest(join(FIXTURES, 'demo-app', 'manifest.json')).manifest, ...overrides };
+  return { ...loadManifest(join(DEMO_APP, 'manifest.json')).manifest, ...overrides };
 }
 
 /** Accepts (or rejects) the first request that shows up on the simulator. */

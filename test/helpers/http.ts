@@ -32,8 +32,9 @@ export async function call(
   return { status: res.status, headers: res.headers, text, json };
 }
 
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-export const DEMO_ICON_B64 = readFileSync(join(FIXTURES, 'demo-app', 'icon.png')).toString('base64');
+/** The demo app the simulator ships (tools/wawi-sim/demo-app). */
+export const DEMO_APP = join(import.meta.dirname, '..', '..', 'tools', 'wawi-sim', 'demo-app');
+export const DEMO_ICON_B64 = readFileSync(join(DEMO_APP, 'icon.png')).toString('base64');
 
 export function registrationBody(overrides: Record<string, unknown> = {}) {
   return {

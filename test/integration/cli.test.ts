@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { call } from '../helpers/http';
 import { run, start } from '../helpers/proc';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let sim: WawiSim;
 let env: Record<string, string>;
@@ -179,8 +179,24 @@ describe('wawi-register register', () => {
     }
   });
 
+  it('each command has its own options and help; --help exits 0', async () => {
+    const verify = await cli(['verify', '--help']);
+    expect(verify.code).toBe(0);
+    expect(verify.output).toContain('--app <AppId>');
+    expect(verify.output).not.toContain('--manifest');
+    const register = await cli(['register', '--help']);
+    expect(register.output).toContain('--allow-self-signed');
+    expect(register.output).toContain('--manifest <file>');
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.output).toMatch(/Exit codes: 0 ok, 2 usage/);
+  });
+
   it('a usage error exits 2', async () => {
     expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['register', '--lang', 'fr'])).code).toBe(2);
+    expect((await cli(['verify', '--manifest', MANIFEST])).code).toBe(2);
     expect((await cli(['register', '--bogus'])).code).toBe(2);
     expect(
       (await cli(['register', '--manifest', MANIFEST, '--timeout', 'soon', '--wawi', sim.apiUrl()])).code,

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { run, start } from '../helpers/proc';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let sim: WawiSim;
 let env: Record<string, string>;

@@ -1,14 +1,14 @@
 // The IPC handler table (main/ipc) as both the app and the browser tests use it.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseWawiAddress } from '../../main/core/address';
+import { parseWawiAddress } from '../../main/core/wawi/address';
 import { createIpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
-import { errorText } from '../../shared/errors';
+import { errorText } from '../../shared/errors/text';
 import type { FlowEvent } from '../../shared/registration';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
-import { FIXTURES } from '../helpers/http';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
+import { DEMO_APP } from '../helpers/http';
 
 let sim: WawiSim;
 let h: ReturnType<typeof makeCore>;
@@ -16,7 +16,7 @@ let clipboard: string;
 let timers: { fn: () => void; ms: number }[];
 let opened: string[];
 
-function handlers(args = ['--manifest', join(FIXTURES, 'demo-app', 'manifest.json')]) {
+function handlers(args = ['--manifest', join(DEMO_APP, 'manifest.json')]) {
   return createIpcHandlers({
     core: h.core,
     launch: launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' }),
@@ -154,7 +154,7 @@ describe('the IPC handler table', () => {
 
   it('copies only the key of the app that launched the helper', async () => {
     const r = await registered();
-    const other = handlers(['--manifest', join(FIXTURES, 'demo-app', 'manifest.json'), '--action', 'manage']);
+    const other = handlers(['--manifest', join(DEMO_APP, 'manifest.json'), '--action', 'manage']);
     expect((await other.handle('key:copy', { account: r.account })).ok).toBe(true);
     clipboard = 'nothing';
     const manage = handlers([]);

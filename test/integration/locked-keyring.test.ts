@@ -5,10 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, MANIFEST } from '../helpers/cli-env';
 import { uniqueService } from '../helpers/core';
 import { PrivateKeyring, privateKeyringAvailable } from '../helpers/keyring-session';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let sim: WawiSim;
 beforeAll(async () => {

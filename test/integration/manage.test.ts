@@ -2,13 +2,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseWawiAddress } from '../../main/core/address';
 import { HelperError } from '../../main/core/errors';
-import { Trigger } from '../../main/core/flows';
-import { EXIT_CODES, errorText } from '../../shared/errors';
+import { Trigger } from '../../main/core/index';
+import { parseWawiAddress } from '../../main/core/wawi/address';
+import { EXIT_CODES } from '../../shared/errors/meta';
+import { errorText } from '../../shared/errors/text';
 import type { FlowEvent } from '../../shared/registration';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let sim: WawiSim;
 let h: ReturnType<typeof makeCore>;
@@ -181,7 +182,7 @@ describe('revoke and forget', () => {
 
   it('revoke when the metadata file cannot be written: success, and the list is still right', async () => {
     const r = await registered();
-    const metadata = h.core.deps.metadata;
+    const metadata = h.metadata;
     const remove = metadata.remove.bind(metadata);
     metadata.remove = () => {
       throw new HelperError('storage-failed', { params: { path: metadata.file, reason: 'EROFS' } });
@@ -261,7 +262,7 @@ describe('metadata file', () => {
   it('a write that fails (full disk, no rights) keeps the key and reports storage-failed', async () => {
     const r = await registered();
     // Make the metadata path a folder so every write fails.
-    const store = h.core.deps.metadata;
+    const store = h.metadata;
     const { rmSync, mkdirSync } = await import('node:fs');
     rmSync(store.file);
     mkdirSync(store.file);
@@ -365,7 +366,7 @@ describe('no keychain reachable', () => {
     expect(JSON.stringify(events)).not.toContain(sim.apiKeys()[0]);
     // The next start says that the key is gone and how to recover.
     state.fail = false;
-    const resumed = await flaky.core.resumePending();
+    const resumed = await flaky.core.resumeAll();
     expect(resumed[0]!.error).toMatchObject({ code: 'already-handed-out' });
     expect(await flaky.core.pending()).toEqual([]);
   });

@@ -1,11 +1,11 @@
 // The registration flow over real HTTP against the simulator, with the real keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountName, parseWawiAddress } from '../../main/core/address';
 import { HelperError } from '../../main/core/errors';
-import type { ErrorCode } from '../../shared/errors';
+import { accountName, parseWawiAddress } from '../../main/core/wawi/address';
+import type { ErrorCode } from '../../shared/errors/meta';
 import type { FlowEvent } from '../../shared/registration';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let sim: WawiSim;
 beforeEach(async () => {
@@ -69,7 +69,7 @@ describe('register: happy paths', () => {
         expect(states.slice(-3)).toEqual(['storing', 'verifying', 'accepted']);
         expect(new Set(events.map((e) => e.flowId)).size).toBe(1);
         expect(events.at(-1)!.record).toEqual(record);
-        expect(await h.core.pending()).toEqual([]);
+        expect(await h.vault.listPending()).toEqual([]);
         expect((await h.core.list()).map((r) => r.account)).toEqual([record.account]);
         // The versioned style of the server was used, and never both forms.
         const paths = [...s.hits.keys()].join('\n');
@@ -111,7 +111,7 @@ describe('register: happy paths', () => {
       'rejected',
     );
     expect(events.at(-1)!.state).toBe('rejected');
-    expect(await h.core.pending()).toEqual([]);
+    expect(await h.vault.listPending()).toEqual([]);
     expect(await h.core.list()).toEqual([]);
   });
 });
@@ -150,7 +150,7 @@ describe('register: every error status', () => {
     const p = h.core.register(demoManifest(), server());
     setTimeout(() => sim.setWindow('eazybusiness', false), 150);
     await expectCode(p, 'request-not-found');
-    expect(await h.core.pending()).toEqual([]);
+    expect(await h.vault.listPending()).toEqual([]);
   });
 
   it('410: the key was fetched by someone else first', async () => {
@@ -286,14 +286,14 @@ describe('register: cancel and timeout', () => {
     expect(err.params?.pendingKept).toBe('true');
     expect(events.at(-1)!.state).toBe('cancelled');
     expect(await h.core.list()).toEqual([]);
-    const [pending] = await h.core.pending();
+    const [pending] = await h.vault.listPending();
     expect(pending).toMatchObject({ appId: 'WawiHelperDemo/v1', requestId: sim.pending()[0]!.id });
     // The merchant accepts after the cancel: the key is collected, not stranded.
     sim.accept(sim.pending()[0]!.id);
-    const [resumed] = await h.core.resumePending();
+    const [resumed] = await h.core.resumeAll();
     expect(resumed!.error).toBeUndefined();
     expect(sim.apiKeys()).toContain(await h.vault.get(resumed!.result!.account));
-    expect(await h.core.pending()).toEqual([]);
+    expect(await h.vault.listPending()).toEqual([]);
   });
 
   it('times out with a clear outcome, keeps the request, and resume collects the key', async () => {
@@ -309,9 +309,9 @@ describe('register: cancel and timeout', () => {
     expect(err.message).toMatch(/within/);
     expect(err.params?.pendingKept).toBe('true');
     expect(events.at(-1)!.state).toBe('timed-out');
-    expect(await h.core.pending()).toHaveLength(1);
+    expect(await h.vault.listPending()).toHaveLength(1);
     sim.accept(sim.pending()[0]!.id);
-    const [resumed] = await h.core.resumePending();
+    const [resumed] = await h.core.resumeAll();
     expect(sim.apiKeys()).toContain(await h.vault.get(resumed!.result!.account));
   });
 });

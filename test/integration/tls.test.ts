@@ -5,14 +5,14 @@ import { createServer as createTlsServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWawiAddress } from '../../main/core/address';
-import { discover } from '../../main/core/discovery';
-import { WawiClient } from '../../main/core/wawi-client';
+import { parseWawiAddress } from '../../main/core/wawi/address';
+import { WawiClient } from '../../main/core/wawi/client';
+import { discover } from '../../main/core/wawi/discovery';
+import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { makeCertificate, type TestCertificate } from '../helpers/certs';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { run } from '../helpers/proc';
-import { startWawiSim, type WawiSim } from '../wawi-sim/sim';
 
 let real: TestCertificate;
 let other: TestCertificate;

@@ -4,11 +4,11 @@ import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS example without types
 import { readWawiKey, SERVICE, wawiKeyAccount } from '../../docs/examples/read-key.mjs';
-import { accountName, parseWawiAddress } from '../../main/core/address';
-import { KEY_SERVICE } from '../../main/core/vault';
+import { KEY_SERVICE } from '../../main/core/store/vault';
+import { accountName, parseWawiAddress } from '../../main/core/wawi/address';
+import { startWawiSim } from '../../tools/wawi-sim/server';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { run } from '../helpers/proc';
-import { startWawiSim } from '../wawi-sim/sim';
 
 const cleanup: string[] = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import {
   normalizeHost,
   parseAccountName,
   parseWawiAddress,
-} from '../../main/core/address';
+} from '../../main/core/wawi/address';
 
 describe('parseWawiAddress', () => {
   it.each([
@@ -68,7 +68,7 @@ describe('keychain account names', () => {
 
 describe('keychain service names', () => {
   it('pending entries never fall under the key service (Windows lists "<service>*")', async () => {
-    const { KEY_SERVICE, PENDING_SERVICE, KeyVault } = await import('../../main/core/vault');
+    const { KEY_SERVICE, PENDING_SERVICE, KeyVault } = await import('../../main/core/store/vault');
     expect(KEY_SERVICE).toBe('JTL-Wawi API key');
     expect(PENDING_SERVICE.startsWith(KEY_SERVICE)).toBe(false);
     const custom = new KeyVault(() => ({}) as never, { service: 'JTL-Wawi API key test 1' });

@@ -1,13 +1,14 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../main/cli/cli';
-import { parseWawiAddress } from '../../main/core/address';
-import { discover } from '../../main/core/discovery';
-import { newChallengeCode } from '../../main/core/flows';
-import { retryAfterMs } from '../../main/core/http';
-import { WawiClient } from '../../main/core/wawi-client';
-import { ERROR_CODES, EXIT_CODES, errorText } from '../../shared/errors';
-import { startWawiSim } from '../wawi-sim/sim';
+import { parseDuration } from '../../main/cli/context';
+import { newChallengeCode } from '../../main/core/flows/register';
+import { parseWawiAddress } from '../../main/core/wawi/address';
+import { WawiClient } from '../../main/core/wawi/client';
+import { discover } from '../../main/core/wawi/discovery';
+import { retryAfterMs } from '../../main/core/wawi/http';
+import { ERROR_CODES, EXIT_CODES } from '../../shared/errors/meta';
+import { errorText } from '../../shared/errors/text';
+import { startWawiSim } from '../../tools/wawi-sim/server';
 
 const client = new WawiClient(parseWawiAddress('127.0.0.1:5883'));
 const res = (status: number, json?: unknown, headers: Record<string, string> = {}) => ({
@@ -169,7 +170,7 @@ describe('asHelperError', () => {
 
 describe('the bridge', () => {
   it('returns plain envelopes (they survive contextBridge) and the renderer client turns failures into BridgeErrors', async () => {
-    const { apiClient, BridgeError, createBridge } = await import('../../shared/bridge');
+    const { apiClient, BridgeError, createBridge } = await import('../../shared/ipc/bridge');
     const bridge = createBridge({
       invoke: async (channel) =>
         channel === 'lang:get'

@@ -10,25 +10,20 @@ import {
   WINDOWS_PRIVATE_FORMATS,
   WINDOWS_SCRIPT,
 } from '../../main/electron/clipboard';
+import { APP_ORIGIN, CSP, rendererResponse } from '../../main/electron/protocol';
+import { type ElectronModule, registerIpc, startApp, testEnvironment } from '../../main/electron/shell';
 import {
-  APP_ORIGIN,
-  CSP,
-  type ElectronModule,
   hardenSession,
   hardenWebContents,
   isSafeExternalUrl,
   isTrustedSender,
   menuTemplate,
-  registerIpc,
-  rendererResponse,
-  startApp,
-  testEnvironment,
   windowOptions,
-} from '../../main/electron/shell';
+} from '../../main/electron/window';
 import type { IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
-import { CHANNEL_NAMES } from '../../shared/ipc';
-import { FIXTURES } from '../helpers/http';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { DEMO_APP } from '../helpers/http';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -301,7 +296,7 @@ describe('launch arguments', () => {
   });
 
   it('checks the manifest in main, and defaults to the one shipped in the resources when packaged', () => {
-    const ok = launchState(parseLaunchArgs(['--manifest', join(FIXTURES, 'demo-app', 'manifest.json')]), {
+    const ok = launchState(parseLaunchArgs(['--manifest', join(DEMO_APP, 'manifest.json')]), {
       isPackaged: false,
     });
     expect(ok.action).toBe('register');
@@ -372,7 +367,7 @@ describe('app lifecycle', () => {
     f.appListeners.get('second-instance')!({}, [
       'helper.exe',
       '--manifest',
-      join(FIXTURES, 'demo-app', 'manifest.json'),
+      join(DEMO_APP, 'manifest.json'),
       '--lang',
       'en',
     ]);

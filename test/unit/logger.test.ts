@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HelperError } from '../../main/core/errors';
-import { createLogger, redact, redactText, registerSecret } from '../../main/core/logger';
+import { createLogger, redact, redactText, registerSecret } from '../../main/core/log/logger';
 
 describe('redaction', () => {
   it('hides Authorization, x-challengecode, keys and codes wherever they appear', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest } from '../../main/core/manifest-file';
+import { loadManifest } from '../../main/core/manifest/manifest-file';
 import {
   checkManifest,
   checkPngIcon,
@@ -11,7 +11,7 @@ import {
   localizedText,
 } from '../../shared/manifest';
 import { ALL_SCOPES, describeScope, groupScopes } from '../../shared/scopes';
-import { DEMO_ICON_B64, FIXTURES, registrationBody } from '../helpers/http';
+import { DEMO_APP, DEMO_ICON_B64, registrationBody } from '../helpers/http';
 
 const png = (w: number, h: number, extra = 0) => {
   const b = Buffer.from(DEMO_ICON_B64, 'base64');
@@ -23,7 +23,7 @@ const png = (w: number, h: number, extra = 0) => {
 
 describe('checkManifest', () => {
   it('accepts the demo manifest and resolves its icon file', () => {
-    const m = loadManifest(join(FIXTURES, 'demo-app', 'manifest.json'));
+    const m = loadManifest(join(DEMO_APP, 'manifest.json'));
     expect(m.manifest.AppIcon).toBe(DEMO_ICON_B64);
     expect(m.manifest).not.toHaveProperty('AppIconFile');
     expect(m.warnings).toEqual([]);
@@ -93,7 +93,7 @@ describe('checkManifest', () => {
     expect(checkPngIcon(png(8, 8))).toMatch(/8×8 pixels/);
     expect(checkPngIcon(png(4096, 64))).toMatch(/4096×64/);
     expect(checkPngIcon(png(64, 64, 300 * 1024))).toMatch(/at most 256 KB/);
-    expect(checkPngIcon(new Uint8Array(readFileSync(join(FIXTURES, 'demo-app', 'manifest.json'))))).toBe(
+    expect(checkPngIcon(new Uint8Array(readFileSync(join(DEMO_APP, 'manifest.json'))))).toBe(
       'is not a PNG image',
     );
   });
@@ -114,7 +114,7 @@ describe('checkManifest', () => {
 
   it('explains files that are missing or not JSON', () => {
     expect(() => loadManifest('/nonexistent/manifest.json')).toThrow(/does not exist/);
-    expect(() => loadManifest(join(FIXTURES, 'demo-app', 'icon.png'))).toThrow(/not valid JSON/);
+    expect(() => loadManifest(join(DEMO_APP, 'icon.png'))).toThrow(/not valid JSON/);
   });
 
   it('base64 round-trips', () => {
@@ -128,7 +128,7 @@ describe('checkManifest', () => {
   });
 
   it('picks the localized name and description', () => {
-    const m = loadManifest(join(FIXTURES, 'demo-app', 'manifest.json')).manifest;
+    const m = loadManifest(join(DEMO_APP, 'manifest.json')).manifest;
     expect(localizedText(m, 'en').name).toBe('Stock Sync (Demo)');
     expect(localizedText(m, 'de').name).toBe('Lagerbestand Sync (Demo)');
     expect(localizedText(m, 'fr').name).toBe(m.DisplayName);
@@ -181,7 +181,7 @@ describe('manifest files from the audit', () => {
 
   it('wants the icon beside the manifest, by name', () => {
     const d = dir();
-    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'demo-app', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(DEMO_APP, 'manifest.json'), 'utf8'));
     for (const icon of [
       '../icon.png',
       '/etc/passwd',

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { loadManifest } from '../../main/core/manifest-file';
+import { loadManifest } from '../../main/core/manifest/manifest-file';
 import { ROOT } from '../helpers/proc';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +29,9 @@ describe('electron-builder.yml', () => {
   it('builds per-user one-click NSIS installers for x64 and arm64 with the version in the name', () => {
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own placeholders
     expect(config.artifactName).toContain('${version}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own placeholders
     expect(config.artifactName).toContain('${arch}');
     expect(config.publish).toBeNull();
   });

@@ -1,6 +1,6 @@
 // The Secret Service check with a stand-in dbus-send: a passing "UnknownMethod" is asked again.
 import { describe, expect, it } from 'vitest';
-import { type Exec, keyringState } from '../../main/core/secret-service';
+import { type Exec, keyringState } from '../../main/core/store/secret-service';
 
 const unlocked = 'variant boolean false';
 const none = '   array [\n   ]\n   array [\n   ]';

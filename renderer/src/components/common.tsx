@@ -1,7 +1,8 @@
 // Building blocks every screen uses: a step with its focused heading, an error alert, errors from calls.
 import { type ReactNode, useEffect, useRef } from 'react';
-import { BridgeError } from '../../../shared/bridge';
-import { errorText, type SerializedError } from '../../../shared/errors';
+import type { SerializedError } from '../../../shared/errors/schema';
+import { errorText } from '../../../shared/errors/text';
+import { BridgeError } from '../../../shared/ipc/bridge';
 import { useI18n } from '../i18n';
 
 export function toError(err: unknown): SerializedError {

@@ -1,8 +1,8 @@
 // Copy key: main copies it (the renderer never sees it), shows how long it stays on the clipboard,
 // and offers to clear it at once.
 import { useEffect, useState } from 'react';
-import type { ApiClient } from '../../../shared/bridge';
-import type { SerializedError } from '../../../shared/errors';
+import type { SerializedError } from '../../../shared/errors/schema';
+import type { ApiClient } from '../../../shared/ipc/bridge';
 import { useI18n } from '../i18n';
 import { useTrustTexts } from '../i18n-trust';
 import { Alert, toError } from './common';

@@ -2,8 +2,8 @@
 // a renewed certificate of a registered server (old and new side by side), and plain http on the
 // network (what travels unencrypted, and what to prefer).
 import { useState } from 'react';
-import type { ApiClient } from '../../../shared/bridge';
-import type { SerializedError } from '../../../shared/errors';
+import type { SerializedError } from '../../../shared/errors/schema';
+import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { CertificateInfo, DiscoveredServer } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
 import { Alert, Step, toError } from '../components/common';
@@ -134,8 +134,6 @@ export function InsecureHttp({
 }
 
 /** Codes after which a registered server can be trusted again from the app. */
-export const RETRUST_CODES = ['certificate-changed', 'tls-untrusted', 'insecure-http'];
-
 /**
  * For a registered server that now presents another certificate (or needs consent for plain http):
  * the trusted and the presented fingerprint side by side, and the explicit act.

@@ -1,0 +1,69 @@
+// What every command works with: the service, output, streams, the parsed options, the cancel and
+// give-up signals, and the options each flow gets.
+import type { AppManifest } from '../../shared/manifest';
+import { HelperError, type RegistrationService } from '../core/index';
+import type { CliIO } from './io';
+import { follow, type LiveState } from './output/follow';
+import type { Output } from './output/output';
+
+/** The options as commander parses them (camelCase), across commands. */
+export interface Options {
+  manifest?: string;
+  wawi?: string[];
+  app?: string;
+  timeout?: string;
+  json?: boolean;
+  lang?: string;
+  verbose?: boolean;
+  showKey?: boolean;
+  allowSelfSigned?: boolean;
+  certificateFingerprint?: string;
+  allowInsecureHttp?: boolean;
+  localOnly?: boolean;
+  verify?: boolean;
+  demo?: boolean;
+  port?: string;
+  host?: string;
+  db?: string[];
+  autoAccept?: string;
+  state?: string;
+}
+
+export interface Ctx {
+  core: RegistrationService;
+  out: Output;
+  io: CliIO;
+  options: Options;
+  signal: AbortSignal;
+  /** Aborted when the user gives up storing an accepted key (second Ctrl+C after the warning). */
+  giveUp: AbortSignal;
+  live: LiveState;
+}
+
+export function parseDuration(s: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(s);
+  if (!m)
+    throw new HelperError('invalid-input', {
+      params: { reason: `"${s}" is not a duration (use e.g. 90s, 10m, 1h).` },
+    });
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 's').toLowerCase();
+  const ms = unit === 'ms' ? n : unit === 's' ? n * 1000 : unit === 'h' ? n * 3_600_000 : n * 60_000;
+  if (ms < 1000)
+    throw new HelperError('invalid-input', {
+      params: { reason: 'The timeout must be at least one second.' },
+    });
+  return ms;
+}
+
+/** The options every flow of a command gets. */
+export function flowOptions(ctx: Ctx, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {
+  const timeoutMs = ctx.options.timeout ? parseDuration(ctx.options.timeout) : undefined;
+  return {
+    signal: ctx.signal,
+    giveUp: ctx.giveUp,
+    timeoutMs,
+    storeTimeoutMs: timeoutMs,
+    onEvent: follow(ctx.out, ctx.live, manifest),
+  };
+}

@@ -1,0 +1,76 @@
+// A flow's events as a person reads them in a terminal, and a stored registration's summary.
+import { errorText, keychainName } from '../../../shared/errors/text';
+import { flowPhase, keyWaiting } from '../../../shared/flow';
+import type { AppManifest } from '../../../shared/manifest';
+import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
+import { formatDateTime } from '../../../shared/time';
+import type { Output } from './output';
+
+/** What Ctrl+C needs to know about the running flow. */
+export interface LiveState {
+  /** An accepted key waits for the keychain. */
+  keyWaiting?: boolean;
+  warned?: boolean;
+}
+
+export function follow(
+  out: Output,
+  live: LiveState,
+  manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>,
+) {
+  let started = Date.now();
+  let announced = false;
+  let resumed = false;
+  return (e: FlowEvent) => {
+    if (e.state === 'sending' || e.state === 'checking') started = Date.now() - e.elapsedMs;
+    live.keyWaiting = keyWaiting(e);
+    if (e.resumedFrom && !resumed) {
+      resumed = true;
+      out.say(out.t.resuming(e.displayName, formatDateTime(e.resumedFrom, out.lang)));
+    }
+    if (e.state === 'waiting' && !announced) {
+      announced = true;
+      out.say(out.t.lookFor(e.displayName, manifest?.ProviderName ?? e.appId));
+    }
+    const retryIn = Math.round((e.nextPollInMs ?? 0) / 1000);
+    switch (flowPhase(e)) {
+      case 'waiting-for-dialog':
+        out.progress(out.t.waitingDialog, started);
+        break;
+      case 'sending':
+        if (!e.resumedFrom) out.say(out.t.sending);
+        break;
+      case 'waiting':
+        out.progress(out.t.waiting, started);
+        break;
+      case 'retrying':
+        if (e.state === 'awaiting-removal') out.progress(out.t.waitingRemoval, started);
+        else out.progress(out.t.retrying(errorText(e.transient!, out.lang).title, retryIn), started);
+        break;
+      case 'awaiting-removal':
+        out.progress(out.t.waitingRemoval, started);
+        break;
+      case 'old-key-dead':
+        out.say(`✔ ${out.t.oldKeyDead}`);
+        break;
+      case 'storing':
+        out.say(out.t.storing);
+        break;
+      case 'key-waiting': {
+        const reason = e.transient!.params?.reason ?? e.transient!.code;
+        out.say(out.t.keyWaiting(reason, errorText(e.transient!, out.lang).next, retryIn));
+        break;
+      }
+      case 'verifying':
+        out.say(out.t.verifying);
+        break;
+    }
+  };
+}
+
+export function printRecord(out: Output, platform: string, service: string, r: RegistrationRecord) {
+  out.result(`✔ ${out.t.accepted}`);
+  out.result(`  ${out.t.stored(keychainName(platform, out.lang), service, r.account)}`);
+  out.result(`  ${out.t.verified(r.lastVerifyResult ?? 'unreachable')}`);
+  out.result(`  ${out.t.granted}: ${r.grantedScopes.join(', ') || out.t.none}`);
+}

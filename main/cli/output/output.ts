@@ -1,0 +1,109 @@
+// How the CLI speaks: progress to stderr (a spinner on a terminal, plain lines otherwise), results to
+// stdout, or exactly one JSON document with --json. Text from a server is printed without escape
+// sequences or control characters.
+import { EXIT_CODES } from '../../../shared/errors/meta';
+import { errorText } from '../../../shared/errors/text';
+import type { Lang } from '../../../shared/lang';
+import { printable, printableLines } from '../../../shared/printable';
+import { formatClock } from '../../../shared/time';
+import type { HelperError } from '../../core/index';
+import type { CliIO } from '../io';
+import { TEXTS } from './texts';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export class Output {
+  private spinnerTimer?: NodeJS.Timeout;
+  private spinnerText = '';
+  private frame = 0;
+  private lastLine = 0;
+
+  constructor(
+    private readonly io: CliIO,
+    readonly json: boolean,
+    readonly lang: Lang,
+  ) {}
+
+  get t() {
+    return TEXTS[this.lang];
+  }
+
+  private get tty() {
+    return !this.json && this.io.stderr.isTTY === true;
+  }
+
+  /** Human progress goes to stderr, so stdout carries only results (and --json). */
+  say(line: string) {
+    if (this.json) return;
+    this.stopSpinner();
+    this.io.stderr.write(`${printableLines(line)}\n`);
+  }
+
+  result(line: string) {
+    if (this.json) return;
+    this.stopSpinner();
+    this.io.stdout.write(`${printableLines(line)}\n`);
+  }
+
+  progress(text: string, startedAt: number) {
+    if (this.json) return;
+    if (this.tty) {
+      this.spinnerText = text;
+      if (!this.spinnerTimer) {
+        this.spinnerTimer = setInterval(() => {
+          this.frame = (this.frame + 1) % FRAMES.length;
+          this.io.stderr.write(
+            `\r\x1b[2K${FRAMES[this.frame]} ${printable(this.spinnerText)} ${formatClock(Date.now() - startedAt)}`,
+          );
+        }, 100);
+        this.spinnerTimer.unref();
+      }
+      return;
+    }
+    // Plain lines: on change, and every 10 s while it lasts.
+    const now = Date.now();
+    if (text !== this.spinnerText || now - this.lastLine >= 10_000) {
+      this.spinnerText = text;
+      this.lastLine = now;
+      this.io.stderr.write(`${printable(text)} (${formatClock(now - startedAt)})\n`);
+    }
+  }
+
+  stopSpinner() {
+    if (this.spinnerTimer) {
+      clearInterval(this.spinnerTimer);
+      this.spinnerTimer = undefined;
+      this.io.stderr.write('\r\x1b[2K');
+    }
+  }
+
+  done(doc: Record<string, unknown>) {
+    this.document({ ok: true, ...doc });
+  }
+
+  /** The one --json document of a command. */
+  document(doc: Record<string, unknown>) {
+    this.stopSpinner();
+    if (this.json) this.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  }
+
+  fail(err: HelperError): number {
+    this.stopSpinner();
+    const exitCode = EXIT_CODES[err.code];
+    const text = errorText(err, this.lang);
+    if (this.json) {
+      this.document({ ok: false, exitCode, error: describeError(err, this.lang) });
+    } else {
+      this.io.stderr.write(
+        printableLines(`\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n`),
+      );
+    }
+    return exitCode;
+  }
+}
+
+/** An error as --json shows it: code, status, params and its texts. */
+export function describeError(err: HelperError, lang: Lang) {
+  const text = errorText(err, lang);
+  return { ...err.toJSON(), title: text.title, detail: text.detail, next: text.next };
+}

@@ -1,0 +1,117 @@
+// Polls a sent request until Wawi decides. The pending entry ends only on a final answer: accepted
+// (and the key stored), rejected, 404 (the request is gone) or 410 (the key was handed out). Cancel,
+// timeout and server faults end the flow but leave the entry, so the key can still be collected.
+import { isTransient } from '../../../shared/errors/meta';
+import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import type { Logger } from '../log/logger';
+import type { RegistrationStatus, WawiApi } from '../wawi/client';
+import { acceptKey, finish, recordOf } from './accept';
+import type { FlowContext } from './context';
+import { endPending } from './entry';
+import type { Flow, FlowOptions } from './flow';
+import { backoff, jitter, sleepOrCancel, step, timedOut } from './timing';
+import { verifyKey } from './verify';
+
+export async function poll(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiApi,
+  pending: PendingRegistration & { requestId: string },
+  server: ServerRef,
+  opts: FlowOptions,
+  log: Logger,
+): Promise<RegistrationRecord> {
+  const { timeoutMs, deadline } = flow;
+  let delay = 0;
+  let failures = 0;
+  let polls = 0;
+  for (;;) {
+    const remaining = deadline - ctx.clock.now();
+    if (remaining <= 0) throw timedOut(timeoutMs);
+    if (delay > 0) await sleepOrCancel(ctx.clock, Math.min(delay, remaining), opts.signal);
+    if (ctx.clock.now() >= deadline && polls > 0) continue;
+    let status: RegistrationStatus;
+    // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
+    const bounded = AbortSignal.any([
+      ...(opts.signal ? [opts.signal] : []),
+      ctx.clock.timeout(Math.max(1, deadline - ctx.clock.now())),
+    ]);
+    try {
+      status = await step(bounded, () =>
+        client.getRegistration(pending.requestId, pending.challengeCode, bounded),
+      );
+      polls += 1;
+      failures = 0;
+    } catch (err) {
+      const e = asHelperError(err);
+      if (e.code === 'cancelled' && !opts.signal?.aborted) throw timedOut(timeoutMs);
+      if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
+      if (e.code === 'request-not-found') {
+        await endPending(ctx, pending.account, log);
+        throw e;
+      }
+      if (!isTransient(e.code)) throw e;
+      polls += 1;
+      failures += 1;
+      delay = backoff(failures, e, ctx.deps.backoffBaseMs ?? 2000);
+      log.warn('poll failed; retrying', { error: e.toJSON(), retryInMs: delay });
+      flow.to('waiting', { polls, nextPollInMs: delay, transient: e.toJSON() });
+      continue;
+    }
+    if (status.status === 0) {
+      delay = jitter(ctx.deps.pollIntervalMs ?? 1000, ctx.random);
+      flow.to('waiting', { polls, nextPollInMs: delay });
+      continue;
+    }
+    if (status.status === 1) {
+      log.info('registration rejected in Wawi');
+      await endPending(ctx, pending.account, log);
+      throw new HelperError('rejected');
+    }
+    return acceptKey(
+      ctx,
+      flow,
+      client,
+      pending,
+      { apiKey: status.apiKey!, grantedScopes: status.grantedScopes },
+      server,
+      opts,
+      log,
+    );
+  }
+}
+
+/**
+ * 410: the key was handed out already. After a crash between storing the key and ending the entry,
+ * the key is here: if it works, the registration is complete. Otherwise it is lost.
+ */
+async function handedOut(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiApi,
+  pending: PendingRegistration,
+  server: ServerRef,
+  opts: FlowOptions,
+  log: Logger,
+  err: HelperError,
+): Promise<RegistrationRecord> {
+  const key = await ctx.deps.vault.get(pending.account);
+  if (key) {
+    const result = await verifyKey(client, key, pending, opts.signal).catch(() => 'unreachable' as const);
+    if (result === 'works' || result === 'missing-scope') {
+      log.info('the key handed out for this request is already stored here and works');
+      const known = (await ctx.deps.metadata.load()).registrations.find((r) => r.account === pending.account);
+      const record = recordOf(pending, server, key, {
+        grantedScopes: known?.grantedScopes ?? [],
+        registeredAt: known?.registeredAt ?? pending.sentAt ?? pending.startedAt,
+      });
+      return finish(ctx, flow, client, pending, record, key, opts, log);
+    }
+    if (result === 'unreachable')
+      throw new HelperError('unreachable', { params: { address: server.baseUrl } });
+  }
+  log.warn('the key was handed out before the helper could store it');
+  await endPending(ctx, pending.account, log);
+  throw err;
+}

@@ -1,0 +1,119 @@
+// Registering an app on a server. The helper never sends a second request while one may be waiting in
+// Wawi: a pending entry for this app and server is resumed instead. Order: keychain proven writable,
+// pending entry written, POST, request id added, poll, key stored, record, check.
+import { randomBytes } from 'node:crypto';
+import type { AppManifest } from '../../../shared/manifest';
+import type { PendingRegistration, RegistrationRecord } from '../../../shared/registration';
+import { asHelperError } from '../errors';
+import { type Logger, registerSecret } from '../log/logger';
+import { accountName, parseWawiAddress, type WawiServer } from '../wawi/address';
+import { type Connection, connectionForNew, serverRef, type TrustOptions } from '../wawi/connection';
+import type { FlowContext } from './context';
+import { type EntryState, kept, withApp } from './entry';
+import { Flow, type FlowOptions } from './flow';
+import { poll } from './poll';
+import { continuePending, findPending } from './resume';
+import { sendRequest } from './send';
+import { step } from './timing';
+
+export interface RegisterOptions extends FlowOptions {
+  /** What the merchant said about trusting the server (a new registration only). */
+  trust?: TrustOptions;
+}
+
+/** A random, URL-safe challenge code of 24 characters (the API allows at most 30). */
+export function newChallengeCode(random: (n: number) => Uint8Array = randomBytes): string {
+  return Buffer.from(random(18)).toString('base64url');
+}
+
+/** Longest name kept in a pending entry (Windows Credential Manager holds at most 2560 bytes). */
+const MAX_NAME = 120;
+const short = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
+
+/** Keeps the manifest for later rotations; failing to is only logged. */
+export function saveManifestQuietly(ctx: FlowContext, account: string, manifest: AppManifest, log: Logger) {
+  try {
+    ctx.deps.metadata.saveManifest(account, manifest);
+  } catch (err) {
+    log.warn('the manifest could not be saved for later rotations', { error: err });
+  }
+}
+
+/** Registers the app on a server, or goes on with the registration already pending for it there. */
+export async function register(
+  ctx: FlowContext,
+  manifest: AppManifest,
+  target: WawiServer,
+  opts: RegisterOptions = {},
+): Promise<RegistrationRecord> {
+  const account = accountName(manifest.AppId, target);
+  const log = ctx.deps.logger.child({ flow: 'register', account });
+  const app = { appId: manifest.AppId, displayName: manifest.DisplayName };
+  const start = { kind: 'register' as const, app, server: serverRef(target) };
+  let existing: PendingRegistration | undefined;
+  try {
+    existing = await findPending(ctx, account);
+  } catch (err) {
+    // The keychain could not even be read: a flow that ends as it starts.
+    throw new Flow(start, ctx.clock, opts).end(withApp(asHelperError(err), manifest.AppId));
+  }
+  if (existing) {
+    saveManifestQuietly(ctx, account, manifest, log);
+    return continuePending(ctx, existing, opts);
+  }
+  return registerIn(ctx, new Flow(start, ctx.clock, opts), manifest, target, opts, log);
+}
+
+/**
+ * The registration's steps in a flow that is sending: a new registration, or a rotation once the old
+ * registration was removed (then `waitForWindow`: the request goes out as soon as the dialog waits).
+ */
+export async function registerIn(
+  ctx: FlowContext,
+  flow: Flow,
+  manifest: AppManifest,
+  target: WawiServer,
+  opts: RegisterOptions & { waitForWindow?: boolean },
+  log: Logger,
+): Promise<RegistrationRecord> {
+  const { vault } = ctx.deps;
+  let server = target;
+  const account = accountName(manifest.AppId, server);
+  const entry = { state: 'none' as EntryState };
+  try {
+    // Fail closed before the server is touched: a keychain that can't store means no registration.
+    await vault.check();
+    // An account registered before keeps its scheme and pin: no option overrides them.
+    const known = (await vault.connections()).get(account);
+    if (known) server = parseWawiAddress(known.baseUrl);
+    const conn: Connection = known ?? (await connectionForNew(server, opts.trust ?? {}, opts.signal));
+    const client = ctx.connect(server, conn);
+    flow.setServer(serverRef(server, undefined, conn));
+    const info = await step(opts.signal, () => client.detect(opts.signal));
+    flow.setServer(serverRef(server, info.version, conn));
+    const challengeCode = newChallengeCode(ctx.random);
+    registerSecret(challengeCode);
+    const pending: PendingRegistration = {
+      v: 2,
+      kind: flow.kind === 'rotate' ? 'rotate' : 'register',
+      account,
+      baseUrl: server.baseUrl,
+      appId: manifest.AppId,
+      displayName: short(manifest.DisplayName),
+      providerName: short(manifest.ProviderName),
+      appVersion: manifest.Version,
+      challengeCode,
+      startedAt: new Date(ctx.clock.now()).toISOString(),
+      ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+      ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
+    };
+    const requestId = await sendRequest(ctx, flow, client, manifest, pending, entry, opts, log);
+    log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });
+    saveManifestQuietly(ctx, account, manifest, log);
+    flow.to('waiting', { polls: 0, nextPollInMs: 0 });
+    const ref = serverRef(server, info.version, conn);
+    return await poll(ctx, flow, client, { ...pending, requestId }, ref, opts, log);
+  } catch (err) {
+    throw flow.end(kept(withApp(asHelperError(err), manifest.AppId), entry.state, account));
+  }
+}

@@ -1,0 +1,64 @@
+// Rotating a key, as one flow: the old key is checked, the merchant removes the app in Wawi (we wait
+// until the old key gets 401 or the merchant confirms), then the app is registered again and the new
+// key replaces the old one. The old key leaves the keychain only when the new one is stored over it.
+import type { AppManifest } from '../../../shared/manifest';
+import type { RegistrationRecord } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import { awaitRemoval, type RemovalOptions } from './await-removal';
+import type { FlowContext } from './context';
+import { withApp } from './entry';
+import { Flow } from './flow';
+import { reach } from './reach';
+import { registerIn } from './register';
+import { findPending, pollPending } from './resume';
+import { storedKey } from './stored';
+
+export interface RotateOptions extends RemovalOptions {
+  /** The manifest to register again with; default: the one kept from the first registration. */
+  manifest?: AppManifest;
+}
+
+/** The manifest to register again with, or manifest-invalid saying what is missing. */
+function manifestFor(ctx: FlowContext, record: RegistrationRecord, given?: AppManifest): AppManifest {
+  const manifest = given ?? ctx.deps.metadata.manifest(record.account);
+  if (!manifest) {
+    throw new HelperError('manifest-invalid', {
+      params: {
+        problems:
+          'The manifest this app was registered with is not on this computer; give it with --manifest.',
+      },
+    });
+  }
+  if (manifest.AppId !== record.appId) {
+    throw new HelperError('manifest-invalid', {
+      params: { problems: `The manifest is for ${manifest.AppId}, not ${record.appId}.` },
+    });
+  }
+  return manifest;
+}
+
+export async function rotate(
+  ctx: FlowContext,
+  account: string,
+  opts: RotateOptions = {},
+): Promise<RegistrationRecord> {
+  const { record, key } = await storedKey(ctx, account);
+  const flow = new Flow({ kind: 'rotate', app: record, server: record.server }, ctx.clock, opts);
+  const log = ctx.deps.logger.child({ flow: 'rotate', account });
+  let reached: Awaited<ReturnType<typeof reach>>;
+  let manifest: AppManifest;
+  try {
+    manifest = manifestFor(ctx, record, opts.manifest);
+    await ctx.deps.vault.check();
+    reached = await reach(ctx, record, opts.signal);
+    const how = await awaitRemoval(ctx, flow, reached.client, { ...record, server: reached.ref }, key, opts);
+    log.info('old registration removed in Wawi', { how });
+    flow.to('sending');
+    // A rotation stopped after its request went out goes on with that request.
+    const pending = await findPending(ctx, account);
+    if (pending) return await pollPending(ctx, flow, pending, opts);
+  } catch (err) {
+    throw flow.end(withApp(asHelperError(err), record.appId));
+  }
+  return registerIn(ctx, flow, manifest, reached.server, { ...opts, waitForWindow: true }, log);
+}

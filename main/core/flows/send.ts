@@ -1,0 +1,68 @@
+// Sends the registration request. The pending entry is written to the keychain before every attempt
+// and gets the request id the moment the 201 arrives, so that no request can be waiting in Wawi
+// without this computer knowing it. An attempt that certainly created nothing drops the entry again.
+import { sentNothing } from '../../../shared/errors/meta';
+import type { AppManifest } from '../../../shared/manifest';
+import type { PendingRegistration } from '../../../shared/registration';
+import { asHelperError, HelperError } from '../errors';
+import type { Logger } from '../log/logger';
+import type { WawiApi } from '../wawi/client';
+import type { FlowContext } from './context';
+import { type EntryState, endPending } from './entry';
+import type { Flow, FlowOptions } from './flow';
+import { sleepOrCancel, step, timedOut } from './timing';
+
+// Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
+const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT/;
+
+/** True when the server certainly did not create a request: it answered with an error, or was never reached. */
+export function certainlyNotCreated(e: HelperError): boolean {
+  if (e.status !== undefined && e.status >= 300) return true;
+  if (sentNothing(e.code)) return true;
+  return e.code === 'unreachable' && NOT_CONNECTED.test(e.params?.reason ?? '');
+}
+
+export async function sendRequest(
+  ctx: FlowContext,
+  flow: Flow,
+  client: WawiApi,
+  manifest: AppManifest,
+  pending: PendingRegistration,
+  entry: { state: EntryState },
+  opts: FlowOptions & { waitForWindow?: boolean },
+  log: Logger,
+): Promise<string> {
+  const { vault } = ctx.deps;
+  for (;;) {
+    if (opts.signal?.aborted) throw new HelperError('cancelled');
+    await vault.savePending(pending);
+    entry.state = 'unconfirmed';
+    let requestId: string;
+    try {
+      ({ requestId } = await step(opts.signal, () =>
+        client.createRegistration(manifest, pending.challengeCode, opts.signal),
+      ));
+    } catch (err) {
+      const e = asHelperError(err);
+      if (certainlyNotCreated(e) && (await endPending(ctx, pending.account, log))) entry.state = 'none';
+      if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
+      const wait = ctx.deps.removalPollIntervalMs ?? 2000;
+      if (wait > flow.remaining()) throw timedOut(flow.timeoutMs);
+      flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
+      await sleepOrCancel(ctx.clock, wait, opts.signal);
+      continue;
+    }
+    // The request exists in Wawi now: its id goes into the keychain before anything else happens.
+    pending.requestId = requestId;
+    pending.sentAt = new Date(ctx.clock.now()).toISOString();
+    try {
+      await vault.savePending(pending);
+      entry.state = 'confirmed';
+    } catch (err) {
+      // The keychain failed just now: the flow goes on with the id in memory, and storing the key
+      // after acceptance waits for the keychain.
+      log.error('the request id could not be added to the pending registration', { error: err });
+    }
+    return requestId;
+  }
+}

@@ -1,0 +1,84 @@
+// Time for the flows: an injectable clock, poll jitter, backoff, and waits that end on cancel.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HelperError, isAbort } from '../errors';
+
+/** Time as the flows see it: a port, so unit tests run them on a fake clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** A signal that aborts after `ms` on this clock. */
+  timeout(ms: number): AbortSignal;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+  timeout: (ms) => AbortSignal.timeout(ms),
+};
+
+export const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
+const MAX_BACKOFF_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** Storing an accepted key is retried at growing intervals up to this. */
+export const MAX_STORE_RETRY_MS = 10_000;
+
+/** The flow waited `timeoutMs` for nothing; `variant: 'removal'` while waiting for an app's removal. */
+export function timedOut(timeoutMs: number, variant?: 'removal'): HelperError {
+  return new HelperError('timed-out', {
+    params: { timeout: formatDuration(timeoutMs), ...(variant ? { variant } : {}) },
+  });
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
+}
+
+/** ±20 % jitter around a poll interval. */
+export function jitter(baseMs: number, random: (n: number) => Uint8Array): number {
+  const r = random(2);
+  const unit = ((r[0]! << 8) | r[1]!) / 65535; // 0..1
+  return Math.round(baseMs * (0.8 + 0.4 * unit));
+}
+
+/** Exponential backoff after `failures` transient errors, never shorter than the server's Retry-After. */
+export function backoff(failures: number, err: HelperError, baseMs: number): number {
+  const exp = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(failures - 1, 4));
+  const retryAfter = err.retryAfterMs !== undefined ? Math.min(err.retryAfterMs, MAX_RETRY_AFTER_MS) : 0;
+  return Math.max(exp, retryAfter);
+}
+
+export async function sleepOrCancel(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await clock.sleep(ms, signal);
+  } catch (err) {
+    if (isAbort(err, signal)) throw new HelperError('cancelled');
+    throw err;
+  }
+}
+
+/** Runs an HTTP step, turning an abort into `cancelled`. */
+export async function step<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+  if (signal?.aborted) throw new HelperError('cancelled');
+  try {
+    return await fn();
+  } catch (err) {
+    if (isAbort(err, signal)) throw new HelperError('cancelled');
+    throw err;
+  }
+}
+
+/** A wake-up the user can fire ("Retry now"); each `next()` waits for the next fire. */
+export class Trigger {
+  private waiters: (() => void)[] = [];
+  next(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  fire(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
+  }
+}

@@ -1,0 +1,208 @@
+// Non-secret metadata about the registrations on this computer, in a JSON file under the app-data
+// folder: written atomically (temp file + rename), validated on read; a damaged file is set aside
+// and rebuilt from the keychain entries.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { manifestSchema } from '../../../shared/manifest';
+import {
+  type ConnectionEntry,
+  type RegistrationRecord,
+  registrationRecordSchema,
+  type ServerRef,
+} from '../../../shared/registration';
+import { HelperError } from '../errors';
+import type { Logger } from '../log/logger';
+import { parseAccountName, parseWawiAddress, serverFromAccount } from '../wawi/address';
+import type { KeyVault } from './vault';
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  registrations: z.array(registrationRecordSchema),
+  /** The manifest each app was registered with, so that a rotation can register it again. */
+  manifests: z.record(z.string(), manifestSchema).default({}),
+});
+type MetadataFile = z.infer<typeof fileSchema>;
+
+const empty = (): MetadataFile => ({ version: 1, registrations: [], manifests: {} });
+
+/**
+ * A record's server as the keychain's connection entry says: scheme, pin and consent come from there.
+ * Without one, a record written at registration keeps what it says; a rebuilt one is unknown.
+ */
+function connectionOf(server: ServerRef, conn: ConnectionEntry | undefined, rebuilt: boolean): ServerRef {
+  const { certificatePin: _p, insecureHttp: _i, connectionUnknown: _u, ...rest } = server;
+  if (conn) {
+    return {
+      ...rest,
+      baseUrl: parseWawiAddress(conn.baseUrl).baseUrl,
+      ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+      ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
+    };
+  }
+  return rebuilt ? { ...rest, connectionUnknown: true } : server;
+}
+
+export class MetadataStore {
+  constructor(
+    readonly file: string,
+    private readonly vault: KeyVault,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private readRaw(): { data: MetadataFile; damaged: boolean } {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { data: empty(), damaged: false };
+      throw new HelperError('storage-failed', {
+        params: { path: this.file, reason: (err as NodeJS.ErrnoException).code ?? 'read error' },
+        cause: err,
+      });
+    }
+    try {
+      return { data: fileSchema.parse(JSON.parse(text)), damaged: false };
+    } catch {
+      return { data: empty(), damaged: true };
+    }
+  }
+
+  /**
+   * The metadata, consistent with the keychain: records whose key is gone are dropped, keys without
+   * a record get a rebuilt one. A damaged file is renamed to *.damaged-<time> and rebuilt.
+   */
+  async load(): Promise<MetadataFile> {
+    const { data, damaged } = this.readRaw();
+    if (damaged) {
+      const aside = `${this.file}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        renameSync(this.file, aside);
+      } catch {
+        // if it cannot be moved, it is overwritten below
+      }
+      this.logger.warn('metadata file was damaged; set aside and rebuilt from the keychain', { aside });
+    }
+    const entries = await this.vault.entries();
+    const connections = entries.length ? await this.vault.connections() : new Map<string, ConnectionEntry>();
+    const byAccount = new Map(data.registrations.map((r) => [r.account, r]));
+    let changed = damaged;
+    const registrations: RegistrationRecord[] = [];
+    for (const e of entries) {
+      const existing = byAccount.get(e.account);
+      const conn = connections.get(e.account);
+      if (existing) {
+        const server = connectionOf(existing.server, conn, existing.rebuilt === true);
+        if (
+          existing.fingerprint !== e.fingerprint ||
+          JSON.stringify(server) !== JSON.stringify(existing.server)
+        )
+          changed = true;
+        registrations.push({ ...existing, server, fingerprint: e.fingerprint });
+        continue;
+      }
+      const parts = parseAccountName(e.account);
+      if (!parts) continue;
+      changed = true;
+      // Without a connection entry the scheme is not guessed: https is shown, and nothing is sent
+      // until a trusted connection is confirmed (see Core.connectionFor).
+      const guess = serverFromAccount(parts, 'https');
+      const base: ServerRef = {
+        baseUrl: guess.baseUrl,
+        host: guess.host,
+        port: guess.port,
+        database: guess.database,
+      };
+      registrations.push({
+        account: e.account,
+        appId: parts.appId,
+        displayName: parts.appId,
+        appVersion: data.manifests[e.account]?.Version ?? '1.0',
+        server: connectionOf(base, conn, true),
+        grantedScopes: [],
+        registeredAt: null,
+        lastVerifiedAt: null,
+        lastVerifyResult: null,
+        fingerprint: e.fingerprint,
+        rebuilt: true,
+      });
+    }
+    if (registrations.length !== data.registrations.length) changed = true;
+    const result: MetadataFile = { version: 1, registrations, manifests: data.manifests };
+    if (changed) {
+      try {
+        this.write(result);
+      } catch (err) {
+        this.logger.warn('metadata could not be saved', { error: err });
+      }
+    }
+    return result;
+  }
+
+  private write(data: MetadataFile): void {
+    const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, `${JSON.stringify(data, null, 2)}\n`);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, this.file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw new HelperError('storage-failed', {
+        params: { path: this.file, reason: (err as NodeJS.ErrnoException).code ?? 'write error' },
+        cause: err,
+      });
+    }
+  }
+
+  private update(fn: (d: MetadataFile) => void): void {
+    const { data } = this.readRaw();
+    fn(data);
+    this.write(data);
+  }
+
+  upsert(record: RegistrationRecord): void {
+    this.update((d) => {
+      d.registrations = [...d.registrations.filter((r) => r.account !== record.account), record];
+    });
+  }
+
+  patch(account: string, changes: Partial<RegistrationRecord>): void {
+    this.update((d) => {
+      d.registrations = d.registrations.map((r) => (r.account === account ? { ...r, ...changes } : r));
+    });
+  }
+
+  remove(account: string): void {
+    this.update((d) => {
+      d.registrations = d.registrations.filter((r) => r.account !== account);
+      delete d.manifests[account];
+    });
+  }
+
+  saveManifest(account: string, manifest: z.infer<typeof manifestSchema>): void {
+    this.update((d) => {
+      d.manifests[account] = manifest;
+    });
+  }
+
+  manifest(account: string): z.infer<typeof manifestSchema> | undefined {
+    return this.readRaw().data.manifests[account];
+  }
+}

@@ -1,0 +1,277 @@
+// The key vault: API keys (and pending registrations, which can fetch a key) live only in the OS
+// keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import {
+  type ConnectionEntry,
+  connectionEntrySchema,
+  type PendingRegistration,
+  pendingRegistrationSchema,
+} from '../../../shared/registration';
+import { HelperError, isHelperError } from '../errors';
+import { registerSecret } from '../log/logger';
+import { type KeyringState, keyringState } from './secret-service';
+
+export type { PendingRegistration };
+
+/** Service name of the keychain entries holding API keys. A contract with vendor apps: do not change. */
+export const KEY_SERVICE = 'JTL-Wawi API key';
+/**
+ * Service name of the entries holding pending registrations (request id + challenge code). It must not
+ * start with KEY_SERVICE: on Windows keytar lists a service with the filter "<service>*".
+ */
+export const PENDING_SERVICE = 'JTL-Wawi registration (pending)';
+/**
+ * Service name of the entries that say how a registration's server is reached (scheme, certificate
+ * pin, http consent): same account as the key. Not secret, but kept beside the key so that neither a
+ * lost metadata file nor an edited one can turn https into http or drop a pin.
+ */
+export const CONNECTION_SERVICE = 'JTL-Wawi server connection';
+
+export interface KeychainBackend {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
+}
+
+/** keytar, loaded lazily so that a missing native module becomes a clear error, not a crash. */
+export function loadKeytar(): KeychainBackend {
+  try {
+    const req = createRequire(import.meta.url);
+    const mod = req('keytar') as KeychainBackend & { default?: KeychainBackend };
+    return mod.default ?? mod;
+  } catch (err) {
+    throw new HelperError('keychain-unavailable', {
+      params: { reason: 'the keychain module could not be loaded' },
+      cause: err,
+    });
+  }
+}
+
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+}
+
+/** Entries written by the first version (always with a request id) read as the current shape. */
+const legacyPendingSchema = pendingRegistrationSchema
+  .omit({ providerName: true, sentAt: true })
+  .extend({ v: z.literal(1), requestId: z.string() })
+  .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt }));
+const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
+
+/** Account name of the pre-flight probe entry (under the pending service, never seen by vendor apps). */
+const PROBE_ACCOUNT = 'wawi-register pre-flight probe';
+
+export type KeyringGuard = (services: string[]) => Promise<KeyringState>;
+
+/** On Linux the Secret Service is asked over D-Bus first; elsewhere keytar is safe to call. */
+export function defaultGuard(platform: NodeJS.Platform = process.platform): KeyringGuard {
+  return platform === 'linux' ? (services) => keyringState(services) : async () => ({ state: 'unlocked' });
+}
+
+export class KeyVault {
+  readonly service: string;
+  readonly pendingService: string;
+  readonly connectionService: string;
+  private readonly guard: KeyringGuard;
+  /** The keychain call in progress (see oneAtATime). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private ringCheck?: Promise<KeyringState>;
+  private readonly platform: NodeJS.Platform;
+
+  constructor(
+    private readonly backend: () => KeychainBackend,
+    options: {
+      service?: string;
+      pendingService?: string;
+      guard?: KeyringGuard;
+      platform?: NodeJS.Platform;
+    } = {},
+  ) {
+    this.service = options.service ?? KEY_SERVICE;
+    this.pendingService =
+      options.pendingService ?? (options.service ? `pending: ${options.service}` : PENDING_SERVICE);
+    this.connectionService = options.service ? `connection: ${options.service}` : CONNECTION_SERVICE;
+    this.platform = options.platform ?? process.platform;
+    this.guard = options.guard ?? defaultGuard(this.platform);
+  }
+
+  private unavailable(reason: string, cause?: unknown): HelperError {
+    return new HelperError('keychain-unavailable', {
+      params: { reason, platform: this.platform },
+      ...(cause !== undefined ? { cause } : {}),
+    });
+  }
+
+  /**
+   * Runs one keychain operation; every failure becomes keychain-unavailable. Everything that searches
+   * (reads, lists, deletes) is guarded: keytar must never search a locked Secret Service collection (it
+   * crashes, or answers "no key"). Storing needs no guard (a locked collection refuses it with an
+   * error) and stays fast: storing an accepted key is the one step where every millisecond counts.
+   */
+  private async use<T>(what: string, mode: 'search' | 'store', fn: (k: KeychainBackend) => Promise<T>) {
+    if (mode === 'search') {
+      const ring = await this.checkRing();
+      if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
+      if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
+    }
+    let k: KeychainBackend;
+    try {
+      k = this.backend();
+    } catch (err) {
+      if (isHelperError(err)) throw withPlatform(err, this.platform);
+      throw this.unavailable('the keychain module could not be loaded', err);
+    }
+    try {
+      return await this.oneAtATime(() => fn(k));
+    } catch (err) {
+      throw this.unavailable(`${what}: ${keytarReason(err)}`, err);
+    }
+  }
+
+  /**
+   * Asks whether the keyring is locked; calls made at the same time share one check, so that a burst
+   * of keychain calls does not start a burst of D-Bus processes.
+   */
+  private checkRing(): Promise<KeyringState> {
+    this.ringCheck ??= this.guard([this.service, this.pendingService, this.connectionService]).finally(() => {
+      this.ringCheck = undefined;
+    });
+    return this.ringCheck;
+  }
+
+  /**
+   * Runs keychain calls one after another. Concurrent calls race inside libsecret: an item deleted
+   * while a listing of its service loads secrets makes keytar crash (a missing secret dereferenced).
+   */
+  private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Proves that the keychain can store a secret: writes, reads back and deletes a probe entry.
+   * Call it before anything is sent to a server; a locked or missing keychain fails here.
+   */
+  async check(): Promise<void> {
+    const probe = `probe ${randomBytes(8).toString('hex')}`;
+    await this.use('storing a test entry', 'store', (k) =>
+      k.setPassword(this.pendingService, PROBE_ACCOUNT, probe),
+    );
+    const read = await this.use('reading the test entry back', 'search', (k) =>
+      k.getPassword(this.pendingService, PROBE_ACCOUNT),
+    );
+    await this.use('deleting the test entry', 'search', (k) =>
+      k.deletePassword(this.pendingService, PROBE_ACCOUNT),
+    );
+    if (read !== probe) throw this.unavailable('a test entry could not be read back');
+  }
+
+  async store(account: string, key: string): Promise<void> {
+    registerSecret(key);
+    await this.use('storing the key', 'store', (k) => k.setPassword(this.service, account, key));
+  }
+
+  async get(account: string): Promise<string | null> {
+    const key = await this.use('reading the key', 'search', (k) => k.getPassword(this.service, account));
+    registerSecret(key);
+    return key;
+  }
+
+  async delete(account: string): Promise<boolean> {
+    return this.use('deleting the key', 'search', (k) => k.deletePassword(this.service, account));
+  }
+
+  /** Accounts with a stored key, and each key's fingerprint (never the key). */
+  async entries(): Promise<{ account: string; fingerprint: string }[]> {
+    const list = await this.use('listing keys', 'search', (k) => k.findCredentials(this.service));
+    return list.map((c) => {
+      registerSecret(c.password);
+      return { account: c.account, fingerprint: fingerprint(c.password) };
+    });
+  }
+
+  /** Writes (or overwrites) how a registration's server is reached. */
+  async saveConnection(account: string, entry: ConnectionEntry): Promise<void> {
+    const checked = connectionEntrySchema.parse(entry);
+    await this.use('saving the server connection', 'store', (k) =>
+      k.setPassword(this.connectionService, account, JSON.stringify(checked)),
+    );
+  }
+
+  /** Every readable connection entry, by account. */
+  async connections(): Promise<Map<string, ConnectionEntry>> {
+    const list = await this.use('reading server connections', 'search', (k) =>
+      k.findCredentials(this.connectionService),
+    );
+    const out = new Map<string, ConnectionEntry>();
+    for (const c of list) {
+      try {
+        const parsed = connectionEntrySchema.safeParse(JSON.parse(c.password));
+        if (parsed.success) out.set(c.account, parsed.data);
+      } catch {
+        // unreadable: as if absent (the connection is then confirmed before the key is sent)
+      }
+    }
+    return out;
+  }
+
+  async deleteConnection(account: string): Promise<boolean> {
+    return this.use('deleting the server connection', 'search', (k) =>
+      k.deletePassword(this.connectionService, account),
+    );
+  }
+
+  /** Writes (or overwrites) a pending registration. */
+  async savePending(p: PendingRegistration): Promise<void> {
+    registerSecret(p.challengeCode);
+    const entry = pendingRegistrationSchema.parse(p);
+    await this.use('saving the pending registration', 'store', (k) =>
+      k.setPassword(this.pendingService, p.account, JSON.stringify(entry)),
+    );
+  }
+
+  async listPending(): Promise<PendingRegistration[]> {
+    const list = await this.use('reading pending registrations', 'search', (k) =>
+      k.findCredentials(this.pendingService),
+    );
+    const out: PendingRegistration[] = [];
+    for (const c of list) {
+      if (c.account === PROBE_ACCOUNT) continue;
+      let parsed: ReturnType<typeof storedPendingSchema.safeParse>;
+      try {
+        parsed = storedPendingSchema.safeParse(JSON.parse(c.password));
+      } catch {
+        continue; // an unreadable entry is skipped; it cannot fetch anything
+      }
+      if (!parsed.success) continue;
+      registerSecret(parsed.data.challengeCode);
+      out.push(parsed.data);
+    }
+    return out;
+  }
+
+  /** True when there was an entry to remove. */
+  async deletePending(account: string): Promise<boolean> {
+    return this.use('removing the pending registration', 'search', (k) =>
+      k.deletePassword(this.pendingService, account),
+    );
+  }
+}
+
+/** keytar's message in the project's words where it is a known one. */
+function keytarReason(err: unknown): string {
+  const message = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
+  if (/locked collection/i.test(message)) return 'the keyring is locked';
+  if (/Object does not exist at path/i.test(message)) return 'there is no default keyring to store it in';
+  return message;
+}
+
+function withPlatform(err: HelperError, platform: string): HelperError {
+  return err.code === 'keychain-unavailable' && !err.params?.platform
+    ? new HelperError(err.code, { params: { ...err.params, platform }, cause: err.cause })
+    : err;
+}

@@ -1,0 +1,121 @@
+// Wawi server addresses as a merchant types them, and the keychain account name derived from them.
+import { HelperError } from '../errors';
+
+export const DEFAULT_DATABASE = 'eazybusiness';
+export const DEFAULT_PORT = 5883;
+
+export interface WawiServer {
+  /**
+   * e.g. http://127.0.0.1:5883/api/eazybusiness (no trailing slash). The host is the one typed
+   * (lower case): `localhost` and `[::1]` are connected to as they are.
+   */
+  baseUrl: string;
+  protocol: 'http' | 'https';
+  /** The host for the keychain account: lower case, loopback as 127.0.0.1, IPv6 in brackets. */
+  host: string;
+  port: number;
+  database: string;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|\[0:0:0:0:0:0:0:1\])$/;
+
+/**
+ * The host rule of the keychain contract: lower case, a trailing dot dropped, every loopback name
+ * (localhost, 127.x.x.x, ::1) written 127.0.0.1, IPv6 addresses in brackets.
+ */
+export function normalizeHost(host: string): string {
+  let h = host.trim().toLowerCase().replace(/\.$/, '');
+  if (h.includes(':') && !h.startsWith('[')) h = `[${h}]`;
+  return LOOPBACK.test(h) ? '127.0.0.1' : h;
+}
+
+/** True for this computer (the account host rule writes every loopback name as 127.0.0.1). */
+export function isLoopback(server: Pick<WawiServer, 'host'>): boolean {
+  return server.host === '127.0.0.1';
+}
+
+/** True when the typed address names its scheme (http:// or https://). */
+export function hasScheme(input: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
+}
+
+/** The same server under the other scheme (same host, port and database). */
+export function withProtocol(server: WawiServer, protocol: 'http' | 'https'): WawiServer {
+  return { ...server, protocol, baseUrl: server.baseUrl.replace(/^https?:/, `${protocol}:`) };
+}
+
+const invalid = (reason: string) => new HelperError('invalid-address', { params: { reason } });
+
+/**
+ * Accepts `127.0.0.1:5883`, `wawi-server`, `http://wawi-server:5883/api/Mandant_2/`, `https://…`.
+ * Without a scheme, http and port 5883 are assumed; with a scheme and no port, its default port.
+ */
+export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABASE): WawiServer {
+  const raw = input.trim();
+  if (raw === '') throw invalid('The address is empty.');
+  const schemed = hasScheme(raw);
+  let url: URL;
+  try {
+    url = new URL(schemed ? raw : `http://${raw}`);
+  } catch {
+    throw invalid(`"${raw}" is not a valid address.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw invalid(`Only http and https are possible, not ${url.protocol.replace(':', '')}.`);
+  if (url.username || url.password) throw invalid('The address must not contain a user name or password.');
+  if (url.search || url.hash) throw invalid('The address must not contain ? or #.');
+  if (!url.hostname) throw invalid('The address has no host.');
+  const protocol = url.protocol === 'https:' ? 'https' : 'http';
+  const port = url.port ? Number(url.port) : schemed ? (protocol === 'https' ? 443 : 80) : DEFAULT_PORT;
+
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  // Tolerate a pasted versioned path such as /api/eazybusiness/v1/ or /api/eazybusiness/info.
+  while (segments.length > 2 && /^(v\d+|info)$/i.test(segments[segments.length - 1]!)) segments.pop();
+  let database = defaultDatabase;
+  if (segments.length > 0) {
+    if (segments[0]!.toLowerCase() !== 'api' || segments.length > 2) {
+      throw invalid(
+        `The path "${url.pathname}" is not a Wawi API path; it should look like /api/eazybusiness.`,
+      );
+    }
+    if (segments[1]) database = segments[1];
+  }
+  if (!/^[A-Za-z0-9_\-. ]{1,128}$/.test(database))
+    throw invalid(`"${database}" is not a valid database name.`);
+  const host = normalizeHost(url.hostname);
+  const typed = url.hostname.toLowerCase().replace(/\.$/, '');
+  return {
+    baseUrl: `${protocol}://${typed}:${port}/api/${encodeURIComponent(database)}`,
+    protocol,
+    host,
+    port,
+    database,
+  };
+}
+
+/** The keychain account of an app's key on a server: `<AppId>@<host>:<port>/<database>`. */
+export function accountName(appId: string, server: Pick<WawiServer, 'host' | 'port' | 'database'>): string {
+  return `${appId}@${server.host}:${server.port}/${server.database.toLowerCase()}`;
+}
+
+/** Splits an account name back into its parts (the AppId may itself contain @). */
+export function parseAccountName(
+  account: string,
+): { appId: string; host: string; port: number; database: string } | null {
+  const at = account.lastIndexOf('@');
+  if (at <= 0) return null;
+  const m = /^(.+):(\d{1,5})\/([^/]+)$/.exec(account.slice(at + 1));
+  if (!m) return null;
+  return { appId: account.slice(0, at), host: m[1]!, port: Number(m[2]), database: m[3]! };
+}
+
+export function serverFromAccount(
+  parts: { host: string; port: number; database: string },
+  protocol: 'http' | 'https' = 'http',
+): WawiServer {
+  return {
+    ...parts,
+    protocol,
+    baseUrl: `${protocol}://${parts.host}:${parts.port}/api/${encodeURIComponent(parts.database)}`,
+  };
+}

@@ -1,0 +1,230 @@
+// The JTL-Wawi REST API as the helper needs it (see docs/wawi-protocol.md).
+import { z } from 'zod';
+import type { AppManifest } from '../../../shared/manifest';
+import type { ApiStyle } from '../../../shared/registration';
+import { HelperError } from '../errors';
+import { isLoopback, type WawiServer } from './address';
+import { type HttpOptions, type HttpResult, httpRequest, retryAfterMs } from './http';
+
+export interface ServerInfo {
+  version: string;
+  tenant?: string;
+  apiStyle: ApiStyle;
+}
+
+export interface RegistrationStatus {
+  status: 0 | 1 | 2;
+  apiKey?: string;
+  grantedScopes?: string[];
+}
+
+type Context = 'info' | 'register' | 'poll' | 'business';
+
+/** Recursively turns PascalCase keys into camelCase so both casings parse the same. */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const key = k.charAt(0).toLowerCase() + k.slice(1);
+        // Field names inside ValidationErrors are data, not schema keys: keep them as sent.
+        return [key, key === 'validationErrors' ? v : camelKeys(v)];
+      }),
+    );
+  }
+  return value;
+}
+
+const infoSchema = z.object({
+  version: z.string(),
+  tenant: z.string().optional(),
+  type: z.string().optional(),
+});
+const createdSchema = z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() });
+const statusSchema = z.object({
+  requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
+  token: z.object({ apiKey: z.string().min(1) }).nullish(),
+  grantedScopes: z.array(z.string()).nullish(),
+});
+const errorBodySchema = z
+  .object({
+    errorCode: z.string().nullish(),
+    errorMessage: z.string().nullish(),
+    validationErrors: z.record(z.string(), z.union([z.array(z.string()), z.string()])).nullish(),
+  })
+  .passthrough();
+
+/** What the flows need of a Wawi server: the port unit tests replace with an in-memory server. */
+export type WawiApi = Pick<WawiClient, 'detect' | 'createRegistration' | 'getRegistration' | 'companies'>;
+
+export class WawiClient {
+  private style?: ApiStyle;
+
+  constructor(
+    readonly server: WawiServer,
+    private readonly http: HttpOptions = {},
+    /** The merchant agreed to plain http to this host on the network. */
+    private readonly consent: { insecureHttp?: boolean } = {},
+  ) {}
+
+  private path(style: ApiStyle, rest: string): string {
+    return `${this.server.baseUrl}${style === 'unversioned' ? '' : `/${style}`}/${rest}`;
+  }
+
+  private async call(
+    style: ApiStyle,
+    rest: string,
+    init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown; signal?: AbortSignal },
+  ): Promise<HttpResult> {
+    // A challenge code or a key goes over plain http to another machine only with the merchant's
+    // consent: anyone on the network could read it (and fetch the one-time key first).
+    if (
+      rest !== 'info' &&
+      this.server.protocol === 'http' &&
+      !isLoopback(this.server) &&
+      !this.consent.insecureHttp
+    ) {
+      throw new HelperError('insecure-http', { params: { address: this.server.baseUrl } });
+    }
+    // Never both forms: versioned paths go without api-version, and unversioned ones without it too
+    // (the server then takes its latest version).
+    return httpRequest(
+      this.path(style, rest),
+      {
+        method: init.method,
+        headers: init.headers,
+        body:
+          init.body === undefined
+            ? undefined
+            : JSON.stringify(style === 'v2' ? camelKeys(init.body) : init.body),
+        signal: init.signal,
+        address: this.server.baseUrl,
+      },
+      this.http,
+    );
+  }
+
+  /** Finds out how this server's paths are written: /v1/, else /v2/, else unversioned. */
+  async detect(signal?: AbortSignal): Promise<ServerInfo> {
+    for (const style of ['v1', 'v2', 'unversioned'] as const) {
+      const r = await this.call(style, 'info', { signal });
+      if (r.status === 404) continue;
+      if (r.status !== 200) throw this.toError('info', r);
+      const parsed = infoSchema.safeParse(camelKeys(r.json));
+      if (!parsed.success) throw this.badResponse('the /info answer is not a JTL-Wawi one');
+      this.style = style;
+      return { version: parsed.data.version, tenant: parsed.data.tenant ?? undefined, apiStyle: style };
+    }
+    throw this.badResponse(`no JTL-Wawi API answers at ${this.server.baseUrl} (check the database name)`);
+  }
+
+  private async styleFor(signal?: AbortSignal): Promise<ApiStyle> {
+    if (!this.style) await this.detect(signal);
+    return this.style!;
+  }
+
+  async createRegistration(
+    manifest: AppManifest,
+    challengeCode: string,
+    signal?: AbortSignal,
+  ): Promise<{ requestId: string }> {
+    const style = await this.styleFor(signal);
+    const r = await this.call(style, 'authentication', {
+      method: 'POST',
+      headers: { 'x-challengecode': challengeCode },
+      body: manifest,
+      signal,
+    });
+    if (r.status !== 200 && r.status !== 201) throw this.toError('register', r);
+    const parsed = createdSchema.safeParse(camelKeys(r.json));
+    if (!parsed.success) throw this.badResponse('the registration answer has no request id', r.status);
+    return { requestId: parsed.data.registrationRequestId };
+  }
+
+  async getRegistration(
+    requestId: string,
+    challengeCode: string,
+    signal?: AbortSignal,
+  ): Promise<RegistrationStatus> {
+    const style = await this.styleFor(signal);
+    const r = await this.call(style, `authentication/${encodeURIComponent(requestId)}`, {
+      headers: { 'x-challengecode': challengeCode },
+      signal,
+    });
+    if (r.status !== 200) throw this.toError('poll', r);
+    const parsed = statusSchema.safeParse(camelKeys(r.json));
+    if (!parsed.success) throw this.badResponse('the registration status is unreadable', r.status);
+    const { requestStatusInfo, token, grantedScopes } = parsed.data;
+    if (requestStatusInfo.status === 2 && !token?.apiKey)
+      throw this.badResponse('accepted, but the answer holds no key', r.status);
+    return {
+      status: requestStatusInfo.status,
+      apiKey: token?.apiKey,
+      grantedScopes: grantedScopes ?? undefined,
+    };
+  }
+
+  /** GET /companies with the key: resolves when the key works, throws unauthorized / missing-scope / … otherwise. */
+  async companies(apiKey: string, appId: string, appVersion: string, signal?: AbortSignal): Promise<number> {
+    const style = await this.styleFor(signal);
+    const r = await this.call(style, 'companies', {
+      headers: { authorization: `Wawi ${apiKey}`, 'x-appid': appId, 'x-appversion': appVersion },
+      signal,
+    });
+    if (r.status !== 200) throw this.toError('business', r);
+    if (!Array.isArray(r.json)) throw this.badResponse('the companies answer is not a list', r.status);
+    return r.json.length;
+  }
+
+  private badResponse(reason: string, status?: number) {
+    return new HelperError('bad-response', { status, params: { address: this.server.baseUrl, reason } });
+  }
+
+  toError(context: Context, r: HttpResult): HelperError {
+    const body = errorBodySchema.safeParse(camelKeys(r.json));
+    const info = body.success ? body.data : undefined;
+    const params = { address: this.server.baseUrl };
+    const status = r.status;
+    switch (status) {
+      case 400: {
+        const text = `${info?.errorCode ?? ''} ${info?.errorMessage ?? ''}`;
+        if (/api[ -]?version/i.test(text)) return new HelperError('version-problem', { status, params });
+        const fields: Record<string, string[]> = {};
+        for (const [k, v] of Object.entries(info?.validationErrors ?? {}))
+          fields[k] = Array.isArray(v) ? v : [v];
+        return new HelperError('validation', {
+          status,
+          fields,
+          params: { ...params, fields: Object.keys(fields).join(', ') || 'the request' },
+        });
+      }
+      case 401:
+        return new HelperError('unauthorized', { status, params });
+      case 402:
+        return new HelperError('licence-missing', { status, params });
+      case 403:
+        return new HelperError(context === 'business' ? 'missing-scope' : 'no-registration-window', {
+          status,
+          params,
+        });
+      case 404:
+        return context === 'poll'
+          ? new HelperError('request-not-found', { status, params })
+          : this.badResponse('the server does not know this path', status);
+      case 409:
+        return new HelperError('already-registered', { status, params });
+      case 410:
+        return new HelperError('already-handed-out', { status, params });
+    }
+    if (status >= 500 || status === 429 || status === 408) {
+      return new HelperError('server-error', {
+        status,
+        params,
+        retryAfterMs: retryAfterMs(r.headers['retry-after']),
+      });
+    }
+    if (status >= 300 && status < 400)
+      return this.badResponse(`the server redirects (${status}); redirects are not followed`, status);
+    return this.badResponse(`unexpected status ${status}`, status);
+  }
+}

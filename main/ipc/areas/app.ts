@@ -1,0 +1,37 @@
+// The app's own channels: what it was launched with, the language, the provider's website.
+import { HelperError } from '../../core/index';
+import type { HandlerTable } from '../dispatcher';
+import type { HandlerDeps } from '../types';
+
+type AppChannels = 'app:launch' | 'lang:get' | 'lang:set' | 'app:open-website';
+
+export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
+  const { launch } = deps;
+  return {
+    'app:launch': async () => ({
+      action: launch.action,
+      manifest: launch.manifest,
+      manifestWarnings: launch.manifestWarnings,
+      manifestError: launch.manifestError?.toJSON() ?? null,
+      wawi: launch.wawi,
+      lang: deps.lang.get(),
+      platform: launch.platform,
+      keychainService: deps.core.keychainService,
+    }),
+    'lang:get': async () => ({ lang: deps.lang.get() }),
+    'lang:set': async ({ lang }) => {
+      deps.lang.set(lang);
+      return { lang };
+    },
+    'app:open-website': async () => {
+      const url = launch.manifest?.ProviderWebsite;
+      if (!url)
+        throw new HelperError('invalid-input', { params: { reason: 'No provider website is known.' } });
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        throw new HelperError('invalid-input', { params: { reason: 'Only web addresses are opened.' } });
+      await deps.openExternal(parsed.toString());
+      return {};
+    },
+  };
+}

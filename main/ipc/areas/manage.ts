@@ -1,0 +1,27 @@
+// Rotating and revoking from the app: the merchant removes the app in Wawi and may say so.
+import type { HandlerTable } from '../dispatcher';
+import type { FlowRunner } from '../flow-runner';
+import type { HandlerDeps } from '../types';
+
+export function manageHandlers(
+  deps: HandlerDeps,
+  runner: FlowRunner,
+): Pick<HandlerTable, 'rotate:start' | 'rotate:confirm-removed' | 'revoke:start'> {
+  const { core, launch } = deps;
+  return {
+    'rotate:start': async ({ account }) => {
+      const record = await core.record(account);
+      // The launching app's manifest is the newer one; otherwise the one kept from the registration.
+      const manifest = launch.manifest?.AppId === record.appId ? launch.manifest : undefined;
+      return { flowId: runner.start((opts) => core.rotate(account, { ...opts, manifest })) };
+    },
+    'rotate:confirm-removed': async ({ flowId }) => {
+      runner.confirmRemoved(flowId);
+      return {};
+    },
+    'revoke:start': async ({ account }) => {
+      await core.record(account);
+      return { flowId: runner.start((opts) => core.revoke(account, opts)) };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// An accepted key the keychain refuses: what that means, how to unlock it, Retry, and giving it up.
+import { useState } from 'react';
+import { errorText } from '../../../shared/errors/text';
+import type { ApiClient } from '../../../shared/ipc/bridge';
+import type { FlowEvent } from '../../../shared/registration';
+import { useI18n } from '../i18n';
+import { DangerConfirm } from './danger-confirm';
+
+/**
+ * Accepted, but the keychain refuses the key: it is kept in memory and retried. The merchant unlocks
+ * the keychain and retries, or gives the key up after a warning that it is then lost.
+ */
+export function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: string; event: FlowEvent }) {
+  const { lang, t } = useI18n();
+  const [confirm, setConfirm] = useState(false);
+  const unlock = event.transient ? errorText(event.transient, lang, 'app').next : '';
+  return (
+    <div className="alert" role="alert">
+      <p className="alert-title">{t.keyWaitingTitle}</p>
+      <p>{t.keyWaitingText}</p>
+      <p>
+        <strong>{unlock}</strong>
+      </p>
+      {confirm ? (
+        <DangerConfirm
+          warning={t.giveUpWarning}
+          confirmLabel={t.giveUpKey}
+          keepLabel={t.keepTrying}
+          onConfirm={() => void api.call('flow:cancel', { flowId })}
+          onKeep={() => setConfirm(false)}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void api.call('flow:retry', { flowId })}>
+            {t.retryNow}
+          </button>
+          <button type="button" onClick={() => setConfirm(true)}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// A flow that failed: what happened, and the one next action that fits it.
+import { useState } from 'react';
+import { canRetrust, retryFrom } from '../../../shared/errors/meta';
+import type { SerializedError } from '../../../shared/errors/schema';
+import { errorText } from '../../../shared/errors/text';
+import type { ApiClient } from '../../../shared/ipc/bridge';
+import { Alert, Step, toError } from '../components/common';
+import { DangerConfirm } from '../components/danger-confirm';
+import { useI18n } from '../i18n';
+import { Retrust } from './trust';
+
+export function Failure({
+  api,
+  error,
+  account,
+  onRetry,
+  onManage,
+  onStartOver,
+  canRegister,
+}: {
+  api: ApiClient;
+  error: SerializedError;
+  /** The registration a management flow failed for (its server can be trusted again here). */
+  account?: string;
+  onRetry?: () => void;
+  onManage(): void;
+  onStartOver(): void;
+  canRegister: boolean;
+}) {
+  const { lang, t } = useI18n();
+  const text = errorText(error, lang, 'app');
+  // Final here: the vendor, the licence or the merchant in Wawi must act first.
+  const final = retryFrom(error.code) === 'none';
+  const [discardError, setDiscardError] = useState<SerializedError | null>(null);
+  const unconfirmed =
+    error.code === 'request-unconfirmed' || error.params?.pendingKept === 'unconfirmed'
+      ? error.params?.account
+      : undefined;
+  // A request that is still waiting in Wawi can be dropped here too, after a warning.
+  const kept = error.params?.pendingKept === 'true' ? error.params.account : undefined;
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const discard = async (account: string) => {
+    try {
+      await api.call('registration:discard', { account });
+      (onRetry ?? onStartOver)();
+    } catch (err) {
+      setDiscardError(toError(err));
+    }
+  };
+  return (
+    <Step title={text.title}>
+      <Alert error={error} onlyDetail />
+      {account && canRetrust(error.code) && (
+        <Retrust api={api} account={account} error={error} onDone={onRetry ?? onManage} />
+      )}
+      {discardError && <Alert error={discardError} />}
+      {kept && confirmDiscard && (
+        <div className="alert" role="alert">
+          <DangerConfirm
+            warning={t.discardWarning}
+            confirmLabel={t.discardRequest}
+            keepLabel={t.keepRequest}
+            onConfirm={() => void discard(kept)}
+            onKeep={() => setConfirmDiscard(false)}
+          />
+        </div>
+      )}
+      <div className="actions">
+        {kept && !confirmDiscard && (
+          <button type="button" onClick={() => setConfirmDiscard(true)}>
+            {t.discardRequest}
+          </button>
+        )}
+        {unconfirmed && (
+          <button type="button" className="primary" onClick={() => void discard(unconfirmed)}>
+            {t.discardAndStartOver}
+          </button>
+        )}
+        {error.code === 'already-registered' && (
+          <button type="button" onClick={onManage}>
+            {t.rotate}
+          </button>
+        )}
+        {!final && onRetry && (
+          <button type="button" className="primary" onClick={onRetry}>
+            {error.code === 'rejected' || error.code === 'cancelled' ? t.startOver : t.tryAgain}
+          </button>
+        )}
+        {!onRetry && canRegister && !final && (
+          <button type="button" className="primary" onClick={onStartOver}>
+            {t.startOver}
+          </button>
+        )}
+        <button type="button" onClick={onManage}>
+          {t.manage}
+        </button>
+      </div>
+    </Step>
+  );
+}

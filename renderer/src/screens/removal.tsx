@@ -1,0 +1,80 @@
+// Rotate and revoke: the merchant removes the app in JTL-Wawi; the helper waits until the old key stops working.
+
+import { useEffect, useRef } from 'react';
+import type { SerializedError } from '../../../shared/errors/schema';
+import { flowPhase } from '../../../shared/flow';
+import type { ApiClient } from '../../../shared/ipc/bridge';
+import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
+import { Step, toError } from '../components/common';
+import { useElapsed } from '../hooks/use-elapsed';
+import { useI18n } from '../i18n';
+import { progressText } from '../wizard/progress';
+
+export function Removal({
+  api,
+  kind,
+  record,
+  flowId,
+  event,
+  onStarted,
+  onError,
+  onBack,
+}: {
+  api: ApiClient;
+  kind: 'rotate' | 'revoke';
+  record: RegistrationRecord;
+  flowId?: string;
+  event?: FlowEvent;
+  onStarted(flowId: string): void;
+  onError(e: SerializedError): void;
+  onBack(): void;
+}) {
+  const { lang, t } = useI18n();
+  const elapsedMs = useElapsed(event);
+  const phase = event ? flowPhase(event) : undefined;
+  // After the removal the request goes out as soon as the Wawi dialog waits.
+  const sending = phase === 'sending' || phase === 'waiting-for-dialog';
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || flowId) return;
+    started.current = true;
+    api.call(kind === 'rotate' ? 'rotate:start' : 'revoke:start', { account: record.account }).then(
+      (r) => onStarted(r.flowId),
+      (err: unknown) => onError(toError(err)),
+    );
+  }, [api, kind, record.account, flowId, onStarted, onError]);
+
+  return (
+    <Step title={kind === 'rotate' ? t.rotateTitle : t.revokeTitle}>
+      <p>{kind === 'rotate' ? t.rotateWhy : t.revokeWhy}</p>
+      <ol className="howto">
+        {[...t.removeSteps(record.displayName), ...(kind === 'rotate' ? t.rotateMore : [])].map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      <p role="status" className="progress">
+        <span className="spinner" aria-hidden="true" />{' '}
+        {sending
+          ? t.waitingDialog
+          : phase === 'old-key-dead'
+            ? t.oldKeyDead
+            : progressText(event, t, lang, elapsedMs, t.waitingRemoval)}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => (flowId ? void api.call('flow:cancel', { flowId }) : onBack())}>
+          {t.cancel}
+        </button>
+        {kind === 'rotate' && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!flowId || event?.oldKeyDead === true || sending}
+            onClick={() => flowId && void api.call('rotate:confirm-removed', { flowId })}
+          >
+            {t.removed}
+          </button>
+        )}
+      </div>
+    </Step>
+  );
+}

@@ -1,0 +1,63 @@
+// Step 4: waiting for the merchant to accept the request in JTL-Wawi.
+import { keyWaiting } from '../../../shared/flow';
+import type { ApiClient } from '../../../shared/ipc/bridge';
+import type { FlowEvent } from '../../../shared/registration';
+import { AppHeader } from '../components/app-header';
+import { Step } from '../components/common';
+import { KeyWaiting } from '../components/key-waiting';
+import { useElapsed } from '../hooks/use-elapsed';
+import { useI18n } from '../i18n';
+import { progressText } from '../wizard/progress';
+import type { Launch } from '../wizard/screens';
+
+export function Waiting({
+  api,
+  launch,
+  event,
+  flowId,
+  step,
+}: {
+  api: ApiClient;
+  launch: Launch | null;
+  event?: FlowEvent;
+  flowId: string;
+  step?: [number, number];
+}) {
+  const { lang, t } = useI18n();
+  const elapsedMs = useElapsed(event);
+  const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
+  const provider = launch?.manifest?.ProviderName;
+  return (
+    <Step title={t.waitingTitle} step={step}>
+      <p>{t.lookFor}</p>
+      {launch?.manifest && event?.appId === launch.manifest.AppId ? (
+        <AppHeader launch={launch} />
+      ) : (
+        <p className="app-name">
+          {name}
+          {provider ? ` · ${t.by} ${provider}` : ''}
+        </p>
+      )}
+      <ol className="howto">
+        {t.acceptSteps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      {keyWaiting(event) && event ? (
+        <KeyWaiting api={api} flowId={flowId} event={event} />
+      ) : (
+        <>
+          <p role="status" className="progress">
+            <span className="spinner" aria-hidden="true" />{' '}
+            {progressText(event, t, lang, elapsedMs, t.stillWaiting)}
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
+              {t.cancel}
+            </button>
+          </div>
+        </>
+      )}
+    </Step>
+  );
+}

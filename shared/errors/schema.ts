@@ -1,0 +1,16 @@
+// A typed error as it crosses a boundary (IPC, --json, flow events): the zod schema and its type.
+import { z } from 'zod';
+import { ERROR_CODES } from './meta';
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+
+export const serializedErrorSchema = z.object({
+  code: errorCodeSchema,
+  /** Plain words for logs and --json; never contains a key or challenge code. */
+  message: z.string(),
+  status: z.number().int().optional(),
+  fields: z.record(z.string(), z.array(z.string())).optional(),
+  /** Non-secret details for the texts, e.g. the address tried. */
+  params: z.record(z.string(), z.string()).optional(),
+});
+export type SerializedError = z.infer<typeof serializedErrorSchema>;

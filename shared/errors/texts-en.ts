@@ -1,0 +1,160 @@
+// The error texts in English: per code what happened and what to do next. {name} is filled in from the
+// error's params; other wordings and the advice per surface are in ./advice.ts.
+import type { ErrorCode } from './meta';
+import { type ErrorText, MENU } from './text-types';
+
+export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
+  unreachable: {
+    title: 'The Wawi server does not answer',
+    detail: 'No answer from {address}.',
+    next: 'Check that the JTL-Wawi REST server (JTL.Wawi.Rest.exe) is running and the address and port are right, then try again.',
+  },
+  'tls-untrusted': {
+    title: 'The server certificate is not trusted',
+    detail:
+      '{address} presents a certificate this computer does not trust (for example a self-signed one). SHA-256 fingerprint: {fingerprint}; issued to: {subject}. Nothing was sent.',
+    next: 'Trust it only after comparing the fingerprint with the certificate on the Wawi server, or give the server a certificate this computer trusts.',
+  },
+  'certificate-changed': {
+    title: 'The server certificate has changed',
+    detail:
+      '{address} presents another certificate than the one trusted for this registration. Trusted: {expected}. Now: {fingerprint}. The key was not sent.',
+    next: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and trust it explicitly. If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
+  },
+  'insecure-http': {
+    title: 'Unencrypted connection not confirmed',
+    detail:
+      '{address} is reached over plain http on the network. The registration and later the API key would travel unencrypted, readable by anyone on the network. Nothing was sent.',
+    next: 'Set the Wawi REST server up for https and use its https address. Only if that is not possible, confirm the unencrypted connection explicitly.',
+  },
+  'no-registration-window': {
+    title: 'Wawi is not waiting for a registration',
+    detail: 'The registration dialog is not open in JTL-Wawi.',
+    next: `In JTL-Wawi open ${MENU}, click "Hinzufügen", then "Weiter", and try again.`,
+  },
+  'licence-missing': {
+    title: 'No licence for the REST API',
+    detail: 'This JTL-Wawi has no licence for the REST API, or the app is not authorised by JTL.',
+    next: 'Check the JTL-Wawi licence for the REST API in the JTL customer centre, or ask the app vendor.',
+  },
+  'already-registered': {
+    title: 'The app is already registered',
+    detail: 'JTL-Wawi already has an app with the ID {appId}. It keeps one key per app.',
+    next: `To get a new key, rotate it: remove the app in JTL-Wawi (${MENU}) and register again.`,
+  },
+  'request-not-found': {
+    title: 'The registration request is gone',
+    detail: 'JTL-Wawi no longer knows this request; the registration dialog was probably closed.',
+    next: `Open ${MENU} in JTL-Wawi again ("Hinzufügen", "Weiter") and start the registration again.`,
+  },
+  'already-handed-out': {
+    title: 'The key was already handed out',
+    detail:
+      'JTL-Wawi hands out a key only once, and it was collected before it could be stored here. It cannot be fetched again.',
+    next: `Remove the app in JTL-Wawi (${MENU}) and register it again.`,
+  },
+  rejected: {
+    title: 'The registration was rejected',
+    detail: 'The request was rejected in JTL-Wawi.',
+    next: 'If that was a mistake, start the registration again and accept it in JTL-Wawi.',
+  },
+  'timed-out': {
+    title: 'No answer from JTL-Wawi in time',
+    detail: 'The request was neither accepted nor rejected within {timeout}.',
+    next: `Is the Wawi dialog (${MENU}) still open? Start the registration again and accept it there.`,
+  },
+  cancelled: {
+    title: 'Cancelled',
+    detail: 'The operation was cancelled.',
+    next: 'Nothing was changed. You can start again at any time.',
+  },
+  'request-unconfirmed': {
+    title: 'An earlier request may still be waiting in JTL-Wawi',
+    detail:
+      'A registration of {appId} to {address} was interrupted on {startedAt} before JTL-Wawi confirmed it. JTL-Wawi may show that request; this computer cannot collect its key.',
+    next: `In JTL-Wawi (${MENU}) reject a waiting request for this app if there is one. Then discard the interrupted registration here and start again.`,
+  },
+  unauthorized: {
+    title: 'The key is not accepted',
+    detail:
+      'JTL-Wawi rejects the stored key (401): the app was removed in Wawi, or the key belongs to another Wawi.',
+    next: 'Register the app again to get a new key.',
+  },
+  'missing-scope': {
+    title: 'The key works, but lacks a permission',
+    detail:
+      'JTL-Wawi accepts the key but the app was not granted the permission needed for this check (403).',
+    next: 'If the app needs it, rotate the key and grant the permission in JTL-Wawi.',
+  },
+  'version-problem': {
+    title: 'API version not supported',
+    detail: 'The Wawi server does not support the API version this helper uses.',
+    next: 'Update the JTL-Wawi REST server, or contact the app vendor.',
+  },
+  validation: {
+    title: 'JTL-Wawi rejected the request data',
+    detail: 'The server found problems in: {fields}.',
+    next: 'This is a problem of the app manifest: please send this message to the app vendor.',
+  },
+  'server-error': {
+    title: 'The Wawi server reported an error',
+    detail: 'The server answered with error {status}.',
+    next: 'Wait a moment and try again. If it keeps happening, restart the JTL-Wawi REST server.',
+  },
+  'bad-response': {
+    title: 'Unexpected answer',
+    detail: 'The answer from {address} is not what a JTL-Wawi REST server sends: {reason}.',
+    next: 'Check that the address points to the JTL-Wawi REST server and not to another program or a proxy.',
+  },
+  'manifest-invalid': {
+    title: 'The app manifest is not valid',
+    detail: '{problems}',
+    next: 'The app vendor has to correct the manifest. Nothing was sent to JTL-Wawi.',
+  },
+  'keychain-unavailable': {
+    title: 'The keychain cannot be used',
+    detail: 'The {keychain} is not available or locked ({reason}).',
+    next: '{unlock} The key is never stored anywhere else.',
+  },
+  'key-not-stored': {
+    title: 'The key could not be stored and is lost',
+    detail:
+      'JTL-Wawi accepted the registration and handed out the key, but the {keychain} stayed unavailable ({reason}). JTL-Wawi hands out a key only once.',
+    next: `Unlock or repair the keychain. Then remove the app in JTL-Wawi (${MENU}) and register it again.`,
+  },
+  'storage-failed': {
+    title: 'Could not save on this computer',
+    detail: 'Writing {path} failed ({reason}).',
+    next: 'Free some disk space or check the folder permissions, then try again. Nothing already saved was lost.',
+  },
+  'not-registered': {
+    title: 'No such registration on this computer',
+    detail: 'There is no key for {appId} at {address} on this computer.',
+    next: 'Run "wawi-register list" to see the registrations here, or register the app first.',
+  },
+  'no-server-found': {
+    title: 'No Wawi server found',
+    detail: 'No JTL-Wawi REST server answered on this computer (ports 5883 and 64110).',
+    next: 'Start the JTL-Wawi REST server, or enter its address (for example http://wawi-server:5883).',
+  },
+  'several-servers': {
+    title: 'Several Wawi servers found',
+    detail: 'Found: {servers}.',
+    next: 'Choose one with --wawi <address>.',
+  },
+  'invalid-address': {
+    title: 'This address is not usable',
+    detail: '{reason}',
+    next: 'Enter it like 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness.',
+  },
+  'invalid-input': {
+    title: 'Invalid input',
+    detail: '{reason}',
+    next: 'Correct the input and try again.',
+  },
+  internal: {
+    title: 'Something went wrong',
+    detail: 'An unexpected error occurred: {reason}',
+    next: 'Try again. If it happens again, send the log file to the app vendor (it contains no keys).',
+  },
+};

@@ -1,0 +1,121 @@
+// Every IPC channel between the renderer and the main process: request and response schemas in one
+// place, with the types derived from them. The renderer never sees an API key or a challenge code.
+import { z } from 'zod';
+import { type SerializedError, serializedErrorSchema } from '../errors/schema';
+import { LANGS } from '../lang';
+import { LAUNCH_ACTIONS } from '../launch';
+import { manifestSchema } from '../manifest';
+import {
+  discoveredServerSchema,
+  pendingViewSchema,
+  registrationRecordSchema,
+  serverRefSchema,
+  verifyResultSchema,
+} from '../registration';
+import type { Channel } from './channels';
+
+export const langSchema = z.enum(LANGS);
+export const launchActionSchema = z.enum(LAUNCH_ACTIONS);
+
+const account = z.string().min(3).max(400);
+const flowId = z.string().uuid();
+const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+const empty = z.object({}).strict();
+
+export const CHANNELS = {
+  /** What the app was launched with: manifest (checked), address, action, language. */
+  'app:launch': {
+    request: empty,
+    response: z.object({
+      action: launchActionSchema,
+      manifest: manifestSchema.nullable(),
+      manifestWarnings: z.array(z.object({ field: z.string(), message: z.string() })),
+      manifestError: serializedErrorSchema.nullable(),
+      wawi: z.string().nullable(),
+      lang: langSchema,
+      platform: z.string(),
+      keychainService: z.string(),
+    }),
+  },
+  'servers:discover': {
+    request: empty,
+    response: z.object({
+      servers: z.array(discoveredServerSchema),
+      other: z.array(z.object({ address: z.string(), reason: z.string() })),
+    }),
+  },
+  /** Checks a typed address (reads /info) before going on. */
+  'servers:check': {
+    request: z.object({ address: z.string().min(1).max(300) }).strict(),
+    response: z.object({ server: discoveredServerSchema }),
+  },
+  /**
+   * Registers at an address main probed in this session. `certificatePin`: the merchant compared and
+   * trusts the certificate main saw there; `insecureHttp`: the merchant agreed to plain http.
+   */
+  'registration:start': {
+    request: z
+      .object({
+        baseUrl: z.string().min(1).max(300),
+        timeoutMs: z.number().int().min(1000).max(86_400_000).optional(),
+        certificatePin: fingerprint.optional(),
+        insecureHttp: z.literal(true).optional(),
+      })
+      .strict(),
+    response: z.object({ flowId }),
+  },
+  /** Trusts a registration's server again: a renewed certificate, or plain http (explicit act). */
+  'registration:trust': {
+    request: z
+      .object({ account, certificatePin: fingerprint.optional(), insecureHttp: z.literal(true).optional() })
+      .strict(),
+    response: z.object({ server: serverRefSchema }),
+  },
+  'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
+  /** While the key waits to be stored (keychain locked): try storing it again now. */
+  'flow:retry': { request: z.object({ flowId }).strict(), response: empty },
+  /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
+  'registrations:pending': {
+    request: empty,
+    response: z.object({ pending: z.array(pendingViewSchema) }),
+  },
+  /** Goes on polling a pending registration (same request, same challenge code). */
+  'registration:resume': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  /**
+   * Drops a pending registration on this computer. A key Wawi hands out for it afterwards can't be
+   * collected, so the app asks first.
+   */
+  'registration:discard': { request: z.object({ account }).strict(), response: empty },
+  'registrations:list': {
+    request: z.object({ verify: z.boolean().optional() }).strict(),
+    response: z.object({ registrations: z.array(registrationRecordSchema) }),
+  },
+  'registration:verify': {
+    request: z.object({ account }).strict(),
+    response: z.object({ record: registrationRecordSchema, result: verifyResultSchema }),
+  },
+  'rotate:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  /**
+   * The merchant says the app was removed in Wawi: rotate goes on without waiting for the 401, revoke
+   * checks at once (over plain http the key is only sent then).
+   */
+  'rotate:confirm-removed': { request: z.object({ flowId }).strict(), response: empty },
+  'revoke:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  'registration:forget': { request: z.object({ account }).strict(), response: empty },
+  /**
+   * Copies the key of the launching app's registration in the main process, marked to stay out of
+   * clipboard history; it is cleared after `clearAfterMs` and on quit.
+   */
+  'key:copy': { request: z.object({ account }).strict(), response: z.object({ clearAfterMs: z.number() }) },
+  /** Clears the clipboard now, if it still holds the copied key. */
+  'key:clear': { request: empty, response: empty },
+  'lang:get': { request: empty, response: z.object({ lang: langSchema }) },
+  'lang:set': { request: z.object({ lang: langSchema }).strict(), response: z.object({ lang: langSchema }) },
+  /** Opens the provider's website in the system browser (only the manifest's http(s) address). */
+  'app:open-website': { request: empty, response: empty },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export type Request<C extends Channel> = z.infer<(typeof CHANNELS)[C]['request']>;
+export type Response<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>;
+
+export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: SerializedError };

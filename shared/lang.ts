@@ -1,0 +1,8 @@
+// The languages the helper speaks, German first. Plain data: the preload and the renderer use it too.
+
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return (LANGS as readonly unknown[]).includes(value);
+}
