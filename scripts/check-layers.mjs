@@ -1,23 +1,40 @@
 #!/usr/bin/env node
-// Import rules that keep the layers apart (see README "Layout"):
-//   shared/      imports only zod and its own files (no Node, DOM or Electron API)
-//   main/core/   never imports electron
-//   main/ipc/    never imports electron
-//   renderer/    imports only shared/, its own files and its UI packages
+// The import map that keeps the layers apart, in the style of VS Code's layer rules: each layer names
+// the layers it may import (its own files always) and the packages it may use. Anything else is a
+// violation, and `npm run lint` fails on it.
+//
+//   shared          → (nothing)                           zod
+//   main/core       → shared                              zod, undici, keytar, Node
+//   main/ipc        → shared, main/core (its index only)  Node
+//   main/electron   → shared, main/core (index), main/ipc electron, Node
+//   main/cli        → shared, main/core (index), tools/wawi-sim (index)  commander, Node
+//   renderer        → shared                              react, react-dom
+//   tools/wawi-sim  → (nothing)                           Node
+//
+// Product code (main, shared, renderer, tools) never imports test/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const RENDERER_PACKAGES = new Set([
-  'react',
-  'react-dom',
-  'react-dom/client',
-  'react/jsx-runtime',
-  'i18next',
-  'react-i18next',
-]);
+const NODE = [...builtinModules.flatMap((m) => [m, `node:${m}`])];
+
+/** Layer folder → what it may import. `entry`: another layer reached only through that file. */
+export const LAYERS = {
+  shared: { layers: [], packages: ['zod'] },
+  'main/core': { layers: ['shared'], packages: ['zod', 'undici', 'keytar', ...NODE] },
+  'main/ipc': { layers: ['shared', 'main/core/index.ts'], packages: NODE },
+  'main/electron': {
+    layers: ['shared', 'main/core/index.ts', 'main/ipc'],
+    packages: ['electron', ...NODE],
+  },
+  'main/cli': {
+    layers: ['shared', 'main/core/index.ts', 'tools/wawi-sim/index.ts'],
+    packages: ['commander', ...NODE],
+  },
+  renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'] },
+  'tools/wawi-sim': { layers: [], packages: NODE },
+};
 
 function* sourceFiles(dir) {
   let entries;
@@ -43,50 +60,73 @@ export function importsOf(source) {
   return out;
 }
 
-function inside(root, file, folder) {
-  const rel = relative(join(root, folder), file);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
+const posix = (p) => p.split(sep).join('/');
+const within = (rel, folder) => rel === folder || rel.startsWith(`${folder}/`);
+
+/** The layer a repository path belongs to (the longest folder that holds it), or undefined. */
+function layerOf(rel) {
+  return Object.keys(LAYERS)
+    .filter((l) => within(rel, l))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** The file a relative import names, repository-relative, with the extension it has on disk. */
+function target(root, file, spec) {
+  const base = posix(relative(root, resolve(dirname(file), spec)));
+  for (const ext of ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts']) {
+    try {
+      if (statSync(join(root, base + ext)).isFile()) return base + ext;
+    } catch {
+      // next candidate
+    }
+  }
+  return base;
+}
+
+function packageName(spec) {
+  return spec.startsWith('node:')
+    ? spec
+    : spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/');
 }
 
 /** Returns a list of human-readable violations for the tree at `root`. */
 export function checkLayers(root) {
   const problems = [];
-  const check = (folder, rule) => {
-    for (const file of sourceFiles(join(root, folder))) {
-      const src = readFileSync(file, 'utf8');
-      for (const spec of importsOf(src)) {
-        const why = rule(spec, file);
-        if (why) problems.push(`${relative(root, file)}: imports '${spec}': ${why}`);
+  for (const layer of Object.keys(LAYERS)) {
+    const rules = LAYERS[layer];
+    for (const file of sourceFiles(join(root, layer))) {
+      const rel = posix(relative(root, file));
+      if (layerOf(rel) !== layer) continue; // a nested layer checks its own files
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        const why = check(root, file, layer, rules, spec);
+        if (why) problems.push(`${rel}: imports '${spec}': ${why}`);
       }
     }
-  };
-  check('shared', (spec, file) => {
-    if (spec === 'zod' || spec.startsWith('zod/')) return null;
-    if (spec.startsWith('.')) {
-      return inside(root, resolve(dirname(file), spec), 'shared')
-        ? null
-        : 'shared/ may import only its own files';
-    }
-    return 'shared/ may import only zod (no Node, DOM or Electron API)';
-  });
-  for (const folder of ['main/core', 'main/ipc']) {
-    check(folder, (spec) =>
-      spec === 'electron' || spec.startsWith('electron/') ? `${folder}/ must not import electron` : null,
-    );
   }
-  check('renderer', (spec, file) => {
-    if (spec.startsWith('.')) {
-      const target = resolve(dirname(file), spec);
-      return inside(root, target, 'renderer') || inside(root, target, 'shared')
-        ? null
-        : 'renderer/ may import only shared/ and its own files';
-    }
-    if (NODE_BUILTINS.has(spec) || spec === 'electron')
-      return 'renderer/ must not import Node or Electron modules';
-    if (RENDERER_PACKAGES.has(spec) || spec.startsWith('vite') || spec.startsWith('@vitejs/')) return null;
-    return 'renderer/ may import only its UI packages (react, react-dom)';
-  });
   return problems;
+}
+
+function check(root, file, layer, rules, spec) {
+  if (!spec.startsWith('.')) {
+    const ok =
+      rules.packages.includes(spec) || rules.packages.includes(packageName(spec)) || spec.endsWith('.json');
+    return ok
+      ? null
+      : `${layer}/ may use only ${rules.packages.filter((p) => !NODE.includes(p)).join(', ') || 'no packages'}${rules.packages.some((p) => NODE.includes(p)) ? ' and Node' : ''}`;
+  }
+  const to = target(root, file, spec);
+  if (within(to, 'test')) return 'product code never imports test/';
+  const toLayer = layerOf(to);
+  if (toLayer === layer) return null;
+  if (!toLayer) return within(to, 'main') || within(to, 'scripts') ? `${layer}/ may not reach ${to}` : null;
+  const allowed = rules.layers.some((l) => (l.includes('.') ? to === l : toLayer === l));
+  if (allowed) return null;
+  const entry = rules.layers.find((l) => l.includes('.') && layerOf(l) === toLayer);
+  if (entry) return `${layer}/ may use ${toLayer}/ only through ${entry}`;
+  return `${layer}/ may import ${rules.layers.length ? rules.layers.join(', ') : 'only its own files'}`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

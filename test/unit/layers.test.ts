@@ -40,4 +40,31 @@ describe('layer rules', () => {
     expect(problems.join('\n')).toMatch(/renderer\/src\/e\.tsx: imports '..\/..\/main\/core\/a'/);
     expect(problems.join('\n')).toMatch(/renderer\/src\/e\.tsx: imports 'keytar'/);
   });
+
+  it('hold the import map: public entries only, package allowlists, no test/ from product code', () => {
+    const dir = tree({
+      'main/core/index.ts': 'export {};\n',
+      'main/core/flows/x.ts': "import { request } from 'undici';\nimport { z } from 'zod';\n",
+      'main/ipc/a.ts': "import { x } from '../core/flows/x';\nimport { y } from '../core/index';\n",
+      'main/cli/b.ts':
+        "import { Command } from 'commander';\nimport { request } from 'undici';\nimport { s } from '../../test/helpers/sim';\nimport { w } from '../../tools/wawi-sim/index';\nimport { v } from '../../tools/wawi-sim/state';\n",
+      'tools/wawi-sim/index.ts': "import { m } from '../../shared/manifest';\n",
+      'tools/wawi-sim/state.ts': "import { createServer } from 'node:http';\n",
+      'renderer/src/c.tsx': "import { z } from 'zod';\n",
+      'test/helpers/sim.ts': 'export {};\n',
+    });
+    const problems: string[] = checkLayers(dir);
+    const text = problems.join('\n');
+    expect(text).toMatch(
+      /main\/ipc\/a\.ts: imports '..\/core\/flows\/x': main\/ipc\/ may use main\/core\/ only through main\/core\/index\.ts/,
+    );
+    expect(text).toMatch(/main\/cli\/b\.ts: imports 'undici'/);
+    expect(text).toMatch(
+      /main\/cli\/b\.ts: imports '..\/..\/test\/helpers\/sim': product code never imports test\//,
+    );
+    expect(text).toMatch(/main\/cli\/b\.ts: imports '..\/..\/tools\/wawi-sim\/state'/);
+    expect(text).toMatch(/tools\/wawi-sim\/index\.ts: imports '..\/..\/shared\/manifest'/);
+    expect(text).toMatch(/renderer\/src\/c\.tsx: imports 'zod'/);
+    expect(problems).toHaveLength(6);
+  });
 });
