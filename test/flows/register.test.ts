@@ -1,0 +1,162 @@
+// Registration flows on a fake clock: each row scripts what Wawi answers and the keychain does, and
+// checks the outcome, every wait the flow made and every request it sent. No real time passes.
+import { describe, expect, it } from 'vitest';
+import { jitter } from '../../main/core/flows/timing';
+import { HelperError, parseWawiAddress } from '../../main/core/index';
+import type { FlowEvent } from '../../shared/registration';
+import { fakeService, RefusingKeychain, ScriptedWawi } from '../helpers/fakes';
+import { demoManifestSync } from '../helpers/manifest';
+
+const SERVER = parseWawiAddress('http://127.0.0.1:5883/api/eazybusiness');
+const POLL = jitter(1000, (n) => new Uint8Array(n).fill(0x80));
+const unavailable = () => new HelperError('server-error', { status: 503 });
+const noWindow = () => new HelperError('no-registration-window', { status: 403 });
+
+interface Row {
+  name: string;
+  posts?: ConstructorParameters<typeof ScriptedWawi>[0] extends infer S
+    ? S extends { posts?: infer P }
+      ? P
+      : never
+    : never;
+  polls?: ConstructorParameters<typeof ScriptedWawi>[0] extends infer S
+    ? S extends { polls?: infer P }
+      ? P
+      : never
+    : never;
+  refusals?: number;
+  timeoutMs?: number;
+  /** The error code the flow ends with; undefined: it registers. */
+  fails?: string;
+  waits: number[];
+  requests: string[];
+  /** The pending entry is left for a later resume. */
+  kept?: boolean;
+  states: string[];
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'accepted after two pending polls',
+    polls: ['pending', 'pending', 'accepted'],
+    waits: [POLL, POLL],
+    requests: [
+      'GET info',
+      'POST authentication',
+      ...Array(3).fill('GET authentication/{id}'),
+      'GET companies',
+    ],
+    states: ['sending', 'waiting', 'waiting', 'waiting', 'storing', 'verifying', 'accepted'],
+  },
+  {
+    name: 'rejected in Wawi: the entry ends',
+    polls: ['pending', 'rejected'],
+    fails: 'rejected',
+    waits: [POLL],
+    requests: ['GET info', 'POST authentication', 'GET authentication/{id}', 'GET authentication/{id}'],
+    states: ['sending', 'waiting', 'waiting', 'rejected'],
+  },
+  {
+    name: 'a server error is retried with backoff, then accepted',
+    polls: [unavailable(), unavailable(), 'accepted'],
+    waits: [2000, 4000],
+    requests: [
+      'GET info',
+      'POST authentication',
+      ...Array(3).fill('GET authentication/{id}'),
+      'GET companies',
+    ],
+    states: ['sending', 'waiting', 'waiting', 'waiting', 'storing', 'verifying', 'accepted'],
+  },
+  {
+    name: 'no decision within the timeout: timed out, the request kept',
+    polls: ['pending'],
+    timeoutMs: 3500,
+    fails: 'timed-out',
+    kept: true,
+    waits: [POLL, POLL, POLL, 3500 - 3 * POLL],
+    requests: ['GET info', 'POST authentication', ...Array(4).fill('GET authentication/{id}')],
+    states: ['sending', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'timed-out'],
+  },
+  {
+    name: '404: the request is gone, the entry ends',
+    polls: [new HelperError('request-not-found', { status: 404 })],
+    fails: 'request-not-found',
+    waits: [],
+    requests: ['GET info', 'POST authentication', 'GET authentication/{id}'],
+    states: ['sending', 'waiting', 'failed'],
+  },
+  {
+    name: '410 without a key here: handed out elsewhere, the entry ends',
+    polls: [new HelperError('already-handed-out', { status: 410 })],
+    fails: 'already-handed-out',
+    waits: [],
+    requests: ['GET info', 'POST authentication', 'GET authentication/{id}'],
+    states: ['sending', 'waiting', 'failed'],
+  },
+  {
+    name: 'the dialog is not open: fails at once, nothing kept',
+    posts: [noWindow()],
+    fails: 'no-registration-window',
+    waits: [],
+    requests: ['GET info', 'POST authentication'],
+    states: ['sending', 'failed'],
+  },
+  {
+    name: 'the keychain refuses the key twice: retried at 1 s, 2 s, then stored',
+    refusals: 2,
+    waits: [1000, 2000],
+    requests: ['GET info', 'POST authentication', 'GET authentication/{id}', 'GET companies'],
+    states: ['sending', 'waiting', 'storing', 'storing', 'storing', 'verifying', 'accepted'],
+  },
+];
+
+describe('register on a fake clock', () => {
+  it.each(ROWS)('$name', async (row) => {
+    const wawi = new ScriptedWawi({ posts: row.posts, polls: row.polls });
+    const { core, clock, vault } = fakeService(wawi, {
+      keychain: row.refusals ? new RefusingKeychain(row.refusals) : undefined,
+    });
+    const events: FlowEvent[] = [];
+    const run = core.register(demoManifestSync(), SERVER, {
+      timeoutMs: row.timeoutMs,
+      onEvent: (e) => events.push(e),
+    });
+    const account = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';
+    if (row.fails) {
+      const err = await run.then(
+        () => undefined,
+        (e: unknown) => e as HelperError,
+      );
+      expect(err?.code).toBe(row.fails);
+      expect(err?.params?.pendingKept).toBe(row.kept ? 'true' : undefined);
+      expect(await vault.get(account)).toBeNull();
+    } else {
+      const record = await run;
+      expect(record.lastVerifyResult).toBe('works');
+      expect(await vault.get(account)).toBe(wawi.key);
+    }
+    expect((await vault.listPending()).length).toBe(row.kept ? 1 : 0);
+    expect(clock.waits).toEqual(row.waits);
+    expect(wawi.requests).toEqual(row.requests);
+    expect(events.map((e) => e.state)).toEqual(row.states);
+    // One flow, one id.
+    expect(new Set(events.map((e) => e.flowId)).size).toBe(1);
+  });
+
+  it('a second register for the same app and server resumes the kept request instead of sending again', async () => {
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const { core, vault } = fakeService(wawi);
+    await expect(core.register(demoManifestSync(), SERVER, { timeoutMs: 2000 })).rejects.toMatchObject({
+      code: 'timed-out',
+    });
+    wawi.requests.length = 0;
+    wawi.polls = ['accepted'];
+    const events: FlowEvent[] = [];
+    const record = await core.register(demoManifestSync(), SERVER, { onEvent: (e) => events.push(e) });
+    expect(record.lastVerifyResult).toBe('works');
+    expect(wawi.requests).toEqual(['GET authentication/{id}', 'GET companies']);
+    expect(events[0]?.resumedFrom).toBeDefined();
+    expect(await vault.listPending()).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+// The contract's single sources: flow transitions per kind, how an event is read, what each error code
+// means, the bridge's check of flow events, and the renderer's pure screen rules.
+import { describe, expect, it } from 'vitest';
+import {
+  afterEvent,
+  decideStart,
+  type Launch,
+  retryScreen,
+  type Screen,
+} from '../../renderer/src/wizard/screens';
+import {
+  canRetrust,
+  ERROR_CODES,
+  EXIT_CODES,
+  endsEntry,
+  isTransient,
+  retryFrom,
+  sentNothing,
+  verifyErrorCode,
+  verifyReport,
+} from '../../shared/errors/meta';
+import { canTransition, endStateFor, FLOW_STATES, flowPhase, isFinal, keyWaiting } from '../../shared/flow';
+import { createBridge } from '../../shared/ipc/bridge';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { CHANNELS } from '../../shared/ipc/schemas';
+import type { FlowEvent } from '../../shared/registration';
+import { formatClock } from '../../shared/time';
+
+describe('flow transitions, one table per kind', () => {
+  it.each([
+    ['register', 'sending', 'waiting', true],
+    ['register', 'sending', 'awaiting-removal', false],
+    ['register', 'checking', 'sending', false],
+    ['rotate', 'awaiting-removal', 'sending', true],
+    ['rotate', 'waiting', 'storing', true],
+    ['revoke', 'awaiting-removal', 'removed', true],
+    ['revoke', 'awaiting-removal', 'sending', false],
+    ['revoke', 'checking', 'waiting', false],
+    ['register', 'storing', 'cancelled', false],
+    ['register', 'waiting', 'cancelled', true],
+    ['rotate', 'verifying', 'failed', true],
+    ['register', 'accepted', 'failed', false],
+  ] as const)('%s: %s → %s is %s', (kind, from, to, allowed) => {
+    expect(canTransition(kind, from, to)).toBe(allowed);
+  });
+
+  it('final states end every kind; errors end in their own state', () => {
+    for (const s of FLOW_STATES) if (isFinal(s)) expect(canTransition('rotate', s, 'failed')).toBe(false);
+    expect(endStateFor('cancelled')).toBe('cancelled');
+    expect(endStateFor('rejected')).toBe('rejected');
+    expect(endStateFor('unreachable')).toBe('failed');
+  });
+});
+
+describe('reading a flow event', () => {
+  const transient = { code: 'server-error' as const };
+  it.each([
+    [{ state: 'sending', transient: { code: 'no-registration-window' as const } }, 'waiting-for-dialog'],
+    [{ state: 'sending' }, 'sending'],
+    [{ state: 'waiting', transient }, 'retrying'],
+    [{ state: 'awaiting-removal', oldKeyDead: true }, 'old-key-dead'],
+    [{ state: 'storing', transient: { code: 'keychain-unavailable' as const } }, 'key-waiting'],
+    [{ state: 'storing' }, 'storing'],
+    [{ state: 'removed' }, 'succeeded'],
+    [{ state: 'timed-out' }, 'ended'],
+  ] as const)('%o is %s', (e, phase) => {
+    expect(flowPhase(e)).toBe(phase);
+  });
+
+  it('only a key refused by the keychain is a waiting key', () => {
+    expect(keyWaiting({ state: 'storing', transient: { code: 'keychain-unavailable' } })).toBe(true);
+    expect(keyWaiting({ state: 'storing' })).toBe(false);
+    expect(keyWaiting(undefined)).toBe(false);
+  });
+});
+
+describe('what an error code means (ERROR_META)', () => {
+  it('derives the lists the flows and the app use', () => {
+    expect(ERROR_CODES.filter(isTransient)).toEqual(['unreachable', 'server-error', 'bad-response']);
+    expect(ERROR_CODES.filter(endsEntry).sort()).toEqual(
+      ['already-handed-out', 'key-not-stored', 'rejected', 'request-not-found', 'request-unconfirmed'].sort(),
+    );
+    expect(ERROR_CODES.filter((c) => retryFrom(c) === 'none').sort()).toEqual(
+      ['invalid-input', 'licence-missing', 'manifest-invalid', 'request-unconfirmed'].sort(),
+    );
+    expect(ERROR_CODES.filter(canRetrust)).toEqual(ERROR_CODES.filter(sentNothing));
+    expect(verifyReport('unauthorized')).toBe('rejected');
+    expect(verifyReport('tls-untrusted')).toBeUndefined();
+    expect(verifyErrorCode('rejected')).toBe('unauthorized');
+    expect(verifyErrorCode('works')).toBeUndefined();
+  });
+
+  it('keeps the documented exit codes', () => {
+    expect(EXIT_CODES).toMatchObject({
+      ok: 0,
+      usage: 2,
+      'certificate-changed': 13,
+      'request-unconfirmed': 28,
+      'key-not-stored': 53,
+    });
+  });
+});
+
+describe('the IPC contract', () => {
+  it('names exactly the channels the schemas describe', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(CHANNELS).sort());
+  });
+
+  it('the bridge passes flow events through and drops malformed ones', () => {
+    let emit!: (e: unknown) => void;
+    const bridge = createBridge({
+      invoke: async () => ({ ok: true, data: {} }),
+      subscribe: (l) => {
+        emit = l as (e: unknown) => void;
+        return () => undefined;
+      },
+    });
+    const seen: FlowEvent[] = [];
+    bridge.onFlowEvent((e) => seen.push(e));
+    const good = {
+      flowId: 'f',
+      kind: 'register',
+      state: 'waiting',
+      appId: 'a/v1',
+      displayName: 'A',
+      server: {
+        baseUrl: 'http://127.0.0.1:5883/api/eazybusiness',
+        host: '127.0.0.1',
+        port: 5883,
+        database: 'eazybusiness',
+      },
+      elapsedMs: 5,
+    };
+    emit(good);
+    emit({ ...good, state: 'exploded' });
+    emit({ ...good, elapsedMs: '5' });
+    emit('not an event');
+    expect(seen).toEqual([good]);
+  });
+});
+
+describe('the wizard screen rules', () => {
+  const launch = (over: Partial<Launch> = {}): Launch => ({
+    action: 'register',
+    manifest: { AppId: 'a/v1' } as Launch['manifest'],
+    manifestWarnings: [],
+    manifestError: null,
+    wawi: null,
+    lang: 'de',
+    platform: 'win32',
+    keychainService: 'JTL-Wawi API key',
+    ...over,
+  });
+  const server = {
+    baseUrl: 'http://127.0.0.1:5883/api/eazybusiness',
+    host: '127.0.0.1',
+    port: 5883,
+    database: 'eazybusiness',
+    apiStyle: 'v1' as const,
+  };
+  const pending = {
+    account: 'a/v1@127.0.0.1:5883/eazybusiness',
+    appId: 'a/v1',
+    displayName: 'A',
+    providerName: 'P',
+    appVersion: '1',
+    startedAt: '',
+    kind: 'register' as const,
+    server,
+  };
+
+  it('starts with a confirmed pending request, then the action, then the manifest', () => {
+    expect(decideStart(launch(), [{ ...pending, requestConfirmed: true }], [])).toEqual({
+      resume: { ...pending, requestConfirmed: true },
+    });
+    expect(decideStart(launch(), [{ ...pending, requestConfirmed: false }], [])).toEqual({
+      screen: { name: 'connect' },
+    });
+    expect(decideStart(launch({ manifest: null }), [], [])).toEqual({ screen: { name: 'manage' } });
+  });
+
+  it('a server problem retries from choosing the server, anything else on the same server', () => {
+    const failure = (
+      code: 'unreachable' | 'rejected' | 'licence-missing',
+    ): Extract<Screen, { name: 'failure' }> => ({
+      name: 'failure',
+      error: { code, message: '' },
+      kind: 'register',
+      server,
+    });
+    expect(retryScreen(failure('unreachable'), true)).toEqual({ name: 'connect' });
+    expect(retryScreen(failure('rejected'), true)).toEqual({ name: 'prepare', server });
+    expect(retryScreen(failure('rejected'), false)).toBeUndefined();
+  });
+
+  it('a rotation that waits for acceptance moves on to the waiting screen', () => {
+    const record = { account: pending.account } as never;
+    const e = {
+      flowId: 'f',
+      kind: 'rotate',
+      state: 'waiting',
+      appId: 'a/v1',
+      displayName: 'A',
+      server,
+      elapsedMs: 1,
+    } as FlowEvent;
+    expect(afterEvent({ name: 'removal', kind: 'rotate', record, flowId: 'f' }, e)).toMatchObject({
+      name: 'waiting',
+      flowId: 'f',
+    });
+    expect(afterEvent({ name: 'waiting', server, flowId: 'f' }, e)).toBeUndefined();
+  });
+
+  it('formats a running time as a clock does', () => {
+    expect([formatClock(7000), formatClock(750_000), formatClock(-5)]).toEqual(['0:07', '12:30', '0:00']);
+  });
+});
