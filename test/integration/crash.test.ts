@@ -6,14 +6,23 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
+import { PrivateKeyring } from '../helpers/private-keyring';
 import { run, start } from '../helpers/proc';
 
 let sim: WawiSim;
 let env: Record<string, string>;
+// Killing clients can end gnome-keyring-daemon itself: these trials get a keyring of their own.
+let keyring: PrivateKeyring;
+beforeAll(async () => {
+  keyring = await PrivateKeyring.start();
+  keyring.useInThisProcess();
+});
+afterAll(() => keyring?.stop());
 beforeEach(async () => {
+  await keyring.ensureRunning();
   sim = await startWawiSim({ port: 0 });
   sim.setWindow('eazybusiness', true);
   env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
@@ -186,6 +195,9 @@ describe('random SIGKILL trials', () => {
       await p.exited;
       stop = true;
       await merchant;
+      // A daemon that exited with its killed client is started again on the same keyring.
+      await new Promise((r) => setTimeout(r, 50));
+      await keyring.ensureRunning();
 
       // Recovery, as the helper advises.
       const output = p.output();
@@ -233,7 +245,8 @@ describe('random SIGKILL trials', () => {
     console.log(
       `random SIGKILL trials: ${TRIALS} kills, ${count('stored')} key stored, ${count('nothing accepted')} nothing accepted, ` +
         `${count('lost')} lost, ${count('lost in key window')} lost while the key was being written (within ${KEY_WRITE_WINDOW_MS} ms of the key answer); ` +
-        `kill times ${outcomes.map((o) => o.killAtMs).join(', ')} ms`,
+        `kill times ${outcomes.map((o) => o.killAtMs).join(', ')} ms; ` +
+        `gnome-keyring-daemon exited with a killed client ${keyring.restarts} times (started again on the same keyring)`,
     );
     expect(outcomes.filter((o) => o.verdict === 'lost')).toEqual([]);
   }, 240_000);
