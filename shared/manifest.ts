@@ -20,6 +20,25 @@ const text = (max: number) =>
     .trim()
     .min(1, 'is required and must not be empty')
     .max(max, `may have at most ${max} characters`);
+/** How long a signature is valid: JTL-Wawi accepts a SignatureData within 10 minutes of its clock. */
+export const SIGNATURE_VALID_MS = 10 * 60 * 1000;
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/** A web address the check accepts (parsed as a URL). */
+const webAddress = (ok: (u: URL) => boolean, message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return ok(new URL(v));
+      } catch {
+        return false;
+      }
+    }, message);
+
 const scopes = z.array(
   z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/i, 'must be a scope name such as company.querycompanies'),
 );
@@ -37,17 +56,10 @@ export const manifestFileSchema = z
     Description: text(2000),
     Version: text(50),
     ProviderName: text(100),
-    ProviderWebsite: z
-      .string()
-      .trim()
-      .refine((v) => {
-        try {
-          const u = new URL(v);
-          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-        } catch {
-          return false;
-        }
-      }, 'must be a web address starting with http:// or https://'),
+    ProviderWebsite: webAddress(
+      (u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '',
+      'must be a web address starting with http:// or https://',
+    ),
     MandatoryApiScopes: scopes.min(1, 'must name at least one scope'),
     OptionalApiScopes: scopes.optional(),
     LocalizedDisplayNames: localized.optional(),
@@ -60,6 +72,14 @@ export const manifestFileSchema = z
     SignatureData: z.iso
       .datetime({ offset: true, message: 'must be a UTC date-time such as 2026-01-31T12:00:00Z' })
       .optional(),
+    /**
+     * The vendor's endpoint that signs a registration right before it is sent (certified apps): the
+     * signing key stays on the vendor's server. https, or http only on this computer.
+     */
+    SignatureProvider: webAddress(
+      (u) => u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname)),
+      'must be an https address (http only for this computer, e.g. http://127.0.0.1:8080/sign)',
+    ).optional(),
     AppIcon: z.string().optional(),
     AppIconFile: z.string().min(1).optional(),
   })
@@ -136,7 +156,18 @@ function fieldName(path: PropertyKey[]): string {
  * Checks a manifest and reports every problem at once, by field, in plain words.
  * `iconBytes` is the content of `AppIconFile` when the manifest names one (read by the caller).
  */
-export function checkManifest(raw: unknown, iconBytes?: Uint8Array | { error: string }): ManifestCheck {
+/** How old a SignatureData is at `now`, in ms (negative: in the future); undefined when unreadable. */
+export function signatureAge(signatureData: string, now: number): number | undefined {
+  const t = Date.parse(signatureData);
+  return Number.isNaN(t) ? undefined : now - t;
+}
+
+export function checkManifest(
+  raw: unknown,
+  iconBytes?: Uint8Array | { error: string },
+  /** The time a static signature is judged at (ms since the epoch); default: not judged. */
+  now?: number,
+): ManifestCheck {
   const problems: ManifestProblem[] = [];
   const warnings: ManifestProblem[] = [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -207,8 +238,23 @@ export function checkManifest(raw: unknown, iconBytes?: Uint8Array | { error: st
     const both = parsed.data.MandatoryApiScopes.filter((s) => parsed.data.OptionalApiScopes?.includes(s));
     for (const s of both)
       warnings.push({ field: 'OptionalApiScopes', message: `'${s}' is already mandatory` });
-    if (parsed.data.Signature && !parsed.data.SignatureData) {
+    const { Signature, SignatureData, SignatureProvider } = parsed.data;
+    if (Signature && !SignatureData) {
       problems.push({ field: 'SignatureData', message: 'is required together with Signature' });
+    }
+    if (SignatureProvider && (Signature || SignatureData)) {
+      problems.push({
+        field: 'SignatureProvider',
+        message: 'give either a SignatureProvider or a static Signature with SignatureData, not both',
+      });
+    }
+    const age = SignatureData && now !== undefined ? signatureAge(SignatureData, now) : undefined;
+    if (age !== undefined && Math.abs(age) > SIGNATURE_VALID_MS) {
+      const minutes = Math.round(Math.abs(age) / 60_000);
+      warnings.push({
+        field: 'SignatureData',
+        message: `is ${minutes} minutes ${age > 0 ? 'old' : 'in the future'}: JTL-Wawi accepts a signature only within 10 minutes, so this one will be refused. Use a SignatureProvider that signs each registration when it is sent.`,
+      });
     }
   }
 

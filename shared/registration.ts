@@ -83,6 +83,11 @@ export const registrationRecordSchema = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
   /** True when the record was rebuilt from the keychain after the metadata file was lost. */
   rebuilt: z.boolean().optional(),
+  /**
+   * A further instance of a MultiInstance app: 2, 3, … (its account is `<AppId>#<n>@…`). Absent for
+   * the first instance.
+   */
+  instance: z.number().int().min(2).optional(),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
@@ -140,6 +145,9 @@ export const pendingRegistrationSchema = z.object({
   /** The certificate pin and http consent the request was sent with; polls use the same. */
   certificatePin: z.string().optional(),
   insecureHttp: z.literal(true).optional(),
+  /** A further instance: its number, and the request id of the first instance it was asked for with. */
+  instance: z.number().int().min(2).optional(),
+  instanceOf: z.string().optional(),
 });
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
 

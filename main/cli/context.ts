@@ -22,6 +22,7 @@ export interface Options {
   localOnly?: boolean;
   verify?: boolean;
   demo?: boolean;
+  anotherInstance?: boolean;
   port?: string;
   host?: string;
   db?: string[];

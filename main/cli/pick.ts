@@ -84,7 +84,10 @@ export async function pickByApp<T extends { account: string; appId: string; serv
     if (!r) throw notRegistered(account);
     return r;
   }
-  const matches = list.filter((r) => r.appId === appId);
+  // `<AppId>#<n>` names a further instance of a MultiInstance app; a plain AppId its first.
+  const [base, n] = /^(.+)#(\d+)$/.exec(appId)?.slice(1) ?? [appId, '1'];
+  const instance = (r: T) => (r as { instance?: number }).instance ?? 1;
+  const matches = list.filter((r) => r.appId === base && instance(r) === Number(n));
   if (matches.length === 0)
     throw new HelperError('not-registered', { params: { appId, address: 'any server' } });
   if (matches.length > 1) {

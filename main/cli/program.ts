@@ -22,9 +22,10 @@ export type CommandName =
 
 const EXIT_HELP = `
 Exit codes: 0 ok, 2 usage, 3 manifest invalid, 10 unreachable / no server, 11 several servers,
-12 invalid address, 13 certificate changed, 14 plain http not allowed, 20 no registration window,
-21 licence missing, 22 already registered, 23 rejected, 24 timed out, 25 cancelled,
-26 request not found, 27 key already handed out, 28 an earlier request may be waiting in Wawi,
+12 invalid address, 13 certificate changed, 14 plain http not allowed, 15 the app's signature could
+not be had, 20 no registration window, 21 licence missing, 22 already registered, 23 rejected,
+24 timed out, 25 cancelled, 26 request not found, 27 key already handed out, 28 an earlier request
+may be waiting in Wawi, 29 no further instance allowed,
 30 key rejected (401), 31 scope missing, 40-43 server/protocol problems, 50 keychain unavailable,
 51 storage failed, 52 not registered on this computer, 53 key accepted but not stored (lost),
 1 unexpected.
@@ -95,11 +96,12 @@ export async function parseCommandLine(
       'accept exactly the certificate with this SHA-256 fingerprint',
     )
     .option('--allow-insecure-http', 'allow plain http to another computer (unencrypted!)')
-    .option('--demo', 'register a demo app against an embedded simulator');
-  refusesTrustFlags(add('check-manifest', 'check a manifest without sending anything')).option(
-    '--manifest <file>',
-    "the vendor's app manifest",
-  );
+    .option('--demo', 'register a demo app against an embedded simulator')
+    .option('--another-instance', 'register a further instance of a MultiInstance app registered here')
+    .addOption(app());
+  refusesTrustFlags(
+    add('check-manifest', 'check a manifest without sending anything to Wawi (asks its SignatureProvider)'),
+  ).option('--manifest <file>', "the vendor's app manifest");
   refusesTrustFlags(add('status', 'registrations waiting for acceptance (pending)'));
   refusesTrustFlags(add('resume', 'continue the pending registrations (all at once)')).addOption(timeout());
   refusesTrustFlags(add('discard', 'drop a pending registration on this computer'))

@@ -14,6 +14,7 @@ import { type HelperError, notRegistered } from './errors';
 import type { RemovalOptions } from './flows/await-removal';
 import type { CorePorts, FlowContext } from './flows/context';
 import type { FlowOptions } from './flows/flow';
+import { registerInstance } from './flows/instance';
 import { keepConnection } from './flows/reach';
 import { type RegisterOptions, register } from './flows/register';
 import { continuePending, resumeAll } from './flows/resume';
@@ -23,6 +24,7 @@ import { forgetHere, lookupRecord } from './flows/stored';
 import { systemClock } from './flows/timing';
 import { listRegistrations, verifyRegistration } from './flows/verify';
 import { registerSecret } from './log/logger';
+import { fetchSignature } from './signing/signature';
 import { parseWawiAddress, type WawiServer } from './wawi/address';
 import { clientFor, serverRef } from './wawi/connection';
 import { type DiscoveredServer, discover, probeServer } from './wawi/discovery';
@@ -33,11 +35,16 @@ export class RegistrationService {
 
   constructor(ports: CorePorts) {
     const http = ports.http ?? {};
+    const clock = ports.clock ?? systemClock;
     this.#ctx = {
       deps: ports,
-      clock: ports.clock ?? systemClock,
+      clock,
       random: ports.random ?? randomBytes,
       connect: ports.connect ?? ((server, conn) => clientFor(server, conn, http)),
+      sign:
+        ports.sign ??
+        ((manifest, signal) =>
+          fetchSignature(manifest.SignatureProvider!, manifest, clock.now, http, signal)),
     };
   }
 
@@ -139,6 +146,22 @@ export class RegistrationService {
     if (!key) throw notRegistered(account);
     registerSecret(key);
     return key;
+  }
+
+  /**
+   * Registers a further instance of a MultiInstance app registered here (`account` is any of its
+   * instances on that server): POST /authentication/{id}, then polling and storing as usual.
+   */
+  registerInstance(
+    account: string,
+    opts: FlowOptions & { manifest?: AppManifest } = {},
+  ): Promise<RegistrationRecord> {
+    return registerInstance(this.#ctx, account, opts);
+  }
+
+  /** What the manifest's SignatureProvider answers now (check-manifest): checked, never sent to Wawi. */
+  sign(manifest: AppManifest, signal?: AbortSignal) {
+    return this.#ctx.sign(manifest, signal);
   }
 
   rotate(account: string, opts: RotateOptions = {}): Promise<RegistrationRecord> {

@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { ApiClient } from '../../shared/ipc/bridge';
 import type { Lang } from '../../shared/lang';
 import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
-import { Step } from './components/common';
+import { Step, toError } from './components/common';
 import { I18n, TEXTS } from './i18n';
 import { Connect } from './screens/connect';
 import { Done } from './screens/done';
@@ -23,6 +23,7 @@ import {
   retryScreen,
   type Screen,
   startScreen,
+  waitingFor,
 } from './wizard/screens';
 
 export function App({ api }: { api: ApiClient }) {
@@ -80,6 +81,19 @@ export function App({ api }: { api: ApiClient }) {
   );
 
   const ctx = useMemo(() => ({ lang, t }), [lang, t]);
+
+  /** A further instance of the launching MultiInstance app: its flow runs like a registration. */
+  const addInstance = useCallback(
+    async (record: RegistrationRecord) => {
+      try {
+        const { flowId } = await api.call('registration:add-instance', { account: record.account });
+        setScreen(waitingFor(record, flowId));
+      } catch (err) {
+        setScreen({ name: 'failure', error: toError(err), kind: 'register' });
+      }
+    },
+    [api],
+  );
   const registerSteps = 5;
 
   let body: ReactNode;
@@ -174,6 +188,9 @@ export function App({ api }: { api: ApiClient }) {
             return next ? () => setScreen(next) : undefined;
           })()}
           onManage={() => setScreen({ name: 'manage' })}
+          onAddInstance={addInstance}
+          launch={launch}
+          server={screen.server}
           canRegister={!!launch?.manifest}
           onStartOver={() => setScreen({ name: 'connect' })}
         />
@@ -187,6 +204,7 @@ export function App({ api }: { api: ApiClient }) {
           onRegister={() => setScreen({ name: 'connect' })}
           onRotate={(record) => setScreen({ name: 'removal', kind: 'rotate', record })}
           onRevoke={(record) => setScreen({ name: 'removal', kind: 'revoke', record })}
+          onAddInstance={addInstance}
         />
       );
       break;

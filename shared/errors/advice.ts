@@ -6,6 +6,66 @@ import { type ErrorText, MENU, type Surface } from './text-types';
 
 /** Other wordings of an outcome, chosen by `params.variant`. Only the parts that differ. */
 export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Partial<ErrorText>>>>> = {
+  'signature-unavailable': {
+    // The provider answered, but with a signature JTL-Wawi would refuse: too old or from the future.
+    stale: {
+      en: {
+        detail:
+          "This app is certified by JTL and needs a fresh signature for every registration. The signing service at {provider} sent one dated {signedAt}, more than 10 minutes from this computer's clock, which JTL-Wawi would refuse. Nothing was sent to JTL-Wawi.",
+        next: "Check that the date and time of this computer are right (Windows: Settings → Time & language → Set time automatically), then try again. If they are, tell the app vendor: their signing service's clock is wrong.",
+      },
+      de: {
+        detail:
+          'Diese App ist von JTL zertifiziert und braucht für jede Registrierung eine frische Signatur. Der Signaturdienst unter {provider} hat eine vom {signedAt} geschickt, mehr als 10 Minuten von der Uhr dieses Computers entfernt; JTL-Wawi würde sie ablehnen. An JTL-Wawi wurde nichts gesendet.',
+        next: 'Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen (Windows: Einstellungen → Zeit und Sprache → Uhrzeit automatisch festlegen), und versuchen Sie es erneut. Stimmen sie, informieren Sie den Anbieter der App: Die Uhr seines Signaturdienstes geht falsch.',
+      },
+    },
+    // A signature written into the manifest when the app was built: stale by the time it is used.
+    static: {
+      en: {
+        detail:
+          'The app manifest carries a fixed signature dated {signedAt}. JTL-Wawi accepts a signature only within 10 minutes, so this one would be refused. Nothing was sent to JTL-Wawi.',
+        next: 'The app vendor has to sign each registration when it is sent: give the manifest a SignatureProvider instead of a fixed Signature.',
+      },
+      de: {
+        detail:
+          'Das App-Manifest enthält eine feste Signatur vom {signedAt}. JTL-Wawi nimmt eine Signatur nur innerhalb von 10 Minuten an; diese würde abgelehnt. An JTL-Wawi wurde nichts gesendet.',
+        next: 'Der Anbieter der App muss jede Registrierung beim Senden signieren: Das Manifest braucht statt einer festen Signature einen SignatureProvider.',
+      },
+    },
+  },
+  'instance-not-allowed': {
+    // The first registration was rebuilt from the keychain: its request id is not known here.
+    'unknown-first': {
+      en: {
+        detail:
+          'A further instance is asked for with the request id of the first registration of {appId}, and this computer no longer knows it (its records were rebuilt from the keychain).',
+        next: 'Rotate the key of the first instance once: after that, further instances can be registered here.',
+      },
+      de: {
+        detail:
+          'Eine weitere Instanz wird mit der Anfrage-ID der ersten Registrierung von {appId} angefragt, und dieser Computer kennt sie nicht mehr (seine Daten wurden aus dem Schlüsselspeicher wiederhergestellt).',
+        next: 'Erneuern Sie einmal den Schlüssel der ersten Instanz: Danach lassen sich hier weitere Instanzen registrieren.',
+      },
+    },
+  },
+  'licence-missing': {
+    // 402 for a request that carried a signature: JTL did not accept the signature or the licence.
+    signed: {
+      en: {
+        title: 'JTL-Wawi refused the signature or the licence',
+        detail:
+          'The request was signed by the app vendor, but JTL-Wawi answered that the app is not authorised (402): the signature was not accepted, or this JTL-Wawi has no licence for the REST API.',
+        next: 'Merchant: check the REST API licence in the JTL customer centre. Vendor: check that the app is certified by JTL for this AppId and that the signing service uses the right key.',
+      },
+      de: {
+        title: 'JTL-Wawi hat die Signatur oder die Lizenz abgelehnt',
+        detail:
+          'Die Anfrage war vom Anbieter der App signiert, aber JTL-Wawi hat geantwortet, dass die App nicht freigegeben ist (402): Die Signatur wurde nicht angenommen, oder diese JTL-Wawi hat keine Lizenz für die REST-API.',
+        next: 'Händler: Prüfen Sie die Lizenz für die REST-API im JTL-Kundencenter. Anbieter: Prüfen Sie, ob die App für diese AppId von JTL zertifiziert ist und der Signaturdienst den richtigen Schlüssel verwendet.',
+      },
+    },
+  },
   'timed-out': {
     removal: {
       en: {

@@ -54,6 +54,7 @@ export function errorText(err: TextableError, lang: Lang, surface: Surface = 'cl
     ...keychainParams(err.params?.platform, lang),
     ...err.params,
     ...(err.params?.startedAt ? { startedAt: formatDateTime(err.params.startedAt, lang) } : {}),
+    ...(err.params?.signedAt ? { signedAt: formatDateTime(err.params.signedAt, lang) } : {}),
     ...(err.params?.appId ? {} : { appId: '<AppId>' }),
   };
   return { title: fill(t.title, params), detail: fill(t.detail, params), next: fill(t.next, params) };

@@ -27,6 +27,12 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
       '{address} wird über unverschlüsseltes http im Netzwerk erreicht. Die Registrierung und später der API-Schlüssel würden unverschlüsselt übertragen, für jeden im Netzwerk lesbar. Es wurde nichts gesendet.',
     next: 'Richten Sie den Wawi REST-Server für https ein und verwenden Sie seine https-Adresse. Nur wenn das nicht möglich ist, bestätigen Sie die unverschlüsselte Verbindung ausdrücklich.',
   },
+  'signature-unavailable': {
+    title: 'Die App konnte nicht signiert werden',
+    detail:
+      'Diese App ist von JTL zertifiziert und braucht für jede Registrierung eine frische Signatur ihres Anbieters. Der Signaturdienst unter {provider} hat keine geliefert ({reason}). An JTL-Wawi wurde nichts gesendet.',
+    next: 'Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es gleich noch einmal. Wenn es weiter fehlschlägt, informieren Sie den Anbieter der App: Sein Signaturdienst funktioniert nicht.',
+  },
   'no-registration-window': {
     title: 'Wawi wartet auf keine Registrierung',
     detail: 'Der Registrierungsdialog ist in JTL-Wawi nicht geöffnet.',
@@ -41,6 +47,12 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     title: 'Die App ist bereits registriert',
     detail: 'JTL-Wawi kennt bereits eine App mit der ID {appId}. Sie vergibt einen Schlüssel pro App.',
     next: `Für einen neuen Schlüssel erneuern Sie ihn: Entfernen Sie die App in JTL-Wawi (${MENU}) und registrieren Sie sie erneut.`,
+  },
+  'instance-not-allowed': {
+    title: 'Keine weitere Instanz dieser App',
+    detail:
+      'JTL-Wawi registriert {appId} nur einmal (keine MultiInstance-App) und nimmt deshalb keine weitere Instanz an.',
+    next: 'Verwenden Sie die Registrierung, die dieser Computer bereits hat. Wenn die App wirklich mehrere Instanzen braucht, muss der Anbieter sie als MultiInstance registrieren.',
   },
   'request-not-found': {
     title: 'Die Registrierungsanfrage ist nicht mehr da',

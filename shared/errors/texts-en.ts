@@ -27,6 +27,12 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
       '{address} is reached over plain http on the network. The registration and later the API key would travel unencrypted, readable by anyone on the network. Nothing was sent.',
     next: 'Set the Wawi REST server up for https and use its https address. Only if that is not possible, confirm the unencrypted connection explicitly.',
   },
+  'signature-unavailable': {
+    title: 'The app could not be signed',
+    detail:
+      'This app is certified by JTL and needs a fresh signature from its vendor for every registration. The signing service at {provider} did not deliver one ({reason}). Nothing was sent to JTL-Wawi.',
+    next: "Check this computer's internet connection and try again in a moment. If it keeps failing, tell the app vendor: their signing service is not working.",
+  },
   'no-registration-window': {
     title: 'Wawi is not waiting for a registration',
     detail: 'The registration dialog is not open in JTL-Wawi.',
@@ -41,6 +47,12 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
     title: 'The app is already registered',
     detail: 'JTL-Wawi already has an app with the ID {appId}. It keeps one key per app.',
     next: `To get a new key, rotate it: remove the app in JTL-Wawi (${MENU}) and register again.`,
+  },
+  'instance-not-allowed': {
+    title: 'No further instance of this app',
+    detail:
+      'JTL-Wawi registers {appId} only once (it is not a MultiInstance app), so it does not accept another instance.',
+    next: 'Use the registration this computer already has. If the app really needs several instances, the app vendor has to register it as MultiInstance.',
   },
   'request-not-found': {
     title: 'The registration request is gone',

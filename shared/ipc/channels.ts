@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'registration:discard',
   'registrations:list',
   'registration:verify',
+  'registration:add-instance',
   'rotate:start',
   'rotate:confirm-removed',
   'revoke:start',

@@ -94,6 +94,11 @@ export const CHANNELS = {
     request: z.object({ account }).strict(),
     response: z.object({ record: registrationRecordSchema, result: verifyResultSchema }),
   },
+  /**
+   * Registers a further instance of the launching MultiInstance app, with the stored request id of its
+   * first registration (`account`) on that server. Progress arrives as flow events.
+   */
+  'registration:add-instance': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
   'rotate:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
   /**
    * The merchant says the app was removed in Wawi: rotate goes on without waiting for the 401, revoke

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CoreEnvironment, createCore } from '../../main/core/index';
+import { type CoreEnvironment, createCore, type HelperError } from '../../main/core/index';
 import { loadManifest } from '../../main/core/manifest/manifest-file';
 import type { AppManifest } from '../../shared/manifest';
 import type { WawiSim } from '../../tools/wawi-sim/server';
@@ -91,4 +91,14 @@ export function decideWhenPending(
     return undefined;
   })();
   return { done, stop: () => (stopped = true) };
+}
+
+/** The error a promise fails with (the test fails if it succeeds). */
+export async function failureOf(p: Promise<unknown>): Promise<HelperError> {
+  return p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as HelperError,
+  );
 }

@@ -74,6 +74,13 @@ export class ScriptedWawi implements WawiApi {
     return { requestId: '295C196B-CBB0-4E76-9050-ECEC3356DDA6' };
   }
 
+  async createInstance() {
+    this.requests.push('POST authentication/{id}');
+    const a = this.next(this.posts);
+    if (a instanceof HelperError) throw a;
+    return { requestId: `INSTANCE-${this.requests.length}` };
+  }
+
   async getRegistration() {
     this.requests.push('GET authentication/{id}');
     const a = this.next(this.polls);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
+import { simSignature } from '../../tools/wawi-sim/signatures';
 import { call, registrationBody } from '../helpers/http';
 
 let sim: WawiSim;
@@ -248,6 +249,53 @@ describe('registration', () => {
     expect((await call('POST', `${api}/v1/authentication/${id}`, { headers: cc() })).status).toBe(403);
     await openWindow();
     expect((await call('POST', `${api}/v1/authentication/${id}`, { headers: cc() })).status).toBe(400);
+  });
+
+  it('removes one instance: its key gets 401, the other keeps working', async () => {
+    await openWindow();
+    const id = (await postRegistration({ RegistrationType: 1 })).json.RegistrationRequestId;
+    sim.accept(id);
+    const first = (await call('GET', `${api}/v1/authentication/${id}`, { headers: cc() })).json.Token.ApiKey;
+    await openWindow();
+    const more = (await call('POST', `${api}/v1/authentication/${id}`, { headers: cc('b') })).json;
+    sim.accept(more.RegistrationRequestId);
+    const second = (
+      await call('GET', `${api}/v1/authentication/${more.RegistrationRequestId}`, { headers: cc('b') })
+    ).json.Token.ApiKey;
+    const app = encodeURIComponent('TestApp/v1');
+    expect((await call('DELETE', admin(`eazybusiness/apps/${app}/instances/2`))).status).toBe(200);
+    const check = (key: string) =>
+      call('GET', `${api}/v1/companies`, {
+        headers: { authorization: `Wawi ${key}`, 'x-appid': 'TestApp/v1', 'x-appversion': '1.0.0' },
+      });
+    expect((await check(second)).status).toBe(401);
+    expect((await check(first)).status).toBe(200);
+    expect(sim.apps()[0]?.keys).toBe(1);
+    expect((await call('DELETE', admin(`eazybusiness/apps/${app}/instances/2`))).status).toBe(404);
+  });
+
+  it('requires signed apps when configured: 402 unless the HMAC over "<AppId>.<SignatureData>" is fresh and right', async () => {
+    const signed = await startWawiSim({ port: 0, signatureSecret: 's3cret' });
+    try {
+      await call('POST', `${signed.url}/__admin/api/eazybusiness/window`, { body: { open: true } });
+      const base = signed.apiUrl();
+      const now = new Date().toISOString();
+      const old = new Date(Date.now() - 11 * 60_000).toISOString();
+      const sig = (data: string, secret = 's3cret') => simSignature(secret, 'TestApp/v1', data);
+      expect((await postRegistration({}, 'c', base)).status).toBe(402);
+      expect((await postRegistration({ Signature: sig(old), SignatureData: old }, 'c', base)).status).toBe(
+        402,
+      );
+      expect(
+        (await postRegistration({ Signature: sig(now, 'x'), SignatureData: now }, 'c', base)).status,
+      ).toBe(402);
+      expect((await postRegistration({ Signature: sig(now), SignatureData: now }, 'c', base)).status).toBe(
+        201,
+      );
+      expect(signed.received()[0]?.signatureData).toBe(now);
+    } finally {
+      await signed.close();
+    }
   });
 
   it('keeps each database apart', async () => {

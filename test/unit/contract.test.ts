@@ -81,9 +81,19 @@ describe('what an error code means (ERROR_META)', () => {
       ['already-handed-out', 'key-not-stored', 'rejected', 'request-not-found', 'request-unconfirmed'].sort(),
     );
     expect(ERROR_CODES.filter((c) => retryFrom(c) === 'none').sort()).toEqual(
-      ['invalid-input', 'licence-missing', 'manifest-invalid', 'request-unconfirmed'].sort(),
+      [
+        'instance-not-allowed',
+        'invalid-input',
+        'licence-missing',
+        'manifest-invalid',
+        'request-unconfirmed',
+      ].sort(),
     );
-    expect(ERROR_CODES.filter(canRetrust)).toEqual(ERROR_CODES.filter(sentNothing));
+    expect(ERROR_CODES.filter(canRetrust)).toEqual(['tls-untrusted', 'certificate-changed', 'insecure-http']);
+    expect(ERROR_CODES.filter(sentNothing)).toEqual([
+      ...ERROR_CODES.filter(canRetrust),
+      'signature-unavailable',
+    ]);
     expect(verifyReport('unauthorized')).toBe('rejected');
     expect(verifyReport('tls-untrusted')).toBeUndefined();
     expect(verifyErrorCode('rejected')).toBe('unauthorized');

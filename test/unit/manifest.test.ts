@@ -112,6 +112,32 @@ describe('checkManifest', () => {
     ).toEqual([]);
   });
 
+  it('takes a SignatureProvider over https, or http on this computer only, and not with a static signature', () => {
+    const problems = (extra: Record<string, unknown>) =>
+      checkManifest({ ...registrationBody(), ...extra }).problems.map((p) => p.field);
+    expect(problems({ SignatureProvider: 'https://sign.example.com/wawi' })).toEqual([]);
+    expect(problems({ SignatureProvider: 'http://127.0.0.1:8089/sign' })).toEqual([]);
+    expect(problems({ SignatureProvider: 'http://sign.example.com/wawi' })).toEqual(['SignatureProvider']);
+    expect(problems({ SignatureProvider: 'ftp://x' })).toEqual(['SignatureProvider']);
+    expect(
+      problems({
+        SignatureProvider: 'https://sign.example.com/wawi',
+        Signature: 'AAAA',
+        SignatureData: '2026-11-22T10:00:00Z',
+      }),
+    ).toEqual(['SignatureProvider']);
+  });
+
+  it('warns about a static signature older than 10 minutes, judged at the time given', () => {
+    const body = { ...registrationBody(), Signature: 'AAAA', SignatureData: '2026-12-01T08:00:00Z' };
+    const at = (iso: string) => checkManifest(body, undefined, Date.parse(iso)).warnings;
+    expect(at('2026-12-01T08:09:00Z')).toEqual([]);
+    expect(at('2026-12-01T11:00:00Z')).toEqual([
+      expect.objectContaining({ field: 'SignatureData', message: expect.stringMatching(/180 minutes old/) }),
+    ]);
+    expect(checkManifest(body).warnings).toEqual([]);
+  });
+
   it('explains files that are missing or not JSON', () => {
     expect(() => loadManifest('/nonexistent/manifest.json')).toThrow(/does not exist/);
     expect(() => loadManifest(join(DEMO_APP, 'icon.png'))).toThrow(/not valid JSON/);

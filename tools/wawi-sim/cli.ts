@@ -10,7 +10,10 @@ const USAGE = `Usage: npm run sim -- [options]
   --state <file>       keep registrations in this JSON file across restarts
   --api <v1,v2>        versioned paths the server knows (default v1,v2)
   --licence-missing    answer 402 as a Wawi without licence does
-  --wawi-version <v>   version reported by /info (default 1.10.12.0)`;
+  --wawi-version <v>   version reported by /info (default 1.10.12.0)
+  --require-signature <secret>
+                       accept only signed registrations (HMAC-SHA256 under <secret>, standing in
+                       for JTL's check of certified apps); others get 402`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -29,6 +32,7 @@ function parse() {
       api: { type: 'string' },
       'licence-missing': { type: 'boolean' },
       'wawi-version': { type: 'string' },
+      'require-signature': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,6 +70,7 @@ async function main() {
     pathVersions: api as PathVersion[] | undefined,
     licenceMissing: values['licence-missing'],
     wawiVersion: values['wawi-version'],
+    signatureSecret: values['require-signature'],
   });
   for (const db of values.db?.length ? values.db : ['eazybusiness'])
     console.log(`Wawi simulator: ${sim.apiUrl(db)}/`);

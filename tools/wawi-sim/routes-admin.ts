@@ -29,7 +29,7 @@ export async function handleAdmin(
     }
   }
   if (parts[0] === 'databases' && method === 'GET') return json(200, state.databases);
-  const [dbName, what, id, action] = parts.map((s) => decodeURIComponent(s));
+  const [dbName, what, id, action, index] = parts.map((s) => decodeURIComponent(s));
   if (!dbName) throw new HttpError(404, { error: 'Unknown control route.' });
   const db = state.db(dbName);
   if (what === 'window' && method === 'GET') return json(200, { open: db.windowOpen });
@@ -82,11 +82,16 @@ export async function handleAdmin(
         providerName: a.providerName,
         version: a.version,
         grantedScopes: a.grantedScopes,
-        keys: a.keys.length,
+        keys: a.keys.filter(Boolean).length,
         registeredAt: a.registeredAt,
         icon: a.icon,
       })),
     );
+  }
+  if (what === 'apps' && id && action === 'instances' && index && method === 'DELETE') {
+    if (!state.removeInstance(dbName, id, Number(index)))
+      throw new HttpError(404, { error: `No instance ${index} of '${id}' is registered.` });
+    return json(200, { ok: true });
   }
   if (what === 'apps' && id && method === 'DELETE') {
     const removed = state.removeApp(dbName, id);

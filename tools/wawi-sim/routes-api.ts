@@ -2,6 +2,7 @@
 // another instance) and /companies for checking a key, with the documented status codes.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { signatureProblem } from './signatures';
 import type { SimState } from './state';
 import type { DbState, RegistrationRequest } from './types';
 import { validateRegistration } from './validation';
@@ -12,6 +13,8 @@ export interface ApiContext {
   state: SimState;
   rules: VersionRules;
   wawiVersion: string;
+  /** Signed registrations only (certified apps), checked with this shared secret. */
+  signatureSecret?: string;
 }
 
 function requireChallenge(req: IncomingMessage): string {
@@ -90,6 +93,9 @@ export async function handleApi(
           400,
           errorResponse('ValidationError', 'One or more validation errors occurred.', errors),
         );
+      // As JTL does for certified apps: 402 for a missing, stale or wrong signature.
+      if (sim.signatureSecret && signatureProblem(body, sim.signatureSecret, Date.now()))
+        throw new HttpError(402, {});
       requireWindow(db);
       if (db.apps.has(body.AppId.toLowerCase())) {
         throw new HttpError(

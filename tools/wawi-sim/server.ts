@@ -45,6 +45,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
       unversionedQuirk404: options.unversionedQuirk404,
     },
     wawiVersion: options.wawiVersion ?? '1.10.12.0',
+    signatureSecret: options.signatureSecret,
   };
   const sockets = new Set<Socket>();
   const hits = new Map<string, number>();
@@ -101,11 +102,19 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
     accept: (id, grantedScopes, db = first) => state.decide(db, id, true, grantedScopes),
     reject: (id, db = first) => state.decide(db, id, false),
     removeApp: (appId, db = first) => state.removeApp(db, appId),
+    removeInstance: (appId, instance, db = first) => state.removeInstance(db, appId, instance),
+    received: (db = first) =>
+      [...state.db(db).requests.values()].map((r) => ({
+        appId: r.appId,
+        signature: r.body.Signature,
+        signatureData: r.body.SignatureData,
+        instanceOf: r.instanceOf,
+      })),
     apps: (db = first) =>
       [...state.db(db).apps.values()].map((a) => ({
         appId: a.appId,
         grantedScopes: a.grantedScopes,
-        keys: a.keys.length,
+        keys: a.keys.filter(Boolean).length,
       })),
     setLicenceMissing: (db, missing) => {
       state.db(db).licenceMissing = missing;

@@ -125,6 +125,16 @@ export class SimState {
     return removed;
   }
 
+  /** Removes one instance's key (1 = the first); the app stays registered while it has keys. */
+  removeInstance(dbName: string, appId: string, instance: number): boolean {
+    const app = this.db(dbName).apps.get(appId.toLowerCase());
+    if (!app || instance < 1 || instance > app.keys.length || !app.keys[instance - 1]) return false;
+    app.keys[instance - 1] = '';
+    if (app.keys.every((k) => k === '')) this.db(dbName).apps.delete(appId.toLowerCase());
+    this.save();
+    return true;
+  }
+
   close() {
     for (const t of this.timers) clearTimeout(t);
   }

@@ -26,6 +26,11 @@ export interface SimOptions {
   closeWindowAfterDecision?: boolean;
   /** Serve https with this key and certificate (as installations with TLS in front do). */
   tls?: { key: string; cert: string };
+  /**
+   * Require signed registrations (certified apps): the shared secret of the HMAC-SHA256 that stands
+   * in for JTL's check. Unsigned, stale or wrong signatures get 402.
+   */
+  signatureSecret?: string;
 }
 
 export interface RegistrationRequest {
@@ -69,6 +74,8 @@ export interface AppRequestBody {
   RegistrationType: number;
   LocalizedDisplayNames?: { LanguageIso: string; Name: string }[];
   LocalizedDescriptions?: { LanguageIso: string; Name: string }[];
+  Signature?: string;
+  SignatureData?: string;
 }
 
 export interface DbState {
@@ -90,6 +97,10 @@ export interface WawiSim {
   reject(id: string, db?: string): void;
   removeApp(appId: string, db?: string): boolean;
   apps(db?: string): { appId: string; grantedScopes: string[]; keys: number }[];
+  /** The merchant removes one instance (1 = the first) of an app: its key gets 401. */
+  removeInstance(appId: string, instance: number, db?: string): boolean;
+  /** Every registration request body received, as sent (for tests of what reached Wawi). */
+  received(db?: string): { appId: string; signature?: string; signatureData?: string; instanceOf?: string }[];
   setLicenceMissing(db: string, missing: boolean): void;
   addFaults(faults: Fault[]): void;
   clearFaults(): void;

@@ -65,6 +65,8 @@ export function validateRegistration(raw: unknown): {
       RegistrationType: (type as number | undefined) ?? 0,
       LocalizedDisplayNames: field(obj, 'LocalizedDisplayNames') as AppRequestBody['LocalizedDisplayNames'],
       LocalizedDescriptions: field(obj, 'LocalizedDescriptions') as AppRequestBody['LocalizedDescriptions'],
+      Signature: (field(obj, 'Signature') as string | undefined) ?? undefined,
+      SignatureData: (field(obj, 'SignatureData') as string | undefined) ?? undefined,
     },
   };
 }

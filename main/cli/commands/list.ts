@@ -13,7 +13,7 @@ export async function listCommand({ core, out, options, signal }: Ctx): Promise<
     for (const r of list) {
       const status = out.t.status[r.lastVerifyResult ?? 'unknown'] ?? r.lastVerifyResult;
       out.result(
-        `  ${r.displayName} (${r.appId})\n    ${r.server.baseUrl}  ·  ${status}  ·  key ${r.fingerprint}…  ·  ${r.grantedScopes.join(', ') || out.t.none}`,
+        `  ${r.displayName} (${r.appId}${r.instance ? `, ${out.t.instance(r.instance)}` : ''})\n    ${r.server.baseUrl}  ·  ${status}  ·  key ${r.fingerprint}…  ·  ${r.grantedScopes.join(', ') || out.t.none}`,
       );
     }
   }

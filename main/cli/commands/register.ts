@@ -4,7 +4,7 @@ import type { AppManifest, ManifestProblem } from '../../../shared/manifest';
 import { HelperError, isLoopback, loadManifest, parseWawiAddress, type WawiServer } from '../../core/index';
 import { type Ctx, flowOptions } from '../context';
 import { printRecord } from '../output/follow';
-import { pickServer } from '../pick';
+import { pickByApp, pickServer } from '../pick';
 
 export async function registerCommand(ctx: Ctx): Promise<number> {
   const { io, options, out } = ctx;
@@ -22,12 +22,36 @@ export async function registerCommand(ctx: Ctx): Promise<number> {
       await sim.close();
     }
   }
+  if (options.anotherInstance) return anotherInstance(ctx);
   if (!options.manifest)
     throw new HelperError('invalid-input', {
       params: { reason: 'register needs --manifest <file> (or --demo).' },
     });
   const loaded = loadManifest(options.manifest);
   return register(ctx, loaded, await pickServer(ctx));
+}
+
+/**
+ * register --another-instance: a further instance of a MultiInstance app registered here, named by
+ * --manifest or --app (and --wawi when it is registered on several servers).
+ */
+async function anotherInstance(ctx: Ctx): Promise<number> {
+  const { core, out, options, io } = ctx;
+  const manifest = options.manifest ? loadManifest(options.manifest).manifest : undefined;
+  const first = await pickByApp({ ...options, app: options.app ?? manifest?.AppId }, 'list', () =>
+    core.list(),
+  );
+  out.say(`${out.t.server}: ${first.server.baseUrl}`);
+  out.say(`${out.t.app}: ${first.displayName} (${first.appId}), ${out.t.anotherInstance}`);
+  out.say(out.t.prepare);
+  const record = await core.registerInstance(first.account, { ...flowOptions(ctx, manifest), manifest });
+  printRecord(out, io.platform, core.keychainService, record);
+  out.done({
+    command: 'register',
+    registration: record,
+    keychain: { service: core.keychainService, account: record.account },
+  });
+  return 0;
 }
 
 async function register(

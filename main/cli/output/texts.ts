@@ -2,6 +2,10 @@
 import type { Lang } from '../../../shared/lang';
 
 const en = {
+  anotherInstance: 'a further instance',
+  instance: (n: number) => `instance ${n}`,
+  signatureAnswered: (url: string, data: string, length: number) =>
+    `SignatureProvider ${url} answered: SignatureData ${data}, a signature of ${length} characters; it is fresh enough for JTL-Wawi.`,
   server: 'Wawi server',
   app: 'App',
   prepare:
@@ -96,6 +100,10 @@ const en = {
 type Texts = typeof en;
 
 const de: Texts = {
+  anotherInstance: 'eine weitere Instanz',
+  instance: (n: number) => `Instanz ${n}`,
+  signatureAnswered: (url: string, data: string, length: number) =>
+    `Der SignatureProvider ${url} hat geantwortet: SignatureData ${data}, eine Signatur mit ${length} Zeichen; sie ist frisch genug für JTL-Wawi.`,
   server: 'Wawi-Server',
   app: 'App',
   prepare:

@@ -112,6 +112,7 @@ export function recordOf(
     lastVerifiedAt: null,
     lastVerifyResult: null,
     fingerprint: fingerprint(key),
+    ...(pending.instance ? { instance: pending.instance } : {}),
   };
 }
 

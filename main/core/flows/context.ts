@@ -1,6 +1,7 @@
 // What every flow step works with: the ports (keychain, metadata, log, clock, randomness, the Wawi
 // client factory) and the timings, so unit tests drive them on a fake clock and a fake server.
 import type { Logger } from '../log/logger';
+import type { Signer } from '../signing/signature';
 import type { MetadataStore } from '../store/metadata';
 import type { KeyVault } from '../store/vault';
 import type { WawiServer } from '../wawi/address';
@@ -19,6 +20,8 @@ export interface CorePorts {
   http?: HttpOptions;
   /** Makes the client for a server (default: real HTTP, sending secrets only as the connection allows). */
   connect?: (server: WawiServer, conn: Connection) => WawiApi;
+  /** Signs a registration of a certified app (default: its SignatureProvider over HTTP). */
+  sign?: Signer;
   /** Poll interval while a request is pending (default 1000 ms, with ±20 % jitter). */
   pollIntervalMs?: number;
   /** Poll interval while waiting for an app to be removed in Wawi (default 2000 ms). */
@@ -34,4 +37,5 @@ export interface FlowContext {
   clock: Clock;
   random: (bytes: number) => Uint8Array;
   connect: (server: WawiServer, conn: Connection) => WawiApi;
+  sign: Signer;
 }

@@ -21,6 +21,15 @@ export interface RegisterOptions extends FlowOptions {
   trust?: TrustOptions;
 }
 
+/** A further instance of a MultiInstance app: its number, and the first instance it is asked for with. */
+export interface InstanceOf {
+  number: number;
+  /** The request id of the first instance's registration (POST /authentication/{id}). */
+  requestId: string;
+  /** The first instance's account: the new instance is reached exactly as that one is. */
+  account: string;
+}
+
 /** A random, URL-safe challenge code of 24 characters (the API allows at most 30). */
 export function newChallengeCode(random: (n: number) => Uint8Array = randomBytes): string {
   return Buffer.from(random(18)).toString('base64url');
@@ -73,18 +82,19 @@ export async function registerIn(
   flow: Flow,
   manifest: AppManifest,
   target: WawiServer,
-  opts: RegisterOptions & { waitForWindow?: boolean },
+  opts: RegisterOptions & { waitForWindow?: boolean; instance?: InstanceOf },
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { vault } = ctx.deps;
+  const { instance } = opts;
   let server = target;
-  const account = accountName(manifest.AppId, server);
+  const account = accountName(manifest.AppId, server, instance?.number);
   const entry = { state: 'none' as EntryState };
   try {
     // Fail closed before the server is touched: a keychain that can't store means no registration.
     await vault.check();
-    // An account registered before keeps its scheme and pin: no option overrides them.
-    const known = (await vault.connections()).get(account);
+    // An account registered before keeps its scheme and pin (an instance: as its first instance).
+    const known = (await vault.connections()).get(instance?.account ?? account);
     if (known) server = parseWawiAddress(known.baseUrl);
     const conn: Connection = known ?? (await connectionForNew(server, opts.trust ?? {}, opts.signal));
     const client = ctx.connect(server, conn);
@@ -106,6 +116,7 @@ export async function registerIn(
       startedAt: new Date(ctx.clock.now()).toISOString(),
       ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
       ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
+      ...(instance ? { instance: instance.number, instanceOf: instance.requestId } : {}),
     };
     const requestId = await sendRequest(ctx, flow, client, manifest, pending, entry, opts, log);
     log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });

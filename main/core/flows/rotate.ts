@@ -8,10 +8,11 @@ import { awaitRemoval, type RemovalOptions } from './await-removal';
 import type { FlowContext } from './context';
 import { withApp } from './entry';
 import { Flow } from './flow';
+import { firstInstanceAccount, instanceOf } from './instance';
 import { reach } from './reach';
-import { registerIn } from './register';
+import { type InstanceOf, registerIn } from './register';
 import { findPending, pollPending } from './resume';
-import { storedKey } from './stored';
+import { lookupRecord, storedKey } from './stored';
 
 export interface RotateOptions extends RemovalOptions {
   /** The manifest to register again with; default: the one kept from the first registration. */
@@ -47,6 +48,7 @@ export async function rotate(
   const log = ctx.deps.logger.child({ flow: 'rotate', account });
   let reached: Awaited<ReturnType<typeof reach>>;
   let manifest: AppManifest;
+  let instance: InstanceOf | undefined;
   try {
     manifest = manifestFor(ctx, record, opts.manifest);
     await ctx.deps.vault.check();
@@ -57,8 +59,11 @@ export async function rotate(
     // A rotation stopped after its request went out goes on with that request.
     const pending = await findPending(ctx, account);
     if (pending) return await pollPending(ctx, flow, pending, opts);
+    // A further instance gets its new key as an instance of the first registration again.
+    if (record.instance)
+      instance = instanceOf(await lookupRecord(ctx, firstInstanceAccount(account)), record.instance);
   } catch (err) {
     throw flow.end(withApp(asHelperError(err), record.appId));
   }
-  return registerIn(ctx, flow, manifest, reached.server, { ...opts, waitForWindow: true }, log);
+  return registerIn(ctx, flow, manifest, reached.server, { ...opts, waitForWindow: true, instance }, log);
 }

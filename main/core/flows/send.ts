@@ -4,8 +4,9 @@
 import { sentNothing } from '../../../shared/errors/meta';
 import type { AppManifest } from '../../../shared/manifest';
 import type { PendingRegistration } from '../../../shared/registration';
-import { asHelperError, HelperError } from '../errors';
+import { asHelperError, HelperError, withParams } from '../errors';
 import type { Logger } from '../log/logger';
+import { signedForSending } from '../signing/signature';
 import type { WawiApi } from '../wawi/client';
 import type { FlowContext } from './context';
 import { type EntryState, endPending } from './entry';
@@ -33,17 +34,27 @@ export async function sendRequest(
   log: Logger,
 ): Promise<string> {
   const { vault } = ctx.deps;
+  const { instanceOf } = pending;
   for (;;) {
     if (opts.signal?.aborted) throw new HelperError('cancelled');
+    // A certified app is signed afresh for every attempt; when signing fails nothing goes to Wawi. A
+    // further instance is asked for without a body, so without a signature.
+    const wire = instanceOf
+      ? undefined
+      : await step(opts.signal, () => signedForSending(manifest, ctx.sign, ctx.clock.now(), opts.signal));
     await vault.savePending(pending);
     entry.state = 'unconfirmed';
     let requestId: string;
     try {
       ({ requestId } = await step(opts.signal, () =>
-        client.createRegistration(manifest, pending.challengeCode, opts.signal),
+        instanceOf
+          ? client.createInstance(instanceOf, pending.challengeCode, opts.signal)
+          : client.createRegistration(wire!, pending.challengeCode, opts.signal),
       ));
     } catch (err) {
-      const e = asHelperError(err);
+      let e = asHelperError(err);
+      // 402 for a signed request: the signature (or the licence) was refused.
+      if (e.code === 'licence-missing' && wire?.Signature) e = withParams(e, { variant: 'signed' });
       if (certainlyNotCreated(e) && (await endPending(ctx, pending.account, log))) entry.state = 'none';
       if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
       const wait = ctx.deps.removalPollIntervalMs ?? 2000;

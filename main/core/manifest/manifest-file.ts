@@ -88,7 +88,7 @@ export function loadManifest(path: string): LoadedManifest {
       icon = { error: `${iconPath} ${err instanceof ReadFileError ? WHY[err.problem] : 'cannot be read'}` };
     }
   }
-  const check = checkManifest(raw, icon);
+  const check = checkManifest(raw, icon, Date.now());
   if (!check.manifest) {
     throw new HelperError('manifest-invalid', {
       fields: Object.fromEntries(check.problems.map((p) => [p.field, [p.message]])),

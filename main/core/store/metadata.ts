@@ -116,7 +116,7 @@ export class MetadataStore {
       if (!parts) continue;
       changed = true;
       // Without a connection entry the scheme is not guessed: https is shown, and nothing is sent
-      // until a trusted connection is confirmed (see Core.connectionFor).
+      // until a trusted connection is confirmed (see flows/reach.ts).
       const guess = serverFromAccount(parts, 'https');
       const base: ServerRef = {
         baseUrl: guess.baseUrl,
@@ -136,6 +136,7 @@ export class MetadataStore {
         lastVerifyResult: null,
         fingerprint: e.fingerprint,
         rebuilt: true,
+        ...(parts.instance && parts.instance > 1 ? { instance: parts.instance } : {}),
       });
     }
     if (registrations.length !== data.registrations.length) changed = true;

@@ -94,19 +94,32 @@ export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABA
 }
 
 /** The keychain account of an app's key on a server: `<AppId>@<host>:<port>/<database>`. */
-export function accountName(appId: string, server: Pick<WawiServer, 'host' | 'port' | 'database'>): string {
-  return `${appId}@${server.host}:${server.port}/${server.database.toLowerCase()}`;
+/**
+ * The keychain account of a registration: `<AppId>@<host>:<port>/<database>`, and for a further
+ * instance of a MultiInstance app `<AppId>#<n>@…` (an AppId never contains `#`).
+ */
+export function accountName(
+  appId: string,
+  server: Pick<WawiServer, 'host' | 'port' | 'database'>,
+  instance?: number,
+): string {
+  const app = instance && instance > 1 ? `${appId}#${instance}` : appId;
+  return `${app}@${server.host}:${server.port}/${server.database.toLowerCase()}`;
 }
 
 /** Splits an account name back into its parts (the AppId may itself contain @). */
 export function parseAccountName(
   account: string,
-): { appId: string; host: string; port: number; database: string } | null {
+): { appId: string; instance?: number; host: string; port: number; database: string } | null {
   const at = account.lastIndexOf('@');
   if (at <= 0) return null;
   const m = /^(.+):(\d{1,5})\/([^/]+)$/.exec(account.slice(at + 1));
   if (!m) return null;
-  return { appId: account.slice(0, at), host: m[1]!, port: Number(m[2]), database: m[3]! };
+  const app = /^(.+)#(\d+)$/.exec(account.slice(0, at));
+  const server = { host: m[1]!, port: Number(m[2]), database: m[3]! };
+  return app
+    ? { appId: app[1]!, instance: Number(app[2]), ...server }
+    : { appId: account.slice(0, at), ...server };
 }
 
 export function serverFromAccount(

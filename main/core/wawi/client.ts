@@ -18,7 +18,7 @@ export interface RegistrationStatus {
   grantedScopes?: string[];
 }
 
-type Context = 'info' | 'register' | 'poll' | 'business';
+type Context = 'info' | 'register' | 'instance' | 'poll' | 'business';
 
 /** Recursively turns PascalCase keys into camelCase so both casings parse the same. */
 export function camelKeys(value: unknown): unknown {
@@ -55,7 +55,10 @@ const errorBodySchema = z
   .passthrough();
 
 /** What the flows need of a Wawi server: the port unit tests replace with an in-memory server. */
-export type WawiApi = Pick<WawiClient, 'detect' | 'createRegistration' | 'getRegistration' | 'companies'>;
+export type WawiApi = Pick<
+  WawiClient,
+  'detect' | 'createRegistration' | 'createInstance' | 'getRegistration' | 'companies'
+>;
 
 export class WawiClient {
   private style?: ApiStyle;
@@ -129,15 +132,40 @@ export class WawiClient {
     signal?: AbortSignal,
   ): Promise<{ requestId: string }> {
     const style = await this.styleFor(signal);
+    // SignatureProvider is the helper's own field: Wawi gets the request fields only.
+    const { SignatureProvider: _provider, ...body } = manifest;
     const r = await this.call(style, 'authentication', {
       method: 'POST',
       headers: { 'x-challengecode': challengeCode },
-      body: manifest,
+      body,
       signal,
     });
     if (r.status !== 200 && r.status !== 201) throw this.toError('register', r);
     const parsed = createdSchema.safeParse(camelKeys(r.json));
     if (!parsed.success) throw this.badResponse('the registration answer has no request id', r.status);
+    return { requestId: parsed.data.registrationRequestId };
+  }
+
+  /**
+   * POST /authentication/{id} (no body): asks for another instance of a MultiInstance app, with the
+   * request id of its first registration. 200 with the new request's status info.
+   */
+  async createInstance(
+    firstRequestId: string,
+    challengeCode: string,
+    signal?: AbortSignal,
+  ): Promise<{ requestId: string }> {
+    const style = await this.styleFor(signal);
+    const r = await this.call(style, `authentication/${encodeURIComponent(firstRequestId)}`, {
+      method: 'POST',
+      headers: { 'x-challengecode': challengeCode },
+      signal,
+    });
+    if (r.status !== 200 && r.status !== 201) throw this.toError('instance', r);
+    // RegistrationRequestStatusInfo, flat or (as in RegistrationInformation) under requestStatusInfo.
+    const json = camelKeys(r.json) as { requestStatusInfo?: unknown } | undefined;
+    const parsed = createdSchema.safeParse(json?.requestStatusInfo ?? json);
+    if (!parsed.success) throw this.badResponse('the instance answer has no request id', r.status);
     return { requestId: parsed.data.registrationRequestId };
   }
 
@@ -189,6 +217,8 @@ export class WawiClient {
       case 400: {
         const text = `${info?.errorCode ?? ''} ${info?.errorMessage ?? ''}`;
         if (/api[ -]?version/i.test(text)) return new HelperError('version-problem', { status, params });
+        // A further instance of an app that is not MultiInstance (or not registered): "not allowed".
+        if (context === 'instance') return new HelperError('instance-not-allowed', { status, params });
         const fields: Record<string, string[]> = {};
         for (const [k, v] of Object.entries(info?.validationErrors ?? {}))
           fields[k] = Array.isArray(v) ? v : [v];
@@ -208,7 +238,7 @@ export class WawiClient {
           params,
         });
       case 404:
-        return context === 'poll'
+        return context === 'poll' || context === 'instance'
           ? new HelperError('request-not-found', { status, params })
           : this.badResponse('the server does not know this path', status);
       case 409:

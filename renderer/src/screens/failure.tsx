@@ -1,12 +1,14 @@
 // A flow that failed: what happened, and the one next action that fits it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { canRetrust, retryFrom } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
 import type { ApiClient } from '../../../shared/ipc/bridge';
+import type { DiscoveredServer, RegistrationRecord } from '../../../shared/registration';
 import { Alert, Step, toError } from '../components/common';
 import { DangerConfirm } from '../components/danger-confirm';
 import { useI18n } from '../i18n';
+import { type Launch, multiInstance } from '../wizard/screens';
 import { Retrust } from './trust';
 
 export function Failure({
@@ -16,7 +18,10 @@ export function Failure({
   onRetry,
   onManage,
   onStartOver,
+  onAddInstance,
   canRegister,
+  launch,
+  server,
 }: {
   api: ApiClient;
   error: SerializedError;
@@ -26,6 +31,11 @@ export function Failure({
   onManage(): void;
   onStartOver(): void;
   canRegister: boolean;
+  /** Registers a further instance of the launching app from its first registration here. */
+  onAddInstance(first: RegistrationRecord): void;
+  launch: Launch | null;
+  /** The server a registration failed on. */
+  server?: DiscoveredServer;
 }) {
   const { lang, t } = useI18n();
   const text = errorText(error, lang, 'app');
@@ -39,6 +49,19 @@ export function Failure({
   // A request that is still waiting in Wawi can be dropped here too, after a warning.
   const kept = error.params?.pendingKept === 'true' ? error.params.account : undefined;
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  // 409 for a MultiInstance app registered here on that server: a further instance is one click away.
+  const [first, setFirst] = useState<RegistrationRecord | null>(null);
+  useEffect(() => {
+    if (error.code !== 'already-registered' || !server || launch?.manifest?.RegistrationType !== 1) return;
+    void api
+      .call('registrations:list', {})
+      .then(({ registrations }) =>
+        setFirst(
+          registrations.find((r) => r.server.baseUrl === server.baseUrl && multiInstance(launch, r)) ?? null,
+        ),
+      )
+      .catch(() => setFirst(null));
+  }, [api, error.code, launch, server]);
   const discard = async (account: string) => {
     try {
       await api.call('registration:discard', { account });
@@ -76,12 +99,17 @@ export function Failure({
             {t.discardAndStartOver}
           </button>
         )}
+        {first && (
+          <button type="button" className="primary" onClick={() => onAddInstance(first)}>
+            {t.addInstance}
+          </button>
+        )}
         {error.code === 'already-registered' && (
           <button type="button" onClick={onManage}>
             {t.rotate}
           </button>
         )}
-        {!final && onRetry && (
+        {!final && onRetry && !first && (
           <button type="button" className="primary" onClick={onRetry}>
             {error.code === 'rejected' || error.code === 'cancelled' ? t.startOver : t.tryAgain}
           </button>

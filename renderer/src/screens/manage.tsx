@@ -7,7 +7,7 @@ import type { RegistrationRecord } from '../../../shared/registration';
 import { Alert, Step, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { useTrustTexts } from '../i18n-trust';
-import type { Launch } from '../wizard/screens';
+import { type Launch, multiInstance } from '../wizard/screens';
 import { Retrust } from './trust';
 
 export function Manage({
@@ -16,12 +16,14 @@ export function Manage({
   onRegister,
   onRotate,
   onRevoke,
+  onAddInstance,
 }: {
   api: ApiClient;
   launch: Launch;
   onRegister(): void;
   onRotate(r: RegistrationRecord): void;
   onRevoke(r: RegistrationRecord): void;
+  onAddInstance(r: RegistrationRecord): void;
 }) {
   const { t } = useI18n();
   const tt = useTrustTexts();
@@ -105,7 +107,10 @@ export function Manage({
           {list.map((r) => (
             <li key={r.account} className="reg" aria-labelledby={`reg-${r.fingerprint}`}>
               <div className="reg-head">
-                <h2 id={`reg-${r.fingerprint}`}>{r.displayName}</h2>
+                <h2 id={`reg-${r.fingerprint}`}>
+                  {r.displayName}
+                  {r.instance ? ` · ${t.instance(r.instance)}` : ''}
+                </h2>
                 <span className={`badge badge-${r.lastVerifyResult ?? 'unknown'}`}>
                   {t.status[r.lastVerifyResult ?? 'unknown']}
                 </span>
@@ -138,6 +143,15 @@ export function Manage({
                 >
                   {t.rotate}
                 </button>
+                {multiInstance(launch, r) && (
+                  <button
+                    type="button"
+                    onClick={() => onAddInstance(r)}
+                    aria-label={`${t.addInstance}: ${r.displayName}`}
+                  >
+                    {t.addInstance}
+                  </button>
+                )}
                 <button
                   type="button"
                   onClick={() => onRevoke(r)}

@@ -49,6 +49,21 @@ export function afterChoosing(server: DiscoveredServer): Screen {
   return { name: 'review', server };
 }
 
+/**
+ * A further instance can be registered from this registration: the launching app is MultiInstance
+ * and this is its first instance here.
+ */
+export function multiInstance(launch: Launch | null, r: RegistrationRecord): boolean {
+  return launch?.manifest?.RegistrationType === 1 && launch.manifest.AppId === r.appId && !r.instance;
+}
+
+/** The waiting screen of a flow for a registration (a further instance of it). */
+export const waitingFor = (r: RegistrationRecord, flowId: string): Screen => ({
+  name: 'waiting',
+  flowId,
+  server: shown(r.server),
+});
+
 /** Where the app starts: resume a waiting request, or the screen to show. */
 export type Start = { resume: PendingView } | { screen: Screen };
 
