@@ -16,6 +16,25 @@ export function wawiKeyAccount(appId, address) {
   return `${appId}@${host}:${port}/${database}`;
 }
 
+/**
+ * Every instance of a MultiInstance app registered for this Wawi: the first one's account is
+ * <AppId>@…, further ones <AppId>#<n>@… (n = 2, 3, …). Sorted by instance number.
+ */
+export async function readWawiInstances(appId, address) {
+  const first = wawiKeyAccount(appId, address);
+  const at = first.lastIndexOf('@');
+  const server = first.slice(at);
+  const instance = (account) => {
+    if (account === first) return 1;
+    const m = account.endsWith(server) && /^(.+)#(\d+)$/.exec(account.slice(0, -server.length));
+    return m && m[1] === appId ? Number(m[2]) : undefined;
+  };
+  return (await keytar.findCredentials(SERVICE))
+    .map((c) => ({ instance: instance(c.account), account: c.account, key: c.password }))
+    .filter((c) => c.instance !== undefined)
+    .sort((a, b) => a.instance - b.instance);
+}
+
 /** The key, or null when the app is not registered for this Wawi on this computer. */
 export async function readWawiKey(appId, address) {
   return keytar.getPassword(SERVICE, wawiKeyAccount(appId, address));
