@@ -273,16 +273,3 @@ export function encodeBase64(bytes: Uint8Array): string {
   }
   return out;
 }
-
-/** The display name and description in a language, falling back to the default fields. */
-export function localizedText(
-  m: Pick<AppManifest, 'DisplayName' | 'Description' | 'LocalizedDisplayNames' | 'LocalizedDescriptions'>,
-  lang: string,
-) {
-  const iso = lang.toUpperCase();
-  return {
-    name: m.LocalizedDisplayNames?.find((l) => l.LanguageIso.toUpperCase() === iso)?.Name ?? m.DisplayName,
-    description:
-      m.LocalizedDescriptions?.find((l) => l.LanguageIso.toUpperCase() === iso)?.Name ?? m.Description,
-  };
-}

@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../../main/core/manifest/manifest-file';
-import {
-  checkManifest,
-  checkPngIcon,
-  decodeBase64,
-  encodeBase64,
-  localizedText,
-} from '../../shared/manifest';
+import { localizedText } from '../../shared/localized';
+import { checkManifest, checkPngIcon, decodeBase64, encodeBase64 } from '../../shared/manifest';
 import { ALL_SCOPES, describeScope, groupScopes } from '../../shared/scopes';
 import { DEMO_APP, DEMO_ICON_B64, registrationBody } from '../helpers/http';
 

@@ -1,5 +1,5 @@
 // The app being connected, as the vendor's manifest names it: icon, name, provider, version.
-import { localizedText } from '../../../shared/manifest';
+import { localizedText } from '../../../shared/localized';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
 

@@ -1,6 +1,6 @@
 // Step 2: the app and the permissions it asks for.
 import type { ApiClient } from '../../../shared/ipc/bridge';
-import { localizedText } from '../../../shared/manifest';
+import { localizedText } from '../../../shared/localized';
 import { AppHeader } from '../components/app-header';
 import { Step } from '../components/common';
 import { Scopes } from '../components/scopes';
