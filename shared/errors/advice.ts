@@ -85,6 +85,26 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
 
 /** Advice that names what to click or type, per surface. */
 export const SURFACE_NEXT: Partial<Record<ErrorCode, Record<Surface, Record<Lang, string>>>> = {
+  'not-registered': {
+    cli: {
+      en: 'Run "wawi-register list" to see the registrations here, or register the app first.',
+      de: 'Mit „wawi-register list“ sehen Sie die Registrierungen hier, oder registrieren Sie die App zuerst.',
+    },
+    app: {
+      en: 'Open "Manage registrations" to see the registrations on this computer, or register the app first.',
+      de: 'Unter „Registrierungen verwalten“ sehen Sie die Registrierungen auf diesem Computer, oder registrieren Sie die App zuerst.',
+    },
+  },
+  'several-servers': {
+    cli: {
+      en: 'Choose one with --wawi <address>.',
+      de: 'Wählen Sie einen mit --wawi <Adresse>.',
+    },
+    app: {
+      en: 'Choose the one this app should use from the list.',
+      de: 'Wählen Sie in der Liste den Server, den diese App nutzen soll.',
+    },
+  },
   'tls-untrusted': {
     cli: {
       en: 'Compare the fingerprint with the certificate on the Wawi server. If they match, register with --allow-self-signed (pins it on first use) or --certificate-fingerprint <SHA-256>; for a registration made earlier, run "wawi-register trust --app {appId}".',
@@ -98,11 +118,11 @@ export const SURFACE_NEXT: Partial<Record<ErrorCode, Record<Surface, Record<Lang
   'certificate-changed': {
     cli: {
       en: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and run "wawi-register trust --app {appId}". If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
-      de: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und führen Sie „wawi-register trust --app {appId}“ aus. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+      de: 'Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und führen Sie „wawi-register trust --app {appId}“ aus. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
     },
     app: {
       en: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and choose "Trust the new certificate". If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
-      de: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und wählen Sie „Dem neuen Zertifikat vertrauen“. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+      de: 'Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und wählen Sie „Dem neuen Zertifikat vertrauen“. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
     },
   },
   'insecure-http': {

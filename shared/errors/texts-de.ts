@@ -7,7 +7,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   unreachable: {
     title: 'Der Wawi-Server antwortet nicht',
     detail: 'Keine Antwort von {address}.',
-    next: 'Prüfen Sie, ob der JTL-Wawi REST-Server (JTL.Wawi.Rest.exe) läuft und Adresse und Port stimmen, und versuchen Sie es erneut.',
+    next: 'Prüfen Sie, ob der JTL-Wawi-REST-Server (JTL.Wawi.Rest.exe) läuft und Adresse und Port stimmen, und versuchen Sie es erneut.',
   },
   'tls-untrusted': {
     title: 'Dem Serverzertifikat wird nicht vertraut',
@@ -19,13 +19,13 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     title: 'Das Serverzertifikat hat sich geändert',
     detail:
       '{address} zeigt ein anderes Zertifikat als das, dem für diese Registrierung vertraut wurde. Vertraut: {expected}. Jetzt: {fingerprint}. Der Schlüssel wurde nicht gesendet.',
-    next: 'Wenn das Zertifikat des Wawi REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und vertrauen Sie ihm ausdrücklich. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+    next: 'Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und vertrauen Sie ihm ausdrücklich. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
   },
   'insecure-http': {
     title: 'Unverschlüsselte Verbindung nicht bestätigt',
     detail:
       '{address} wird über unverschlüsseltes http im Netzwerk erreicht. Die Registrierung und später der API-Schlüssel würden unverschlüsselt übertragen, für jeden im Netzwerk lesbar. Es wurde nichts gesendet.',
-    next: 'Richten Sie den Wawi REST-Server für https ein und verwenden Sie seine https-Adresse. Nur wenn das nicht möglich ist, bestätigen Sie die unverschlüsselte Verbindung ausdrücklich.',
+    next: 'Richten Sie den Wawi-REST-Server für https ein und verwenden Sie seine https-Adresse. Nur wenn das nicht möglich ist, bestätigen Sie die unverschlüsselte Verbindung ausdrücklich.',
   },
   'signature-unavailable': {
     title: 'Die App konnte nicht signiert werden',
@@ -34,8 +34,9 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     next: 'Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es gleich noch einmal. Wenn es weiter fehlschlägt, informieren Sie den Anbieter der App: Sein Signaturdienst funktioniert nicht.',
   },
   'no-registration-window': {
-    title: 'Wawi wartet auf keine Registrierung',
-    detail: 'Der Registrierungsdialog ist in JTL-Wawi nicht geöffnet.',
+    title: 'Der Registrierungsdialog in JTL-Wawi ist nicht geöffnet',
+    detail:
+      'JTL-Wawi nimmt eine Registrierung nur an, während der Dialog „Registrierung beginnen“ auf sie wartet.',
     next: `Öffnen Sie in JTL-Wawi ${MENU}, klicken Sie auf „Hinzufügen“ und dann auf „Weiter“ und versuchen Sie es erneut.`,
   },
   'licence-missing': {
@@ -55,7 +56,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     next: 'Verwenden Sie die Registrierung, die dieser Computer bereits hat. Wenn die App wirklich mehrere Instanzen braucht, muss der Anbieter sie als MultiInstance registrieren.',
   },
   'request-not-found': {
-    title: 'Die Registrierungsanfrage ist nicht mehr da',
+    title: 'Die Registrierungsanfrage ist nicht mehr vorhanden',
     detail:
       'JTL-Wawi kennt diese Anfrage nicht mehr; wahrscheinlich wurde der Registrierungsdialog geschlossen.',
     next: `Öffnen Sie in JTL-Wawi erneut ${MENU} („Hinzufügen“, „Weiter“) und starten Sie die Registrierung neu.`,
@@ -101,8 +102,8 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   'version-problem': {
     title: 'API-Version nicht unterstützt',
-    detail: 'Der Wawi-Server unterstützt die API-Version dieses Programms nicht.',
-    next: 'Aktualisieren Sie den JTL-Wawi REST-Server, oder wenden Sie sich an den Anbieter der App.',
+    detail: 'Der Wawi-Server unterstützt die API-Version dieses Helfers nicht.',
+    next: 'Aktualisieren Sie den JTL-Wawi-REST-Server, oder wenden Sie sich an den Anbieter der App.',
   },
   validation: {
     title: 'JTL-Wawi hat die Anfragedaten abgelehnt',
@@ -112,12 +113,12 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'server-error': {
     title: 'Der Wawi-Server hat einen Fehler gemeldet',
     detail: 'Der Server hat mit Fehler {status} geantwortet.',
-    next: 'Warten Sie einen Moment und versuchen Sie es erneut. Wenn es wieder passiert, starten Sie den JTL-Wawi REST-Server neu.',
+    next: 'Warten Sie einen Moment und versuchen Sie es erneut. Wenn es wieder passiert, starten Sie den JTL-Wawi-REST-Server neu.',
   },
   'bad-response': {
     title: 'Unerwartete Antwort',
-    detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi REST-Servers: {reason}.',
-    next: 'Prüfen Sie, ob die Adresse auf den JTL-Wawi REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
+    detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi-REST-Servers: {reason}.',
+    next: 'Prüfen Sie, ob die Adresse auf den JTL-Wawi-REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
   },
   'manifest-invalid': {
     title: 'Das App-Manifest ist ungültig',
@@ -143,17 +144,17 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'not-registered': {
     title: 'Keine solche Registrierung auf diesem Computer',
     detail: 'Für {appId} bei {address} ist auf diesem Computer kein Schlüssel gespeichert.',
-    next: 'Mit „wawi-register list“ sehen Sie die Registrierungen hier, oder registrieren Sie die App zuerst.',
+    next: 'Sehen Sie sich die Registrierungen auf diesem Computer an, oder registrieren Sie die App zuerst.',
   },
   'no-server-found': {
     title: 'Kein Wawi-Server gefunden',
-    detail: 'Auf diesem Computer hat kein JTL-Wawi REST-Server geantwortet (Ports 5883 und 64110).',
-    next: 'Starten Sie den JTL-Wawi REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:5883).',
+    detail: 'Auf diesem Computer hat kein JTL-Wawi-REST-Server geantwortet (Ports 5883 und 64110).',
+    next: 'Starten Sie den JTL-Wawi-REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:5883).',
   },
   'several-servers': {
     title: 'Mehrere Wawi-Server gefunden',
     detail: 'Gefunden: {servers}.',
-    next: 'Wählen Sie einen mit --wawi <Adresse>.',
+    next: 'Wählen Sie den Server, den diese App nutzen soll.',
   },
   'invalid-address': {
     title: 'Diese Adresse ist nicht verwendbar',

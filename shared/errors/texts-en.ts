@@ -34,8 +34,8 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
     next: "Check this computer's internet connection and try again in a moment. If it keeps failing, tell the app vendor: their signing service is not working.",
   },
   'no-registration-window': {
-    title: 'Wawi is not waiting for a registration',
-    detail: 'The registration dialog is not open in JTL-Wawi.',
+    title: 'The registration dialog in JTL-Wawi is not open',
+    detail: 'JTL-Wawi accepts a registration only while its dialog "Registrierung beginnen" waits for one.',
     next: `In JTL-Wawi open ${MENU}, click "Hinzufügen", then "Weiter", and try again.`,
   },
   'licence-missing': {
@@ -142,7 +142,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'not-registered': {
     title: 'No such registration on this computer',
     detail: 'There is no key for {appId} at {address} on this computer.',
-    next: 'Run "wawi-register list" to see the registrations here, or register the app first.',
+    next: 'See the registrations on this computer, or register the app first.',
   },
   'no-server-found': {
     title: 'No Wawi server found',
@@ -152,7 +152,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'several-servers': {
     title: 'Several Wawi servers found',
     detail: 'Found: {servers}.',
-    next: 'Choose one with --wawi <address>.',
+    next: 'Choose the server this app should use.',
   },
   'invalid-address': {
     title: 'This address is not usable',

@@ -97,7 +97,7 @@ describe('wawi-register register', () => {
       'no registration window',
       () => {},
       20,
-      /Wawi is not waiting for a registration[\s\S]*Admin → App-Registrierung, click "Hinzufügen", then "Weiter"/,
+      /The registration dialog in JTL-Wawi is not open[\s\S]*Admin → App-Registrierung, click "Hinzufügen", then "Weiter"/,
     ],
     ['licence missing', () => sim.setLicenceMissing('eazybusiness', true), 21, /No licence for the REST API/],
   ])('%s: a distinct exit code and the next step', async (_name, setup, code, text) => {

@@ -225,3 +225,15 @@ describe('the wizard screen rules', () => {
     expect([formatClock(7000), formatClock(750_000), formatClock(-5)]).toEqual(['0:07', '12:30', '0:00']);
   });
 });
+
+describe('advice that fits where it is shown', () => {
+  it('the app never tells the merchant to type a command or a flag', async () => {
+    const { errorText } = await import('../../shared/errors/text');
+    for (const code of ERROR_CODES)
+      for (const lang of ['de', 'en'] as const) {
+        const text = errorText({ code, params: { pendingKept: 'true' } }, lang, 'app');
+        const plain = errorText({ code }, lang, 'app');
+        for (const t of [text, plain]) expect(`${t.detail} ${t.next}`).not.toMatch(/wawi-register|--[a-z]/);
+      }
+  });
+});

@@ -157,7 +157,7 @@ const de: Texts = {
   otherAnswers: 'Antwortet, aber nicht als JTL-Wawi:',
   choose: 'Welcher Server? Nummer: ',
   removeInWawi: (name) =>
-    `Öffnen Sie in JTL-Wawi Admin → App-Registrierung, wählen Sie „${name}“ und entfernen Sie die App. Das Programm wartet, bis der alte Schlüssel nicht mehr funktioniert.`,
+    `Öffnen Sie in JTL-Wawi Admin → App-Registrierung, wählen Sie „${name}“ und entfernen Sie die App. Der Helfer wartet, bis der alte Schlüssel nicht mehr funktioniert.`,
   pressEnter: 'Drücken Sie die Eingabetaste, sobald Sie sie entfernt haben (oder Strg+C zum Abbrechen).',
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
   waitingDialog:
@@ -180,7 +180,7 @@ const de: Texts = {
   pinnedNow: (fp) =>
     `Diese Registrierung akzeptiert nur das Serverzertifikat mit\n  SHA-256 ${fp}\n  Vergleichen Sie es mit dem Zertifikat auf dem Wawi-Server; andere Zertifikate werden ab jetzt abgelehnt.`,
   insecureWarning:
-    'Achtung: unverschlüsseltes http zu einem anderen Computer. Die Registrierung und der API-Schlüssel werden unverschlüsselt übertragen und können im Netzwerk mitgelesen werden. Richten Sie den Wawi REST-Server wenn möglich für https ein.',
+    'Achtung: unverschlüsseltes http zu einem anderen Computer. Die Registrierung und der API-Schlüssel werden unverschlüsselt übertragen und können im Netzwerk mitgelesen werden. Richten Sie den Wawi-REST-Server wenn möglich für https ein.',
   trustServer: (url) => `Server: ${url}`,
   trustPinned: (fp) => `Bisher vertraut:  SHA-256 ${fp}`,
   trustByOs: 'Bisher vertraut:  ein Zertifikat, dem dieser Computer vertraut (ohne Festlegung)',
