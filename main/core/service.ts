@@ -154,7 +154,7 @@ export class RegistrationService {
    */
   registerInstance(
     account: string,
-    opts: FlowOptions & { manifest?: AppManifest } = {},
+    opts: RegisterOptions & { manifest?: AppManifest } = {},
   ): Promise<RegistrationRecord> {
     return registerInstance(this.#ctx, account, opts);
   }

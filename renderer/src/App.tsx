@@ -248,7 +248,7 @@ export function App({ api }: { api: ApiClient }) {
           </select>
         </label>
       </header>
-      <main key={`${screen.name}-${lang}`}>{body}</main>
+      <main key={screen.name}>{body}</main>
     </I18n.Provider>
   );
 }

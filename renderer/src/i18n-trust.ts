@@ -76,7 +76,7 @@ const de: TrustTexts = {
 
   retrustTitle: 'Dem neuen Zertifikat vertrauen?',
   retrustIntro:
-    'Der Server zeigt ein anderes Zertifikat als das, dem für diese Registrierung vertraut wurde. Fahren Sie nur fort, wenn das Zertifikat des Wawi REST-Servers erneuert wurde.',
+    'Der Server zeigt ein anderes Zertifikat als das, dem für diese Registrierung vertraut wurde. Fahren Sie nur fort, wenn das Zertifikat des Wawi-REST-Servers erneuert wurde.',
   trustedBefore: 'Bisher vertraut',
   presentedNow: 'Jetzt vorgelegt',
   retrustConfirm: 'Dem neuen Zertifikat vertrauen',
@@ -91,7 +91,7 @@ const de: TrustTexts = {
     'Auch spätere Prüfungen des Schlüssels senden ihn unverschlüsselt.',
   ],
   insecureAdvice:
-    'Empfohlen: Richten Sie den Wawi REST-Server für https ein (JTL-Administrator) und verwenden Sie seine https-Adresse. Fahren Sie unverschlüsselt nur in einem Netzwerk fort, dem Sie vertrauen.',
+    'Empfohlen: Richten Sie den Wawi-REST-Server für https ein (JTL-Administrator) und verwenden Sie seine https-Adresse. Fahren Sie unverschlüsselt nur in einem Netzwerk fort, dem Sie vertrauen.',
   insecureConfirm: 'Unverschlüsselt verbinden',
   httpsInstead: 'Andere Adresse verwenden',
 

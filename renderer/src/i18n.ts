@@ -52,10 +52,13 @@ const en = {
   sending: 'Sending…',
 
   waitingTitle: 'Accept the request in JTL-Wawi',
+  dialogTitle: 'Open the registration dialog in JTL-Wawi',
+  dialogSteps: ['In JTL-Wawi open Admin → App-Registrierung.', 'Click „Hinzufügen“, then „Weiter“.'],
+  waitingForDialog: 'The request is sent as soon as the dialog waits.',
   lookFor: 'In the Wawi dialog, look for this app:',
   by: 'by',
   acceptSteps: ['Check the permissions.', 'Accept the request.'],
-  stillWaiting: (t: string) => `Waiting for your decision in JTL-Wawi · ${t}`,
+  stillWaiting: 'Waiting for your decision in JTL-Wawi',
   retrying: (why: string, s: number) => `${why}. Trying again in ${s} s.`,
   storing: 'Accepted. Storing the key safely…',
   keyWaitingTitle: 'Accepted, but the key is not stored yet',
@@ -115,7 +118,7 @@ const en = {
   addInstance: 'Register another instance',
   instance: (n: number) => `Instance ${n}`,
   revoke: 'Revoke',
-  forget: 'Forget here',
+  forget: 'Remove from this computer',
   forgetTitle: 'Forget on this computer only?',
   forgetText: (name: string) =>
     `The key of ${name} is deleted from this computer. The app stays registered in JTL-Wawi; remove it there (Admin → App-Registrierung) if it should lose access.`,
@@ -132,12 +135,12 @@ const en = {
   rotateWhy:
     'JTL-Wawi keeps one key per app: the old registration has to be removed before a new key can be issued. The old key stays here until the new one is stored.',
   revokeWhy: 'The helper waits until JTL-Wawi rejects the key, then deletes it from this computer.',
-  waitingRemoval: (t: string) => `Waiting until the old key stops working · ${t}`,
+  waitingRemoval: 'Waiting until the old key stops working',
   removed: 'I have removed it',
   oldKeyDead: 'The old key no longer works.',
   waitingDialog:
     'The old key no longer works. Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
-  revokedTitle: 'Access revoked',
+  revokedTitle: 'The access is revoked',
   revokedText: (name: string) => `${name} was removed in JTL-Wawi and its key deleted from this computer.`,
   rotatedTitle: 'The key was rotated',
 };
@@ -158,7 +161,7 @@ const de: Texts = {
   manage: 'Registrierungen verwalten',
 
   connectTitle: 'Mit Ihrer JTL-Wawi verbinden',
-  connectIntro: 'Wählen Sie den JTL-Wawi REST-Server, den diese App nutzen soll.',
+  connectIntro: 'Wählen Sie den JTL-Wawi-REST-Server, den diese App nutzen soll.',
   searching: 'Dieser Computer wird nach Wawi-Servern durchsucht…',
   found: (n) => (n === 1 ? 'Ein Wawi-Server gefunden.' : `${n} Wawi-Server gefunden.`),
   noneFound:
@@ -166,7 +169,7 @@ const de: Texts = {
   serversLegend: 'Wawi-Server',
   serverLine: (db, version) => `Datenbank ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
   otherAddress: 'Andere Adresse',
-  addressLabel: 'Adresse des Wawi REST-Servers',
+  addressLabel: 'Adresse des Wawi-REST-Servers',
   addressHint: 'Zum Beispiel 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness',
   searchAgain: 'Erneut suchen',
   checking: 'Der Server wird geprüft…',
@@ -195,10 +198,16 @@ const de: Texts = {
   sending: 'Wird gesendet…',
 
   waitingTitle: 'Nehmen Sie die Anfrage in JTL-Wawi an',
+  dialogTitle: 'Öffnen Sie den Registrierungsdialog in JTL-Wawi',
+  dialogSteps: [
+    'Öffnen Sie in JTL-Wawi Admin → App-Registrierung.',
+    'Klicken Sie auf „Hinzufügen“ und dann auf „Weiter“.',
+  ],
+  waitingForDialog: 'Die Anfrage wird gesendet, sobald der Dialog wartet.',
   lookFor: 'Suchen Sie im Wawi-Dialog nach dieser App:',
   by: 'von',
   acceptSteps: ['Prüfen Sie die Berechtigungen.', 'Nehmen Sie die Anfrage an.'],
-  stillWaiting: (t) => `Warte auf Ihre Entscheidung in JTL-Wawi · ${t}`,
+  stillWaiting: 'Warten auf Ihre Entscheidung in JTL-Wawi',
   retrying: (why, s) => `${why}. Neuer Versuch in ${s} s.`,
   storing: 'Angenommen. Der Schlüssel wird sicher gespeichert…',
   keyWaitingTitle: 'Angenommen, aber der Schlüssel ist noch nicht gespeichert',
@@ -259,7 +268,7 @@ const de: Texts = {
   addInstance: 'Weitere Instanz registrieren',
   instance: (n: number) => `Instanz ${n}`,
   revoke: 'Widerrufen',
-  forget: 'Hier vergessen',
+  forget: 'Von diesem Computer entfernen',
   forgetTitle: 'Nur auf diesem Computer vergessen?',
   forgetText: (name) =>
     `Der Schlüssel von ${name} wird von diesem Computer gelöscht. Die App bleibt in JTL-Wawi registriert; entfernen Sie sie dort (Admin → App-Registrierung), wenn sie keinen Zugriff mehr haben soll.`,
@@ -278,13 +287,13 @@ const de: Texts = {
   rotateWhy:
     'JTL-Wawi vergibt einen Schlüssel pro App: Die alte Registrierung muss entfernt werden, bevor ein neuer Schlüssel ausgegeben werden kann. Der alte Schlüssel bleibt hier, bis der neue gespeichert ist.',
   revokeWhy:
-    'Das Programm wartet, bis JTL-Wawi den Schlüssel ablehnt, und löscht ihn dann von diesem Computer.',
-  waitingRemoval: (t) => `Warte, bis der alte Schlüssel nicht mehr funktioniert · ${t}`,
+    'Der Helfer wartet, bis JTL-Wawi den Schlüssel ablehnt, und löscht ihn dann von diesem Computer.',
+  waitingRemoval: 'Warten, bis der alte Schlüssel nicht mehr funktioniert',
   removed: 'Ich habe sie entfernt',
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
   waitingDialog:
     'Der alte Schlüssel funktioniert nicht mehr. Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
-  revokedTitle: 'Zugriff widerrufen',
+  revokedTitle: 'Der Zugriff ist widerrufen',
   revokedText: (name) => `${name} wurde in JTL-Wawi entfernt und ihr Schlüssel von diesem Computer gelöscht.`,
   rotatedTitle: 'Der Schlüssel wurde erneuert',
 };

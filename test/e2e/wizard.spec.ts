@@ -2,6 +2,7 @@
 // real core against the simulator, real keychain.
 import { expect, type Page, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/wawi/address';
+import { TEXTS } from '../../renderer/src/i18n';
 import { demoManifest } from '../helpers/core';
 import { expectAccessible, type Harness, MANIFEST, screen, shot, startHarness } from './harness';
 
@@ -72,9 +73,7 @@ for (const lang of ['en', 'de'] as const) {
     await page.getByRole('button', { name: t.send }).click();
 
     await screen(page, t.waiting, `4-waiting-${lang}`);
-    await expect(page.getByRole('status')).toContainText(
-      lang === 'de' ? 'Warte auf Ihre Entscheidung' : 'Waiting for your decision',
-    );
+    await expect(page.getByRole('status')).toHaveText(TEXTS[lang].stillWaiting);
     await admin.getByRole('button', { name: 'Annehmen' }).click();
 
     await screen(page, t.done, `5-done-${lang}`);
@@ -103,11 +102,10 @@ const L = {
     rejected: 'The registration was rejected',
     rejectedAlert: 'rejected in JTL-Wawi',
     startAgain: 'Start again',
-    noWindow: 'Wawi is not waiting for a registration',
     tryAgain: 'Try again',
     noneFound: 'No Wawi server was found',
     other: 'Another address',
-    address: 'Address of the Wawi REST server',
+    address: TEXTS.en.addressLabel,
     noAnswer: 'The Wawi server does not answer',
     noAnswerDetail: 'No answer from 127.0.0.1:9.',
     badAddress: 'This address is not usable',
@@ -126,7 +124,7 @@ const L = {
     revoke: 'Revoke access',
     revoked: /was removed in JTL-Wawi and its key deleted from this computer/,
     manageBtn: 'Manage registrations',
-    forgetBtn: /^Forget here/,
+    forgetBtn: new RegExp(`^${TEXTS.en.forget}`),
     forgetTitle: 'Forget on this computer only?',
     forgetConfirm: 'Forget on this computer',
     none: 'No registrations on this computer yet',
@@ -137,11 +135,10 @@ const L = {
     rejected: 'Die Registrierung wurde abgelehnt',
     rejectedAlert: 'in JTL-Wawi abgelehnt',
     startAgain: 'Neu beginnen',
-    noWindow: 'Wawi wartet auf keine Registrierung',
     tryAgain: 'Erneut versuchen',
     noneFound: 'Auf diesem Computer wurde kein Wawi-Server gefunden',
     other: 'Andere Adresse',
-    address: 'Adresse des Wawi REST-Servers',
+    address: TEXTS.de.addressLabel,
     noAnswer: 'Der Wawi-Server antwortet nicht',
     noAnswerDetail: 'Keine Antwort von 127.0.0.1:9.',
     badAddress: 'Diese Adresse ist nicht verwendbar',
@@ -160,7 +157,7 @@ const L = {
     revoke: 'Zugriff widerrufen',
     revoked: /wurde in JTL-Wawi entfernt und ihr Schlüssel von diesem Computer gelöscht/,
     manageBtn: 'Registrierungen verwalten',
-    forgetBtn: /^Hier vergessen/,
+    forgetBtn: new RegExp(`^${TEXTS.de.forget}`),
     forgetTitle: 'Nur auf diesem Computer vergessen?',
     forgetConfirm: 'Auf diesem Computer vergessen',
     none: 'Noch keine Registrierungen',
@@ -194,16 +191,21 @@ for (const lang of ['en', 'de'] as const) {
     await expect(page.getByRole('heading', { name: t.prepare })).toBeVisible();
   });
 
-  test(`no registration window, then retry after opening it (${lang})`, async ({ page }) => {
+  test(`no registration window yet (${lang}): the request waits for the dialog, then goes out`, async ({
+    page,
+  }) => {
+    const tx = TEXTS[lang];
     h = await startHarness({ lang });
     await h.open(page);
     await toPrepare(page, lang);
     await page.getByRole('button', { name: t.send }).click();
-    await screen(page, l.noWindow, `failure-no-window-${lang}`);
-    await expect(page.getByRole('alert')).toContainText('Admin → App-Registrierung');
+    await screen(page, tx.dialogTitle, `waiting-dialog-${lang}`);
+    await expect(page.getByRole('status')).toHaveText(tx.waitingForDialog);
+    await expect(page.getByText('Admin → App-Registrierung')).toBeVisible();
+    await expectAccessible(page);
+    expect(h.sim.pending()).toEqual([]);
+    // The merchant opens the dialog now: the helper sends by itself.
     h.sim.setWindow('eazybusiness', true);
-    await page.getByRole('button', { name: l.tryAgain }).click();
-    await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('heading', { name: t.waiting })).toBeVisible();
     await expect.poll(() => h.sim.pending().length).toBe(1);
     h.sim.accept(h.sim.pending()[0]!.id);

@@ -9,7 +9,7 @@ import { serverRef } from '../wawi/connection';
 import type { FlowContext } from './context';
 import { withApp } from './entry';
 import { Flow, type FlowOptions } from './flow';
-import { type InstanceOf, registerIn, saveManifestQuietly } from './register';
+import { type InstanceOf, type RegisterOptions, registerIn, saveManifestQuietly } from './register';
 import { continuePending } from './resume';
 import { lookupRecord } from './stored';
 
@@ -51,7 +51,7 @@ export function instanceOf(first: RegistrationRecord, number: number): InstanceO
 export async function registerInstance(
   ctx: FlowContext,
   account: string,
-  opts: FlowOptions & { manifest?: AppManifest } = {},
+  opts: RegisterOptions & { manifest?: AppManifest } = {},
 ): Promise<RegistrationRecord> {
   const first = await lookupRecord(ctx, firstInstanceAccount(account));
   const server = parseWawiAddress(first.server.baseUrl);

@@ -19,6 +19,8 @@ import { step } from './timing';
 export interface RegisterOptions extends FlowOptions {
   /** What the merchant said about trusting the server (a new registration only). */
   trust?: TrustOptions;
+  /** While the Wawi dialog is not open (403), wait for it and send as soon as it is (the app). */
+  waitForWindow?: boolean;
 }
 
 /** A further instance of a MultiInstance app: its number, and the first instance it is asked for with. */
@@ -82,7 +84,7 @@ export async function registerIn(
   flow: Flow,
   manifest: AppManifest,
   target: WawiServer,
-  opts: RegisterOptions & { waitForWindow?: boolean; instance?: InstanceOf },
+  opts: RegisterOptions & { instance?: InstanceOf },
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { vault } = ctx.deps;

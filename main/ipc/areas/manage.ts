@@ -21,7 +21,11 @@ export function manageHandlers(
           params: { reason: 'Only the app that started this helper can get another instance.' },
         });
       const manifest = launch.manifest;
-      return { flowId: runner.start((opts) => core.registerInstance(account, { ...opts, manifest })) };
+      return {
+        flowId: runner.start((opts) =>
+          core.registerInstance(account, { ...opts, manifest, waitForWindow: true }),
+        ),
+      };
     },
     'rotate:start': async ({ account }) => {
       const record = await core.record(account);

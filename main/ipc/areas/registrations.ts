@@ -42,7 +42,13 @@ export function registrationHandlers(
         });
       const server = parseWawiAddress(baseUrl);
       const flowId = runner.start((opts) =>
-        core.register(manifest, server, { ...opts, timeoutMs, trust: { certificatePin, insecureHttp } }),
+        // The merchant may open the Wawi dialog after pressing Send: the request waits for it.
+        core.register(manifest, server, {
+          ...opts,
+          timeoutMs,
+          trust: { certificatePin, insecureHttp },
+          waitForWindow: true,
+        }),
       );
       return { flowId };
     },

@@ -6,6 +6,7 @@ import { flowPhase } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
 import { Step, toError } from '../components/common';
+import { ProgressLine } from '../components/progress-line';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
 import { progressText } from '../wizard/progress';
@@ -52,14 +53,16 @@ export function Removal({
           <li key={s}>{s}</li>
         ))}
       </ol>
-      <p role="status" className="progress">
-        <span className="spinner" aria-hidden="true" />{' '}
-        {sending
-          ? t.waitingDialog
-          : phase === 'old-key-dead'
-            ? t.oldKeyDead
-            : progressText(event, t, lang, elapsedMs, t.waitingRemoval)}
-      </p>
+      <ProgressLine
+        status={
+          sending
+            ? t.waitingDialog
+            : phase === 'old-key-dead'
+              ? t.oldKeyDead
+              : progressText(event, t, lang, t.waitingRemoval)
+        }
+        elapsedMs={sending || phase === 'old-key-dead' ? undefined : elapsedMs}
+      />
       <div className="actions">
         <button type="button" onClick={() => (flowId ? void api.call('flow:cancel', { flowId }) : onBack())}>
           {t.cancel}

@@ -1,10 +1,11 @@
 // Step 4: waiting for the merchant to accept the request in JTL-Wawi.
-import { keyWaiting } from '../../../shared/flow';
+import { flowPhase, keyWaiting } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
 import { AppHeader } from '../components/app-header';
 import { Step } from '../components/common';
 import { KeyWaiting } from '../components/key-waiting';
+import { ProgressLine } from '../components/progress-line';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
 import { progressText } from '../wizard/progress';
@@ -27,10 +28,12 @@ export function Waiting({
   const elapsedMs = useElapsed(event);
   const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
   const provider = launch?.manifest?.ProviderName;
+  // Sent before the Wawi dialog was open: the request goes out as soon as it waits.
+  const forDialog = event !== undefined && flowPhase(event) === 'waiting-for-dialog';
   return (
-    <Step title={t.waitingTitle} step={step}>
-      <p>{t.lookFor}</p>
-      {launch?.manifest && event?.appId === launch.manifest.AppId ? (
+    <Step title={forDialog ? t.dialogTitle : t.waitingTitle} step={step}>
+      {!forDialog && <p>{t.lookFor}</p>}
+      {forDialog ? null : launch?.manifest && event?.appId === launch.manifest.AppId ? (
         <AppHeader launch={launch} />
       ) : (
         <p className="app-name">
@@ -39,7 +42,7 @@ export function Waiting({
         </p>
       )}
       <ol className="howto">
-        {t.acceptSteps.map((s) => (
+        {(forDialog ? t.dialogSteps : t.acceptSteps).map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ol>
@@ -47,10 +50,10 @@ export function Waiting({
         <KeyWaiting api={api} flowId={flowId} event={event} />
       ) : (
         <>
-          <p role="status" className="progress">
-            <span className="spinner" aria-hidden="true" />{' '}
-            {progressText(event, t, lang, elapsedMs, t.stillWaiting)}
-          </p>
+          <ProgressLine
+            status={forDialog ? t.waitingForDialog : progressText(event, t, lang, t.stillWaiting)}
+            elapsedMs={elapsedMs}
+          />
           <div className="actions">
             <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
               {t.cancel}

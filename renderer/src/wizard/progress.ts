@@ -1,20 +1,14 @@
-// The progress line of a running flow (storing, checking, retrying, waiting with the time).
+// The progress of a running flow in words (storing, checking, retrying, waiting). The elapsed time is
+// not part of it: it ticks beside the status, so screen readers announce changes, not seconds.
 import { errorText } from '../../../shared/errors/text';
 import { flowPhase } from '../../../shared/flow';
 import type { Lang } from '../../../shared/lang';
 import type { FlowEvent } from '../../../shared/registration';
-import { formatClock } from '../../../shared/time';
 import type { Texts } from '../i18n';
 
-export function progressText(
-  e: FlowEvent | undefined,
-  t: Texts,
-  lang: Lang,
-  elapsedMs: number,
-  waitingText: (t: string) => string,
-): string {
-  const time = formatClock(elapsedMs);
-  if (!e) return waitingText(time);
+/** What the flow is doing now; `waiting` when it just waits (for the merchant, for the removal). */
+export function progressText(e: FlowEvent | undefined, t: Texts, lang: Lang, waiting: string): string {
+  if (!e) return waiting;
   switch (flowPhase(e)) {
     case 'storing':
     case 'key-waiting':
@@ -25,6 +19,6 @@ export function progressText(
     case 'waiting-for-dialog':
       return t.retrying(errorText(e.transient!, lang, 'app').title, Math.round((e.nextPollInMs ?? 0) / 1000));
     default:
-      return waitingText(time);
+      return waiting;
   }
 }

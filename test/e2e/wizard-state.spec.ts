@@ -1,0 +1,45 @@
+// What the merchant keeps while the wizard runs: the language switch changes the words, not the
+// screen (a typed address stays, discovery is not run again), and the live region announces changes
+// of state only, never the ticking clock beside it. Texts come from the renderer's dictionary.
+import { expect, test } from '@playwright/test';
+import { TEXTS } from '../../renderer/src/i18n';
+import { type Harness, startHarness } from './harness';
+
+let h: Harness;
+test.afterEach(async () => {
+  await h?.close();
+});
+
+test('switching the language keeps a typed address and does not search again', async ({ page }) => {
+  h = await startHarness({ lang: 'en' });
+  let discoveries = 0;
+  const handle = h.handlers.handle.bind(h.handlers);
+  h.handlers.handle = (channel, payload) => {
+    if (channel === 'servers:discover') discoveries += 1;
+    return handle(channel, payload);
+  };
+  await h.open(page);
+  await page.getByRole('radio', { name: TEXTS.en.otherAddress }).check();
+  await page.getByLabel(TEXTS.en.addressLabel).fill('wawi-server:5883');
+  expect(discoveries).toBe(1);
+  await page.getByLabel(TEXTS.en.language).selectOption('de');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.de.connectTitle);
+  await expect(page.getByLabel(TEXTS.de.addressLabel)).toHaveValue('wawi-server:5883');
+  expect(discoveries).toBe(1);
+});
+
+test('while waiting, the live region holds the state and the clock ticks outside it', async ({ page }) => {
+  h = await startHarness({ lang: 'de' });
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  const t = TEXTS.de;
+  await page.getByRole('button', { name: t.checkAndContinue }).click();
+  await page.getByRole('button', { name: t.continue }).click();
+  await page.getByRole('button', { name: t.send }).click();
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(t.stillWaiting);
+  const clock = page.locator('.progress .clock');
+  const before = await clock.textContent();
+  await expect(clock).not.toHaveText(before ?? '', { timeout: 3000 });
+  await expect(status).toHaveText(t.stillWaiting);
+});
