@@ -115,6 +115,8 @@ export const flowEventSchema = z.object({
   oldKeyDead: z.boolean().optional(),
   /** Set on a flow that goes on with a pending registration: when that was started. */
   resumedFrom: z.string().optional(),
+  /** From the moment Wawi confirmed the request (201): when that was. */
+  sentAt: z.string().optional(),
 });
 export type FlowEvent = z.infer<typeof flowEventSchema>;
 export type { FlowKind, FlowState } from './flow';

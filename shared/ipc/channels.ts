@@ -58,6 +58,7 @@ export function isFlowEvent(v: unknown): boolean {
     optional(v.polls, 'number') &&
     optional(v.oldKeyDead, 'boolean') &&
     optional(v.resumedFrom, 'string') &&
+    optional(v.sentAt, 'string') &&
     optional(v.transient, 'object') &&
     optional(v.error, 'object') &&
     optional(v.record, 'object')

@@ -43,3 +43,24 @@ test('while waiting, the live region holds the state and the clock ticks outside
   await expect(clock).not.toHaveText(before ?? '', { timeout: 3000 });
   await expect(status).toHaveText(t.stillWaiting);
 });
+
+test('the waiting screen shows the request as Wawi shows it, where and when it went', async ({ page }) => {
+  h = await startHarness({ lang: 'en' });
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  const t = TEXTS.en;
+  await page.getByRole('button', { name: t.checkAndContinue }).click();
+  await page.getByRole('button', { name: t.continue }).click();
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('status')).toHaveText(t.stillWaiting);
+  const card = page.locator('.request');
+  // The DisplayName as sent, not the English name Wawi does not show.
+  await expect(card.locator('.app-name')).toHaveText('Lagerbestand Sync (Demo)');
+  await expect(card).toContainText('Beispiel Software GmbH');
+  await expect(card).toContainText('1.0.0');
+  await expect(card).toContainText('WawiHelperDemo/v1');
+  await expect(card).toContainText(`127.0.0.1:${h.sim.port}`);
+  await expect(card).toContainText('eazybusiness');
+  await expect(card.getByText(t.factSentAt)).toBeVisible();
+  await expect(page.getByText(t.twoRequests)).toBeVisible();
+});

@@ -56,7 +56,7 @@ export class Flow {
   private readonly started: number;
   private readonly app: FlowStart['app'];
   private server: ServerRef;
-  private readonly extra: Partial<FlowEvent>;
+  private extra: Partial<FlowEvent>;
 
   constructor(
     start: FlowStart,
@@ -86,6 +86,11 @@ export class Flow {
 
   setServer(server: ServerRef) {
     this.server = server;
+  }
+
+  /** Fields every later event carries (e.g. when the request was sent). */
+  carry(fields: Partial<FlowEvent>) {
+    this.extra = { ...this.extra, ...fields };
   }
 
   to(state: FlowState, extra: Partial<FlowEvent> = {}) {

@@ -123,6 +123,7 @@ export async function registerIn(
     const requestId = await sendRequest(ctx, flow, client, manifest, pending, entry, opts, log);
     log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });
     saveManifestQuietly(ctx, account, manifest, log);
+    if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });
     flow.to('waiting', { polls: 0, nextPollInMs: 0 });
     const ref = serverRef(server, info.version, conn);
     return await poll(ctx, flow, client, { ...pending, requestId }, ref, opts, log);

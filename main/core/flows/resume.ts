@@ -53,6 +53,7 @@ export async function pollPending(
     const { requestId } = pending;
     if (!requestId) throw unconfirmed(pending);
     log.info('resuming a pending registration', { requestId });
+    if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });
     flow.to('waiting', { polls: 0, nextPollInMs: 0 });
     const client = ctx.connect(server, pending);
     const ref = serverRef(server, undefined, pending);

@@ -2,10 +2,10 @@
 import { flowPhase, keyWaiting } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
-import { AppHeader } from '../components/app-header';
 import { Step } from '../components/common';
 import { KeyWaiting } from '../components/key-waiting';
 import { ProgressLine } from '../components/progress-line';
+import { RequestCard } from '../components/request-card';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
 import { progressText } from '../wizard/progress';
@@ -26,26 +26,18 @@ export function Waiting({
 }) {
   const { lang, t } = useI18n();
   const elapsedMs = useElapsed(event);
-  const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
-  const provider = launch?.manifest?.ProviderName;
   // Sent before the Wawi dialog was open: the request goes out as soon as it waits.
   const forDialog = event !== undefined && flowPhase(event) === 'waiting-for-dialog';
   return (
     <Step title={forDialog ? t.dialogTitle : t.waitingTitle} step={step}>
       {!forDialog && <p>{t.lookFor}</p>}
-      {forDialog ? null : launch?.manifest && event?.appId === launch.manifest.AppId ? (
-        <AppHeader launch={launch} />
-      ) : (
-        <p className="app-name">
-          {name}
-          {provider ? ` · ${t.by} ${provider}` : ''}
-        </p>
-      )}
+      {!forDialog && <RequestCard launch={launch} event={event} />}
       <ol className="howto">
         {(forDialog ? t.dialogSteps : t.acceptSteps).map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ol>
+      {!forDialog && <p className="muted">{t.twoRequests}</p>}
       {keyWaiting(event) && event ? (
         <KeyWaiting api={api} flowId={flowId} event={event} />
       ) : (

@@ -1,0 +1,56 @@
+// The request as JTL-Wawi shows it to the merchant: the icon, the DisplayName exactly as sent (Wawi
+// shows no localized name), provider, version and AppId; and where and when it was sent.
+import type { FlowEvent } from '../../../shared/registration';
+import { formatDateTime } from '../../../shared/time';
+import { useI18n } from '../i18n';
+import type { Launch } from '../wizard/screens';
+
+export function RequestCard({ launch, event }: { launch: Launch | null; event?: FlowEvent }) {
+  const { lang, t } = useI18n();
+  // The launching app's manifest is what was sent; a resumed request of another app has its event only.
+  const m = launch?.manifest && (!event || event.appId === launch.manifest.AppId) ? launch.manifest : null;
+  const name = m?.DisplayName ?? event?.displayName ?? '';
+  return (
+    <div className="request">
+      <div className="app-card">
+        {m && <img src={`data:image/png;base64,${m.AppIcon}`} alt="" width={56} height={56} />}
+        <div>
+          <p className="app-name">{name}</p>
+          {m && (
+            <p className="muted">
+              {t.by} {m.ProviderName}
+            </p>
+          )}
+        </div>
+      </div>
+      <dl className="facts compact">
+        {m && (
+          <>
+            <dt>{t.factVersion}</dt>
+            <dd>{m.Version}</dd>
+          </>
+        )}
+        <dt>{t.factAppId}</dt>
+        <dd>
+          <code>{m?.AppId ?? event?.appId}</code>
+        </dd>
+        {event && (
+          <>
+            <dt>{t.factServer}</dt>
+            <dd className="wrap">
+              {event.server.host}:{event.server.port}
+            </dd>
+            <dt>{t.factMandant}</dt>
+            <dd>{event.server.database}</dd>
+          </>
+        )}
+        {event?.sentAt && (
+          <>
+            <dt>{t.factSentAt}</dt>
+            <dd>{formatDateTime(event.sentAt, lang)}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
