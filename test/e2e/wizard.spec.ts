@@ -84,6 +84,10 @@ for (const lang of ['en', 'de'] as const) {
         lang === 'de' ? 'der Windows-Anmeldeinformationsverwaltung' : 'the Windows Credential Manager',
       ),
     ).toBeVisible();
+    // Copying the key is behind "Advanced", with a warning about what it grants.
+    await expect(page.getByRole('button', { name: t.copy })).toBeHidden();
+    await page.getByText(TEXTS[lang].advanced).click();
+    await expect(page.getByText(TEXTS[lang].copyWarning)).toBeVisible();
     await page.getByRole('button', { name: t.copy }).click();
     await expect(page.getByRole('status')).toContainText('60');
     const key = h.sim.apiKeys()[0]!;
@@ -429,6 +433,7 @@ test('keyboard only: the whole registration without a mouse', async ({ page }) =
   await expect.poll(() => h.sim.pending().length).toBe(1);
   h.sim.accept(h.sim.pending()[0]!.id);
   await heading(T.en.done);
+  await press(TEXTS.en.advanced);
   await press('Copy key');
   await expect.poll(() => h.clipboard.text).toBe(h.sim.apiKeys()[0]);
 });

@@ -51,7 +51,14 @@ export function Done({
       </dl>
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
       <Scopes scopes={record.grantedScopes} lang={lang} label={t.granted} t={t} />
-      {canCopy && <CopyKey api={api} account={record.account} />}
+      {canCopy && (
+        // Rarely needed (the vendor's app reads the key from the keychain): out of the way, with a warning.
+        <details className="advanced">
+          <summary>{t.advanced}</summary>
+          <p className="warn">{t.copyWarning}</p>
+          <CopyKey api={api} account={record.account} />
+        </details>
+      )}
       <div className="actions">
         <button type="button" onClick={onManage}>
           {t.manage}
