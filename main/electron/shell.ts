@@ -22,7 +22,15 @@ import {
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'clipboard' | 'Menu'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'protocol'
+  | 'session'
+  | 'shell'
+  | 'clipboard'
+  | 'Menu'
+  | 'nativeTheme'
 >;
 
 /**
@@ -127,7 +135,12 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
 
   function createWindow() {
     window = new BrowserWindow(
-      windowOptions(join(opts.appDir, 'preload.cjs'), 'Wawi Registration Helper', !opts.isPackaged),
+      windowOptions(
+        join(opts.appDir, 'preload.cjs'),
+        'Wawi Registration Helper',
+        !opts.isPackaged,
+        electron.nativeTheme?.shouldUseDarkColors === true,
+      ),
     );
     window.once('ready-to-show', () => window?.show());
     // An accepted key that waits for the keychain would be lost by quitting: the window stays, and its

@@ -3,11 +3,15 @@
 import type * as Electron from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from './protocol';
 
+/** The page's background (renderer/src/styles.css), so the window opens in the system's theme. */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#16191d' } as const;
+
 /** DevTools only in development: a packaged helper never opens them. */
 export function windowOptions(
   preload: string,
   title: string,
   devTools = false,
+  dark = false,
 ): Electron.BrowserWindowConstructorOptions {
   return {
     width: 860,
@@ -16,7 +20,7 @@ export function windowOptions(
     minHeight: 560,
     title,
     show: false,
-    backgroundColor: '#f6f7f9',
+    backgroundColor: dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     autoHideMenuBar: true,
     webPreferences: {
       preload,

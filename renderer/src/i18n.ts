@@ -86,7 +86,7 @@ const en = {
   doneTitle: 'The app is connected',
   advanced: 'Advanced',
   copyWarning:
-    'Only if the app vendor asks for it: the key gives full access to the Wawi API as this app, with all the permissions above. Paste it only into that app, never into an e-mail, a ticket or a chat.',
+    'The key gives full access to the Wawi API as this app, with all the permissions above. Never paste it into an e-mail, a ticket or a chat.',
   doneIntro: (name: string) => `${name} can now use your JTL-Wawi.`,
   keyStored: 'The key is stored in',
   keychain: (platform: string): string =>
@@ -245,7 +245,7 @@ const de: Texts = {
   doneTitle: 'Die App ist verbunden',
   advanced: 'Erweitert',
   copyWarning:
-    'Nur wenn der Anbieter der App darum bittet: Der Schlüssel gibt vollen Zugriff auf die Wawi-API als diese App, mit allen Berechtigungen oben. Fügen Sie ihn nur in diese App ein, nie in eine E-Mail, ein Ticket oder einen Chat.',
+    'Der Schlüssel gibt vollen Zugriff auf die Wawi-API als diese App, mit allen Berechtigungen oben. Fügen Sie ihn nie in eine E-Mail, ein Ticket oder einen Chat ein.',
   doneIntro: (name) => `${name} kann jetzt Ihre JTL-Wawi nutzen.`,
   keyStored: 'Der Schlüssel liegt in',
   keychain: (platform) =>

@@ -3,7 +3,7 @@
 // of state only, never the ticking clock beside it. Texts come from the renderer's dictionary.
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
-import { type Harness, startHarness } from './harness';
+import { expectAccessible, type Harness, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -63,4 +63,26 @@ test('the waiting screen shows the request as Wawi shows it, where and when it w
   await expect(card).toContainText('eazybusiness');
   await expect(card.getByText(t.factSentAt)).toBeVisible();
   await expect(page.getByText(t.twoRequests)).toBeVisible();
+});
+
+test('dark mode: every screen of a registration passes axe (contrast included)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  h = await startHarness({ lang: 'de' });
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  const t = TEXTS.de;
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe('rgb(22, 25, 29)');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: t.checkAndContinue }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: t.continue }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: t.send }).click();
+  await expect(page.getByRole('status')).toHaveText(t.stillWaiting);
+  await expectAccessible(page);
+  await expect.poll(() => h.sim.pending().length).toBe(1);
+  h.sim.accept(h.sim.pending()[0]!.id);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.doneTitle);
+  await expectAccessible(page);
 });

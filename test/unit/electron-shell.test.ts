@@ -1,6 +1,6 @@
 // The Electron shell, driven with a stand-in electron module (the binary is not needed).
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,12 +18,14 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   menuTemplate,
+  WINDOW_BACKGROUND,
   windowOptions,
 } from '../../main/electron/window';
 import type { IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { DEMO_APP } from '../helpers/http';
+import { ROOT } from '../helpers/proc';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -106,6 +108,13 @@ describe('window and page security', () => {
   it('opens DevTools only in development', () => {
     expect(windowOptions('/p', 'H').webPreferences?.devTools).toBe(false);
     expect(windowOptions('/p', 'H', true).webPreferences?.devTools).toBe(true);
+    // The window opens in the system's theme, like the page.
+    expect(windowOptions('/p', 'H').backgroundColor).toBe('#f6f7f9');
+    expect(windowOptions('/p', 'H', false, true).backgroundColor).toBe('#16191d');
+    const css = readFileSync(join(ROOT, 'renderer', 'src', 'styles.css'), 'utf8');
+    const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    expect(css).toContain(`--bg: ${WINDOW_BACKGROUND.light};`);
+    expect(dark).toContain(`--bg: ${WINDOW_BACKGROUND.dark};`);
   });
 
   it('has a minimal menu: no reload or DevTools when packaged', () => {
