@@ -17,6 +17,7 @@ import type { Lang } from '../../shared/lang';
 import type { FlowEvent } from '../../shared/registration';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { uniqueService } from '../helpers/core';
+import { PrivateKeyring } from '../helpers/private-keyring';
 import { ROOT } from '../helpers/proc';
 
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -48,6 +49,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Each Playwright worker is a process of its own with its own keytar: two of them deleting and
+ * listing on one Secret Service can crash libsecret (a secret that vanished mid-listing). So every
+ * worker gets a private keyring, started with its first harness and stopped when it exits.
+ */
+let workerKeyring: Promise<PrivateKeyring> | undefined;
+function keyringOfThisWorker(): Promise<PrivateKeyring> {
+  workerKeyring ??= PrivateKeyring.start().then((k) => {
+    k.useInThisProcess();
+    process.once('exit', () => k.stop());
+    return k;
+  });
+  return workerKeyring;
+}
+
 export async function startHarness(
   options: {
     lang?: Lang;
@@ -57,6 +73,7 @@ export async function startHarness(
     tls?: { key: string; cert: string };
   } = {},
 ): Promise<Harness> {
+  await keyringOfThisWorker();
   const sim = await startWawiSim({ port: 0, ...(options.tls ? { tls: options.tls } : {}) });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();

@@ -2,8 +2,10 @@
 // screen (a typed address stays, discovery is not run again), and the live region announces changes
 // of state only, never the ticking clock beside it. Texts come from the renderer's dictionary.
 import { expect, test } from '@playwright/test';
+import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
-import { expectAccessible, type Harness, startHarness } from './harness';
+import { demoManifest } from '../helpers/core';
+import { expectAccessible, type Harness, MANIFEST, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -85,4 +87,28 @@ test('dark mode: every screen of a registration passes axe (contrast included)',
   h.sim.accept(h.sim.pending()[0]!.id);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.doneTitle);
   await expectAccessible(page);
+});
+
+test('the list says when a key was registered and checked, labels the fingerprint, and offers registering only when needed', async ({
+  page,
+}) => {
+  const t = TEXTS.en;
+  h = await startHarness({ lang: 'en', args: ['--manifest', MANIFEST, '--action', 'manage'] });
+  await h.open(page);
+  await expect(page.getByRole('button', { name: t.registerApp })).toBeVisible();
+  h.sim.setWindow('eazybusiness', true);
+  const accept = setInterval(() => {
+    const p = h.sim.pending()[0];
+    if (p) h.sim.accept(p.id);
+  }, 30);
+  const record = await h.core
+    .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()))
+    .finally(() => clearInterval(accept));
+  await page.reload();
+  const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
+  await expect(row.getByText(t.colKey)).toBeVisible();
+  await expect(row.getByText(record.fingerprint, { exact: true })).toBeVisible();
+  await expect(row.getByText(t.colRegistered)).toBeVisible();
+  await expect(row.getByText(t.colChecked)).toBeVisible();
+  await expect(page.getByRole('button', { name: t.registerApp })).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
-// A Secret Service of one test file's own: a private D-Bus session bus and an unlocked gnome-keyring on
-// it, used by this process (keytar) and every process it starts. The crash trials need it: killing a
+// A Secret Service of one test process's own: a private D-Bus session bus and an unlocked gnome-keyring
+// on it, used by this process (keytar) and every process it starts. The crash trials need it (killing a
 // client at the wrong moment can make gnome-keyring-daemon itself exit, and that must not take the
-// keychain away from the rest of the suite. Here the daemon is started again on the same keyring (what
+// keychain away from the rest of the suite), and so do the browser-test workers (two processes
+// deleting and listing on one daemon can crash libsecret). Here the daemon is started again on the same keyring (what
 // was stored stays stored), and the restarts are counted. The bus has no service activation, so a
 // missing daemon is an error instead of a silently started, locked one.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';

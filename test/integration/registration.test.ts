@@ -126,7 +126,7 @@ describe('register: every error status', () => {
       makeCore().core.register(demoManifest(), server(), { onEvent: (e) => events.push(e) }),
       'no-registration-window',
     );
-    expect(err.message).toMatch(/not waiting for a registration/);
+    expect(err.message).toMatch(/registration dialog in JTL-Wawi is not open/);
     expect(events.at(-1)).toMatchObject({ state: 'failed', error: { code: 'no-registration-window' } });
   });
 

@@ -111,7 +111,7 @@ describe('window and page security', () => {
     // The window opens in the system's theme, like the page.
     expect(windowOptions('/p', 'H').backgroundColor).toBe('#f6f7f9');
     expect(windowOptions('/p', 'H', false, true).backgroundColor).toBe('#16191d');
-    const css = readFileSync(join(ROOT, 'renderer', 'src', 'styles.css'), 'utf8');
+    const css = readFileSync(join(ROOT, 'renderer', 'src', 'styles', 'theme.css'), 'utf8');
     const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
     expect(css).toContain(`--bg: ${WINDOW_BACKGROUND.light};`);
     expect(dark).toContain(`--bg: ${WINDOW_BACKGROUND.dark};`);

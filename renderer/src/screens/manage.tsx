@@ -4,6 +4,7 @@ import { canRetrust } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
+import { formatDateTime } from '../../../shared/time';
 import { Alert, Step, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { useTrustTexts } from '../i18n-trust';
@@ -25,7 +26,7 @@ export function Manage({
   onRevoke(r: RegistrationRecord): void;
   onAddInstance(r: RegistrationRecord): void;
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const tt = useTrustTexts();
   const [list, setList] = useState<RegistrationRecord[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -124,8 +125,12 @@ export function Manage({
                 </dd>
                 <dt>{t.colKey}</dt>
                 <dd>
-                  <code>{r.fingerprint}…</code>
+                  <code>{r.fingerprint}</code>
                 </dd>
+                <dt>{t.colRegistered}</dt>
+                <dd>{r.registeredAt ? formatDateTime(r.registeredAt, lang) : t.never}</dd>
+                <dt>{t.colChecked}</dt>
+                <dd>{r.lastVerifiedAt ? formatDateTime(r.lastVerifiedAt, lang) : t.never}</dd>
               </dl>
               <div className="row-actions">
                 <button
@@ -194,7 +199,8 @@ export function Manage({
             {t.checkAll}
           </button>
         )}
-        {launch.manifest && (
+        {/* Registering is offered only while the launching app has no registration here. */}
+        {launch.manifest && list && !list.some((r) => r.appId === launch.manifest!.AppId) && (
           <button type="button" className="primary" onClick={onRegister}>
             {t.registerApp}
           </button>

@@ -1,0 +1,166 @@
+// The wizard's words in German, as a merchant reads them (error texts come from shared/errors/).
+import type { Texts } from './texts-en';
+
+export const de: Texts = {
+  appTitle: 'Wawi-Registrierungshelfer',
+  language: 'Sprache',
+  stepOf: (n, total) => `Schritt ${n} von ${total}`,
+  loading: 'Wird geladen…',
+  back: 'Zurück',
+  continue: 'Weiter',
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  tryAgain: 'Erneut versuchen',
+  startOver: 'Neu beginnen',
+  manage: 'Registrierungen verwalten',
+
+  connectTitle: 'Mit Ihrer JTL-Wawi verbinden',
+  connectIntro: 'Wählen Sie den JTL-Wawi-REST-Server, den diese App nutzen soll.',
+  searching: 'Dieser Computer wird nach Wawi-Servern durchsucht…',
+  found: (n) => (n === 1 ? 'Ein Wawi-Server gefunden.' : `${n} Wawi-Server gefunden.`),
+  noneFound:
+    'Auf diesem Computer wurde kein Wawi-Server gefunden (Ports 5883 und 64110). Geben Sie unten seine Adresse ein.',
+  serversLegend: 'Wawi-Server',
+  serverLine: (db, version) => `Datenbank ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  otherAddress: 'Andere Adresse',
+  addressLabel: 'Adresse des Wawi-REST-Servers',
+  addressHint: 'Zum Beispiel 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness',
+  searchAgain: 'Erneut suchen',
+  checking: 'Der Server wird geprüft…',
+  checkAndContinue: 'Prüfen und weiter',
+
+  reviewTitle: 'App prüfen',
+  reviewIntro: 'Diese App möchte auf Ihre JTL-Wawi zugreifen. Prüfen Sie, von wem sie ist und was sie darf.',
+  provider: 'Anbieter',
+  website: 'Website',
+  openWebsite: 'Website öffnen',
+  version: 'Version',
+  mandatoryScopes: 'Benötigt immer',
+  optionalScopes: 'Kann anfragen (Sie entscheiden in Wawi)',
+  noScopes: 'Keine',
+
+  prepareTitle: 'JTL-Wawi vorbereiten',
+  prepareIntro: 'Öffnen Sie zuerst den Registrierungsdialog in JTL-Wawi. Er wartet auf die Anfrage.',
+  prepareSteps: [
+    'Öffnen Sie JTL-Wawi.',
+    'Wählen Sie Admin → App-Registrierung.',
+    'Klicken Sie auf „Hinzufügen“.',
+    'Klicken Sie auf „Weiter“. Der Dialog „Registrierung beginnen“ wartet jetzt.',
+  ],
+  prepareReady: 'Wenn der Dialog wartet, senden Sie die Anfrage.',
+  send: 'Anfrage senden',
+  sending: 'Wird gesendet…',
+
+  waitingTitle: 'Nehmen Sie die Anfrage in JTL-Wawi an',
+  dialogTitle: 'Öffnen Sie den Registrierungsdialog in JTL-Wawi',
+  dialogSteps: [
+    'Öffnen Sie in JTL-Wawi Admin → App-Registrierung.',
+    'Klicken Sie auf „Hinzufügen“ und dann auf „Weiter“.',
+  ],
+  waitingForDialog: 'Die Anfrage wird gesendet, sobald der Dialog wartet.',
+  lookFor: 'Suchen Sie im Wawi-Dialog nach dieser Anfrage. Wawi zeigt sie so an:',
+  factVersion: 'Version',
+  factAppId: 'App-ID',
+  factServer: 'Gesendet an',
+  factMandant: 'Mandant',
+  factSentAt: 'Gesendet',
+  twoRequests:
+    'Zeigt JTL-Wawi diese App zweimal an? Dann wartet auch eine Anfrage aus einem früheren Versuch: Nehmen Sie eine an und lehnen Sie die andere ab. Der Helfer holt den Schlüssel der Anfrage ab, die er gesendet hat.',
+  by: 'von',
+  acceptSteps: ['Prüfen Sie die Berechtigungen.', 'Klicken Sie auf „Annehmen“.'],
+  stillWaiting: 'Warten auf Ihre Entscheidung in JTL-Wawi',
+  retrying: (why, s) => `${why}. Neuer Versuch in ${s} s.`,
+  storing: 'Angenommen. Der Schlüssel wird sicher gespeichert…',
+  keyWaitingTitle: 'Angenommen, aber der Schlüssel ist noch nicht gespeichert',
+  keyWaitingText:
+    'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben. Ihr Schlüsselspeicher lehnt ihn gerade ab; er liegt deshalb nur im Arbeitsspeicher und wird gespeichert, sobald der Schlüsselspeicher es zulässt.',
+  retryNow: 'Erneut versuchen',
+  keepTrying: 'Weiter versuchen',
+  giveUpKey: 'Schlüssel aufgeben',
+  giveUpWarning:
+    'Wenn Sie jetzt aufgeben, ist der Schlüssel verloren: JTL-Wawi gibt ihn nur einmal aus. Die App muss dann in JTL-Wawi entfernt und neu registriert werden.',
+  discardAndStartOver: 'Verwerfen und neu beginnen',
+  discardRequest: 'Anfrage verwerfen',
+  keepRequest: 'Behalten',
+  discardWarning:
+    'Wird die Anfrage in JTL-Wawi angenommen, nachdem Sie sie hier verworfen haben, lässt sich ihr Schlüssel nicht mehr abholen: Lehnen Sie sie stattdessen in JTL-Wawi ab, oder behalten Sie sie.',
+  verifying: 'Der neue Schlüssel wird geprüft…',
+
+  doneTitle: 'Die App ist verbunden',
+  advanced: 'Erweitert',
+  copyWarning:
+    'Der Schlüssel gibt vollen Zugriff auf die Wawi-API als diese App, mit allen Berechtigungen oben. Fügen Sie ihn nie in eine E-Mail, ein Ticket oder einen Chat ein.',
+  doneIntro: (name) => `${name} kann jetzt Ihre JTL-Wawi nutzen.`,
+  keyStored: 'Der Schlüssel liegt in',
+  keychain: (platform) =>
+    platform === 'win32'
+      ? 'der Windows-Anmeldeinformationsverwaltung'
+      : platform === 'darwin'
+        ? 'dem macOS-Schlüsselbund'
+        : 'dem Schlüsselbund des Systems',
+  entryName: 'Eintrag',
+  verifiedWorks: 'Der Schlüssel wurde geprüft und funktioniert.',
+  verifiedScope:
+    'Der Schlüssel funktioniert; Firmen darf die App nicht lesen (diese Berechtigung wurde nicht erteilt).',
+  verifiedRejected: 'Achtung: JTL-Wawi akzeptiert den Schlüssel nicht.',
+  verifiedUnknown: 'Der Schlüssel konnte gerade nicht geprüft werden; er ist gespeichert.',
+  granted: 'Erteilte Berechtigungen',
+  copyKey: 'Schlüssel kopieren',
+  copyHint: 'Nur, wenn der Anbieter der App Sie bittet, ihn irgendwo einzufügen.',
+
+  failureTitle: 'Das hat nicht geklappt',
+  addressTried: 'Versuchte Adresse',
+
+  manageTitle: 'Registrierungen auf diesem Computer',
+  manageIntro:
+    'Apps, die von diesem Computer aus mit einer JTL-Wawi verbunden sind. Die Schlüssel bleiben im Schlüsselspeicher; diese Liste zeigt sie nie.',
+  none: 'Noch keine Registrierungen auf diesem Computer.',
+  registerApp: 'Diese App registrieren',
+  checkAll: 'Alle prüfen',
+  colApp: 'App',
+  colServer: 'Wawi-Server',
+  colKey: 'Fingerabdruck des Schlüssels',
+  colRegistered: 'Registriert',
+  colChecked: 'Zuletzt geprüft',
+  never: 'noch nicht',
+  status: {
+    works: 'Funktioniert',
+    rejected: 'Abgelehnt (401)',
+    'missing-scope': 'Funktioniert, Berechtigung fehlt',
+    unreachable: 'Server nicht erreichbar',
+    unknown: 'Nicht geprüft',
+  },
+  verify: 'Prüfen',
+  rotate: 'Schlüssel erneuern',
+  addInstance: 'Weitere Instanz registrieren',
+  instance: (n: number) => `Instanz ${n}`,
+  revoke: 'Widerrufen',
+  forget: 'Von diesem Computer entfernen',
+  forgetTitle: 'Nur auf diesem Computer vergessen?',
+  forgetText: (name) =>
+    `Der Schlüssel von ${name} wird von diesem Computer gelöscht. Die App bleibt in JTL-Wawi registriert; entfernen Sie sie dort (Admin → App-Registrierung), wenn sie keinen Zugriff mehr haben soll.`,
+  forgetConfirm: 'Auf diesem Computer vergessen',
+  forgotten: 'Auf diesem Computer vergessen.',
+
+  rotateTitle: 'Schlüssel erneuern',
+  revokeTitle: 'Zugriff widerrufen',
+  removeSteps: (name) => [
+    'Öffnen Sie JTL-Wawi: Admin → App-Registrierung.',
+    `Wählen Sie „${name}“ und klicken Sie auf „Entfernen“.`,
+  ],
+  rotateMore: [
+    'Klicken Sie danach auf „Hinzufügen“ und „Weiter“, damit Wawi auf die neue Registrierung wartet.',
+  ],
+  rotateWhy:
+    'JTL-Wawi vergibt einen Schlüssel pro App: Die alte Registrierung muss entfernt werden, bevor ein neuer Schlüssel ausgegeben werden kann. Der alte Schlüssel bleibt hier, bis der neue gespeichert ist.',
+  revokeWhy:
+    'Der Helfer wartet, bis JTL-Wawi den Schlüssel ablehnt, und löscht ihn dann von diesem Computer.',
+  waitingRemoval: 'Warten, bis der alte Schlüssel nicht mehr funktioniert',
+  removed: 'Ich habe sie entfernt',
+  oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
+  waitingDialog:
+    'Der alte Schlüssel funktioniert nicht mehr. Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
+  revokedTitle: 'Der Zugriff ist widerrufen',
+  revokedText: (name) => `${name} wurde in JTL-Wawi entfernt und ihr Schlüssel von diesem Computer gelöscht.`,
+  rotatedTitle: 'Der Schlüssel wurde erneuert',
+};

@@ -1,0 +1,159 @@
+// The wizard's words in English (error texts come from shared/errors/).
+
+export const en = {
+  appTitle: 'Wawi Registration Helper',
+  language: 'Language',
+  stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  loading: 'Loading…',
+  back: 'Back',
+  continue: 'Continue',
+  cancel: 'Cancel',
+  close: 'Close',
+  tryAgain: 'Try again',
+  startOver: 'Start again',
+  manage: 'Manage registrations',
+
+  connectTitle: 'Connect to your JTL-Wawi',
+  connectIntro: 'Choose the JTL-Wawi REST server this app should use.',
+  searching: 'Searching this computer for Wawi servers…',
+  found: (n: number) => (n === 1 ? 'One Wawi server found.' : `${n} Wawi servers found.`),
+  noneFound: 'No Wawi server was found on this computer (ports 5883 and 64110). Enter its address below.',
+  serversLegend: 'Wawi server',
+  serverLine: (db: string, version?: string) => `Database ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  otherAddress: 'Another address',
+  addressLabel: 'Address of the Wawi REST server',
+  addressHint: 'For example 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness',
+  searchAgain: 'Search again',
+  checking: 'Checking the server…',
+  checkAndContinue: 'Check and continue',
+
+  reviewTitle: 'Review the app',
+  reviewIntro: 'This app asks for access to your JTL-Wawi. Check who it is from and what it may do.',
+  provider: 'Provider',
+  website: 'Website',
+  openWebsite: 'Open website',
+  version: 'Version',
+  mandatoryScopes: 'Always needs',
+  optionalScopes: 'May ask for (you decide in Wawi)',
+  noScopes: 'None',
+
+  prepareTitle: 'Prepare JTL-Wawi',
+  prepareIntro: 'Open the registration dialog in JTL-Wawi first. It waits for the request.',
+  prepareSteps: [
+    'Open JTL-Wawi.',
+    'Choose Admin → App-Registrierung.',
+    'Click "Hinzufügen".',
+    'Click "Weiter". The dialog "Registrierung beginnen" now waits.',
+  ],
+  prepareReady: 'When the dialog waits, send the request.',
+  send: 'Send request',
+  sending: 'Sending…',
+
+  waitingTitle: 'Accept the request in JTL-Wawi',
+  dialogTitle: 'Open the registration dialog in JTL-Wawi',
+  dialogSteps: ['In JTL-Wawi open Admin → App-Registrierung.', 'Click „Hinzufügen“, then „Weiter“.'],
+  waitingForDialog: 'The request is sent as soon as the dialog waits.',
+  lookFor: 'In the Wawi dialog, look for this request. Wawi shows it like this:',
+  factVersion: 'Version',
+  factAppId: 'App ID',
+  factServer: 'Sent to',
+  factMandant: 'Mandant',
+  factSentAt: 'Sent',
+  twoRequests:
+    'Does JTL-Wawi show this app twice? Then a request from an earlier attempt is waiting too: accept one and reject the other. The helper collects the key of the request it sent.',
+  by: 'by',
+  acceptSteps: ['Check the permissions.', 'Click „Annehmen“.'],
+  stillWaiting: 'Waiting for your decision in JTL-Wawi',
+  retrying: (why: string, s: number) => `${why}. Trying again in ${s} s.`,
+  storing: 'Accepted. Storing the key safely…',
+  keyWaitingTitle: 'Accepted, but the key is not stored yet',
+  keyWaitingText:
+    'JTL-Wawi accepted the registration and handed out the key. Your keychain refuses it right now, so it is kept in memory only and stored as soon as the keychain allows.',
+  retryNow: 'Retry',
+  keepTrying: 'Keep trying',
+  giveUpKey: 'Give up the key',
+  giveUpWarning:
+    'If you give up now, the key is lost: JTL-Wawi hands it out only once. The app then has to be removed in JTL-Wawi and registered again.',
+  discardAndStartOver: 'Discard and start again',
+  discardRequest: 'Discard the request',
+  keepRequest: 'Keep it',
+  discardWarning:
+    'If the request is accepted in JTL-Wawi after you discard it here, its key can no longer be collected: reject it in JTL-Wawi instead, or keep it.',
+  verifying: 'Checking the new key…',
+
+  doneTitle: 'The app is connected',
+  advanced: 'Advanced',
+  copyWarning:
+    'The key gives full access to the Wawi API as this app, with all the permissions above. Never paste it into an e-mail, a ticket or a chat.',
+  doneIntro: (name: string) => `${name} can now use your JTL-Wawi.`,
+  keyStored: 'The key is stored in',
+  keychain: (platform: string): string =>
+    platform === 'win32'
+      ? 'the Windows Credential Manager'
+      : platform === 'darwin'
+        ? 'the macOS Keychain'
+        : 'the system keyring',
+  entryName: 'Entry',
+  verifiedWorks: 'The key was checked and works.',
+  verifiedScope: 'The key works; it may not read companies (that permission was not granted).',
+  verifiedRejected: 'Warning: JTL-Wawi does not accept the key.',
+  verifiedUnknown: 'The key could not be checked right now; it is stored.',
+  granted: 'Granted permissions',
+  copyKey: 'Copy key',
+  copyHint: 'Only if the app vendor asks you to paste it somewhere.',
+
+  failureTitle: 'That did not work',
+  addressTried: 'Address tried',
+
+  manageTitle: 'Registrations on this computer',
+  manageIntro:
+    'Apps connected to a JTL-Wawi from this computer. Keys stay in the keychain; this list never shows them.',
+  none: 'No registrations on this computer yet.',
+  registerApp: 'Register this app',
+  checkAll: 'Check all',
+  colApp: 'App',
+  colServer: 'Wawi server',
+  colKey: 'Key fingerprint',
+  colRegistered: 'Registered',
+  colChecked: 'Last checked',
+  never: 'not yet',
+  status: {
+    works: 'Works',
+    rejected: 'Rejected (401)',
+    'missing-scope': 'Works, permission missing',
+    unreachable: 'Server unreachable',
+    unknown: 'Not checked',
+  } as Record<string, string>,
+  verify: 'Check',
+  rotate: 'Rotate key',
+  addInstance: 'Register another instance',
+  instance: (n: number) => `Instance ${n}`,
+  revoke: 'Revoke',
+  forget: 'Remove from this computer',
+  forgetTitle: 'Forget on this computer only?',
+  forgetText: (name: string) =>
+    `The key of ${name} is deleted from this computer. The app stays registered in JTL-Wawi; remove it there (Admin → App-Registrierung) if it should lose access.`,
+  forgetConfirm: 'Forget on this computer',
+  forgotten: 'Forgotten on this computer.',
+
+  rotateTitle: 'Rotate the key',
+  revokeTitle: 'Revoke access',
+  removeSteps: (name: string) => [
+    'Open JTL-Wawi: Admin → App-Registrierung.',
+    `Select "${name}" and click "Entfernen".`,
+  ],
+  rotateMore: ['Then click "Hinzufügen" and "Weiter", so Wawi waits for the new registration.'],
+  rotateWhy:
+    'JTL-Wawi keeps one key per app: the old registration has to be removed before a new key can be issued. The old key stays here until the new one is stored.',
+  revokeWhy: 'The helper waits until JTL-Wawi rejects the key, then deletes it from this computer.',
+  waitingRemoval: 'Waiting until the old key stops working',
+  removed: 'I have removed it',
+  oldKeyDead: 'The old key no longer works.',
+  waitingDialog:
+    'The old key no longer works. Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
+  revokedTitle: 'The access is revoked',
+  revokedText: (name: string) => `${name} was removed in JTL-Wawi and its key deleted from this computer.`,
+  rotatedTitle: 'The key was rotated',
+};
+
+export type Texts = typeof en;
