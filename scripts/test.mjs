@@ -60,6 +60,7 @@ if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
     if (existsSync(out)) {
       const s = JSON.parse(readFileSync(out, 'utf8')).stats ?? {};
       totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+      if (s.flaky) console.log(`\nBrowser tests: ${s.flaky} passed only on their retry (flaky; see above).`);
       totals.failed += s.unexpected ?? 0;
       totals.skipped += s.skipped ?? 0;
     } else {

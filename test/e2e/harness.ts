@@ -73,7 +73,8 @@ export async function startHarness(
     tls?: { key: string; cert: string };
   } = {},
 ): Promise<Harness> {
-  await keyringOfThisWorker();
+  // A daemon that exited since the last test is started again on the same keyring.
+  await (await keyringOfThisWorker()).ensureRunning();
   const sim = await startWawiSim({ port: 0, ...(options.tls ? { tls: options.tls } : {}) });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();
