@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import keytar from 'keytar';
 import { createCore } from '../../main/core/index';
 import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
@@ -145,10 +144,13 @@ export async function startHarness(
       await page.goto(rendererUrl);
     },
     async close() {
+      // The flows end first; then this test's entries go, through the vault (one keychain call at a
+      // time: a deletion racing a listing crashes libsecret).
       handlers.cancelAll();
-      for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
-      for (const s of [`pending: ${service}`, `connection: ${service}`])
-        for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account);
+      for (let i = 0; i < 250 && handlers.busy(); i++) await new Promise((r) => setTimeout(r, 20));
+      for (const e of await vault.entries()) await vault.delete(e.account);
+      for (const p of await vault.listPending()) await vault.deletePending(p.account);
+      for (const account of (await vault.connections()).keys()) await vault.deleteConnection(account);
       server.close();
       await sim.close();
     },

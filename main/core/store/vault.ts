@@ -71,13 +71,14 @@ export function defaultGuard(platform: NodeJS.Platform = process.platform): Keyr
   return platform === 'linux' ? (services) => keyringState(services) : async () => ({ state: 'unlocked' });
 }
 
+/** The keychain call in progress in this process (see KeyVault.oneAtATime). */
+let keychainQueue: Promise<unknown> = Promise.resolve();
+
 export class KeyVault {
   readonly service: string;
   readonly pendingService: string;
   readonly connectionService: string;
   private readonly guard: KeyringGuard;
-  /** The keychain call in progress (see oneAtATime). */
-  private queue: Promise<unknown> = Promise.resolve();
   private ringCheck?: Promise<KeyringState>;
   private readonly platform: NodeJS.Platform;
 
@@ -143,12 +144,13 @@ export class KeyVault {
   }
 
   /**
-   * Runs keychain calls one after another. Concurrent calls race inside libsecret: an item deleted
-   * while a listing of its service loads secrets makes keytar crash (a missing secret dereferenced).
+   * Runs keychain calls one after another, across every vault of this process. Concurrent calls race
+   * inside libsecret: an item deleted while a listing loads secrets makes keytar crash (a missing
+   * secret dereferenced) or fail with "No such secret item".
    */
   private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
+    const run = keychainQueue.then(fn, fn);
+    keychainQueue = run.catch(() => undefined);
     return run;
   }
 
