@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createCore } from '../../main/core/index';
+import { KeyVault, loadKeytar } from '../../main/core/store/vault';
 import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
@@ -148,9 +149,12 @@ export async function startHarness(
       // time: a deletion racing a listing crashes libsecret).
       handlers.cancelAll();
       for (let i = 0; i < 250 && handlers.busy(); i++) await new Promise((r) => setTimeout(r, 20));
-      for (const e of await vault.entries()) await vault.delete(e.account);
-      for (const p of await vault.listPending()) await vault.deletePending(p.account);
-      for (const account of (await vault.connections()).keys()) await vault.deleteConnection(account);
+      // Without the Secret Service guard: its D-Bus queries beside keytar's are more load on a daemon
+      // that has been seen to exit under it, and this keyring is known to be unlocked.
+      const cleanup = new KeyVault(loadKeytar, { service, guard: async () => ({ state: 'unlocked' }) });
+      for (const e of await cleanup.entries()) await cleanup.delete(e.account);
+      for (const p of await cleanup.listPending()) await cleanup.deletePending(p.account);
+      for (const account of (await cleanup.connections()).keys()) await cleanup.deleteConnection(account);
       server.close();
       await sim.close();
     },

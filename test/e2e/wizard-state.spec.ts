@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
+import { startWawiSim } from '../../tools/wawi-sim/server';
 import { demoManifest } from '../helpers/core';
 import { expectAccessible, type Harness, MANIFEST, startHarness } from './harness';
 
@@ -21,6 +22,7 @@ test('switching the language keeps a typed address and does not search again', a
     return handle(channel, payload);
   };
   await h.open(page);
+  // Chosen while discovery may still be searching: its result must not override the choice.
   await page.getByRole('radio', { name: TEXTS.en.otherAddress }).check();
   await page.getByLabel(TEXTS.en.addressLabel).fill('wawi-server:5883');
   expect(discoveries).toBe(1);
@@ -111,4 +113,17 @@ test('the list says when a key was registered and checked, labels the fingerprin
   await expect(row.getByText(t.colRegistered)).toBeVisible();
   await expect(row.getByText(t.colChecked)).toBeVisible();
   await expect(page.getByRole('button', { name: t.registerApp })).toHaveCount(0);
+});
+
+test('several servers: none is preselected, and Enter picks none', async ({ page }) => {
+  const t = TEXTS.en;
+  const second = await startWawiSim({ port: 0 });
+  h = await startHarness({ lang: 'en', candidates: (sim) => [sim.url, second.url] });
+  await h.open(page);
+  await expect(page.getByRole('status').first()).toHaveText(t.found(2));
+  for (const radio of await page.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await expect(page.getByRole('button', { name: t.checkAndContinue })).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.connectTitle);
+  await second.close();
 });

@@ -1,5 +1,5 @@
 // Step 1: find the Wawi server (or type its address) and choose it.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { DiscoveredServer } from '../../../shared/registration';
@@ -26,7 +26,14 @@ export function Connect({
   const { t } = useI18n();
   const tt = useTrustTexts();
   const [servers, setServers] = useState<DiscoveredServer[] | null>(null);
-  const [choice, setChoice] = useState<string>('other');
+  // '' until something is chosen; discovery preselects only a single server, and never what the
+  // merchant chose meanwhile.
+  const [choice, setChoice] = useState<string>(launch.wawi ? 'other' : '');
+  const chosen = useRef(false);
+  const choose = (value: string) => {
+    chosen.current = true;
+    setChoice(value);
+  };
   const [address, setAddress] = useState(launch.wawi ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
@@ -35,13 +42,16 @@ export function Connect({
     setServers(null);
     void api.call('servers:discover', {}).then((r) => {
       setServers(r.servers);
-      if (r.servers.length > 0 && !launch.wawi) setChoice(r.servers[0]!.baseUrl);
+      if (chosen.current || launch.wawi) return;
+      setChoice(r.servers.length === 1 ? r.servers[0]!.baseUrl : r.servers.length === 0 ? 'other' : '');
     });
   }, [api, launch.wawi]);
   useEffect(search, [search]);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    // Enter never picks a server: with nothing chosen there is nothing to submit.
+    if (choice === '') return;
     setError(null);
     const picked = servers?.find((s) => s.baseUrl === choice);
     if (picked) return onChosen(picked);
@@ -78,7 +88,7 @@ export function Connect({
                 name="server"
                 value={s.baseUrl}
                 checked={choice === s.baseUrl}
-                onChange={() => setChoice(s.baseUrl)}
+                onChange={() => choose(s.baseUrl)}
               />
               <span>
                 <strong>{s.baseUrl}</strong>
@@ -93,7 +103,7 @@ export function Connect({
               name="server"
               value="other"
               checked={choice === 'other'}
-              onChange={() => setChoice('other')}
+              onChange={() => choose('other')}
             />
             <span>{t.otherAddress}</span>
           </label>
@@ -126,7 +136,7 @@ export function Connect({
           <button
             type="submit"
             className="primary"
-            disabled={busy || (choice === 'other' && address.trim() === '')}
+            disabled={busy || choice === '' || (choice === 'other' && address.trim() === '')}
           >
             {t.checkAndContinue}
           </button>
