@@ -1,14 +1,21 @@
 // What the merchant keeps while the wizard runs: the language switch changes the words, not the
 // screen (a typed address stays, discovery is not run again), and the live region announces changes
 // of state only, never the ticking clock beside it. Texts come from the renderer's dictionary.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/index';
-import { TEXTS } from '../../renderer/src/i18n';
+import { TEXTS, type Texts } from '../../renderer/src/i18n';
 import { startWawiSim } from '../../tools/wawi-sim/server';
 import { demoManifest } from '../helpers/core';
 import { expectAccessible, type Harness, MANIFEST, startHarness } from './harness';
 
 let h: Harness;
+
+/** From the connect screen (the only server chosen) to the request sent: three clicks. */
+async function sendFromConnect(page: Page, t: Texts) {
+  await page.getByRole('button', { name: t.checkAndContinue }).click();
+  await page.getByRole('button', { name: t.continue }).click();
+  await page.getByRole('button', { name: t.send }).click();
+}
 test.afterEach(async () => {
   await h?.close();
 });
@@ -37,9 +44,7 @@ test('while waiting, the live region holds the state and the clock ticks outside
   h.sim.setWindow('eazybusiness', true);
   await h.open(page);
   const t = TEXTS.de;
-  await page.getByRole('button', { name: t.checkAndContinue }).click();
-  await page.getByRole('button', { name: t.continue }).click();
-  await page.getByRole('button', { name: t.send }).click();
+  await sendFromConnect(page, t);
   const status = page.getByRole('status');
   await expect(status).toHaveText(t.stillWaiting);
   const clock = page.locator('.progress .clock');
@@ -53,9 +58,7 @@ test('the waiting screen shows the request as Wawi shows it, where and when it w
   h.sim.setWindow('eazybusiness', true);
   await h.open(page);
   const t = TEXTS.en;
-  await page.getByRole('button', { name: t.checkAndContinue }).click();
-  await page.getByRole('button', { name: t.continue }).click();
-  await page.getByRole('button', { name: t.send }).click();
+  await sendFromConnect(page, t);
   await expect(page.getByRole('status')).toHaveText(t.stillWaiting);
   const card = page.locator('.request');
   // The DisplayName as sent, not the English name Wawi does not show.
