@@ -58,6 +58,16 @@ export class PrivateKeyring {
       });
       bus.once('exit', () => reject(new Error('dbus-daemon did not start')));
     });
+    // A process that crashes runs no exit handler: a watchdog ends the bus once this process is gone,
+    // and gnome-keyring-daemon exits with its bus.
+    spawn(
+      'sh',
+      ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill ${bus.pid} 2>/dev/null`],
+      {
+        detached: true,
+        stdio: 'ignore',
+      },
+    ).unref();
     const keyring = new PrivateKeyring(
       bus,
       { DBUS_SESSION_BUS_ADDRESS: address, XDG_RUNTIME_DIR: runtime, XDG_DATA_HOME: data },
