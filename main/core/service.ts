@@ -17,7 +17,7 @@ import type { FlowOptions } from './flows/flow';
 import { registerInstance } from './flows/instance';
 import { keepConnection } from './flows/reach';
 import { type RegisterOptions, register } from './flows/register';
-import { continuePending, resumeAll } from './flows/resume';
+import { continuePending, findPending, resumeAll } from './flows/resume';
 import { revoke } from './flows/revoke';
 import { type RotateOptions, rotate } from './flows/rotate';
 import { forgetHere, lookupRecord } from './flows/stored';
@@ -82,7 +82,7 @@ export class RegistrationService {
 
   /** Goes on polling one pending registration (same request, same challenge code). */
   async resume(account: string, opts: FlowOptions = {}): Promise<RegistrationRecord> {
-    const pending = (await this.#deps.vault.listPending()).find((p) => p.account === account);
+    const pending = await findPending(this.#ctx, account);
     if (!pending) throw notRegistered(account);
     return continuePending(this.#ctx, pending, opts);
   }

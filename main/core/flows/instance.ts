@@ -11,7 +11,7 @@ import { withApp } from './entry';
 import { Flow, type FlowOptions } from './flow';
 import { type InstanceOf, type RegisterOptions, registerIn, saveManifestQuietly } from './register';
 import { continuePending } from './resume';
-import { lookupRecord } from './stored';
+import { lookupRecord, manifestFor } from './stored';
 
 export const MULTI_INSTANCE = 1;
 
@@ -22,18 +22,12 @@ export function firstInstanceAccount(account: string): string {
 }
 
 /** Refuses, before anything is sent, an app its manifest does not declare MultiInstance. */
-function multiInstanceManifest(record: RegistrationRecord, manifest: AppManifest | undefined): AppManifest {
-  if (!manifest)
-    throw new HelperError('manifest-invalid', {
-      params: {
-        problems:
-          'The manifest this app was registered with is not on this computer; give it with --manifest.',
-      },
-    });
-  if (manifest.AppId !== record.appId)
-    throw new HelperError('manifest-invalid', {
-      params: { problems: `The manifest is for ${manifest.AppId}, not ${record.appId}.` },
-    });
+function multiInstanceManifest(
+  ctx: FlowContext,
+  record: RegistrationRecord,
+  given?: AppManifest,
+): AppManifest {
+  const manifest = manifestFor(ctx, record, given);
   if (manifest.RegistrationType !== MULTI_INSTANCE)
     throw new HelperError('instance-not-allowed', { params: { appId: record.appId } });
   return manifest;
@@ -65,7 +59,7 @@ export async function registerInstance(
   let instance: InstanceOf;
   let manifest: AppManifest;
   try {
-    manifest = multiInstanceManifest(first, opts.manifest ?? ctx.deps.metadata.manifest(first.account));
+    manifest = multiInstanceManifest(ctx, first, opts.manifest);
     const taken = (await ctx.deps.metadata.load()).registrations.filter(mine).map((r) => r.instance ?? 1);
     instance = instanceOf(first, Math.max(1, ...taken) + 1);
     saveManifestQuietly(ctx, accountName(first.appId, server, instance.number), manifest, log);

@@ -3,7 +3,7 @@
 // key replaces the old one. The old key leaves the keychain only when the new one is stored over it.
 import type { AppManifest } from '../../../shared/manifest';
 import type { RegistrationRecord } from '../../../shared/registration';
-import { asHelperError, HelperError } from '../errors';
+import { asHelperError } from '../errors';
 import { awaitRemoval, type RemovalOptions } from './await-removal';
 import type { FlowContext } from './context';
 import { withApp } from './entry';
@@ -12,30 +12,11 @@ import { firstInstanceAccount, instanceOf } from './instance';
 import { reach } from './reach';
 import { type InstanceOf, registerIn } from './register';
 import { findPending, pollPending } from './resume';
-import { lookupRecord, storedKey } from './stored';
+import { lookupRecord, manifestFor, storedKey } from './stored';
 
 export interface RotateOptions extends RemovalOptions {
   /** The manifest to register again with; default: the one kept from the first registration. */
   manifest?: AppManifest;
-}
-
-/** The manifest to register again with, or manifest-invalid saying what is missing. */
-function manifestFor(ctx: FlowContext, record: RegistrationRecord, given?: AppManifest): AppManifest {
-  const manifest = given ?? ctx.deps.metadata.manifest(record.account);
-  if (!manifest) {
-    throw new HelperError('manifest-invalid', {
-      params: {
-        problems:
-          'The manifest this app was registered with is not on this computer; give it with --manifest.',
-      },
-    });
-  }
-  if (manifest.AppId !== record.appId) {
-    throw new HelperError('manifest-invalid', {
-      params: { problems: `The manifest is for ${manifest.AppId}, not ${record.appId}.` },
-    });
-  }
-  return manifest;
 }
 
 export async function rotate(

@@ -1,8 +1,9 @@
 // A registration stored on this computer: its record and key, and forgetting it here. Forgetting is
 // best effort past the key: without the key, a leftover connection entry or record is never used, and
 // every read drops records whose key is gone.
+import type { AppManifest } from '../../../shared/manifest';
 import type { RegistrationRecord } from '../../../shared/registration';
-import { notRegistered } from '../errors';
+import { HelperError, notRegistered } from '../errors';
 import type { FlowContext } from './context';
 
 /** The registration of an account on this computer, or not-registered. */
@@ -37,4 +38,26 @@ export async function forgetHere(ctx: FlowContext, account: string): Promise<boo
     ctx.deps.logger.warn('metadata could not be updated; it is corrected on the next read', { error: err });
   }
   return deleted;
+}
+
+/**
+ * The manifest a registration is registered again with (rotation, a further instance): the one given,
+ * else the one kept from its registration; manifest-invalid saying what is missing or wrong.
+ */
+export function manifestFor(ctx: FlowContext, record: RegistrationRecord, given?: AppManifest): AppManifest {
+  const manifest = given ?? ctx.deps.metadata.manifest(record.account);
+  if (!manifest) {
+    throw new HelperError('manifest-invalid', {
+      params: {
+        problems:
+          'The manifest this app was registered with is not on this computer; give it with --manifest.',
+      },
+    });
+  }
+  if (manifest.AppId !== record.appId) {
+    throw new HelperError('manifest-invalid', {
+      params: { problems: `The manifest is for ${manifest.AppId}, not ${record.appId}.` },
+    });
+  }
+  return manifest;
 }

@@ -134,15 +134,30 @@ export class WawiClient {
     const style = await this.styleFor(signal);
     // SignatureProvider is the helper's own field: Wawi gets the request fields only.
     const { SignatureProvider: _provider, ...body } = manifest;
-    const r = await this.call(style, 'authentication', {
+    return this.ask(style, 'register', 'authentication', challengeCode, body, signal);
+  }
+
+  /** POSTs a registration request (or one for another instance) and reads the new request's id. */
+  private async ask(
+    style: ApiStyle,
+    context: 'register' | 'instance',
+    rest: string,
+    challengeCode: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ requestId: string }> {
+    const r = await this.call(style, rest, {
       method: 'POST',
       headers: { 'x-challengecode': challengeCode },
       body,
       signal,
     });
-    if (r.status !== 200 && r.status !== 201) throw this.toError('register', r);
-    const parsed = createdSchema.safeParse(camelKeys(r.json));
-    if (!parsed.success) throw this.badResponse('the registration answer has no request id', r.status);
+    if (r.status !== 200 && r.status !== 201) throw this.toError(context, r);
+    // RegistrationRequestStatusInfo, flat or (as in RegistrationInformation) under requestStatusInfo.
+    const json = camelKeys(r.json) as { requestStatusInfo?: unknown } | undefined;
+    const parsed = createdSchema.safeParse(json?.requestStatusInfo ?? json);
+    const what = context === 'register' ? 'registration' : 'instance';
+    if (!parsed.success) throw this.badResponse(`the ${what} answer has no request id`, r.status);
     return { requestId: parsed.data.registrationRequestId };
   }
 
@@ -156,17 +171,8 @@ export class WawiClient {
     signal?: AbortSignal,
   ): Promise<{ requestId: string }> {
     const style = await this.styleFor(signal);
-    const r = await this.call(style, `authentication/${encodeURIComponent(firstRequestId)}`, {
-      method: 'POST',
-      headers: { 'x-challengecode': challengeCode },
-      signal,
-    });
-    if (r.status !== 200 && r.status !== 201) throw this.toError('instance', r);
-    // RegistrationRequestStatusInfo, flat or (as in RegistrationInformation) under requestStatusInfo.
-    const json = camelKeys(r.json) as { requestStatusInfo?: unknown } | undefined;
-    const parsed = createdSchema.safeParse(json?.requestStatusInfo ?? json);
-    if (!parsed.success) throw this.badResponse('the instance answer has no request id', r.status);
-    return { requestId: parsed.data.registrationRequestId };
+    const path = `authentication/${encodeURIComponent(firstRequestId)}`;
+    return this.ask(style, 'instance', path, challengeCode, undefined, signal);
   }
 
   async getRegistration(
