@@ -1,7 +1,8 @@
-// The scopes of the JTL-Wawi API (a copy of ../shared/wawi-scopes.json; a test keeps them equal),
-// and readable words for them, derived from the scope names and the operations they allow.
+// The scopes of the JTL-Wawi API (a copy of ../shared/wawi-scopes.json; a test keeps them equal), their
+// curated words (./scope-labels.ts) grouped by area, and which of them delete, write or read everything.
 
 import type { Lang } from './lang';
+import { SCOPE_LABELS } from './scope-labels';
 import scopesFile from './wawi-scopes.json' with { type: 'json' };
 
 const SCOPES = (scopesFile as { scopes: Record<string, string[]> }).scopes;
@@ -18,80 +19,117 @@ export function scopeOperations(scope: string): string[] {
 
 export const ALL_SCOPES: readonly string[] = Object.keys(SCOPES);
 
+/** The areas the screens group scopes by; small lists of reference data share one area. */
 const AREAS: Record<string, Record<Lang, string>> = {
-  all: { en: 'Everything', de: 'Alles' },
-  accountingdata: { en: 'Accounting data', de: 'Buchhaltungsdaten' },
-  application: { en: 'Application', de: 'Anwendung' },
-  availability: { en: 'Availability', de: 'Verfügbarkeit' },
-  category: { en: 'Categories', de: 'Kategorien' },
-  company: { en: 'Companies', de: 'Firmen' },
-  customer: { en: 'Customers', de: 'Kunden' },
-  customercategory: { en: 'Customer categories', de: 'Kundenkategorien' },
-  customergroup: { en: 'Customer groups', de: 'Kundengruppen' },
-  deliverynote: { en: 'Delivery notes', de: 'Lieferscheine' },
-  invoice: { en: 'Invoices', de: 'Rechnungen' },
-  item: { en: 'Items', de: 'Artikel' },
-  offer: { en: 'Offers', de: 'Angebote' },
-  property: { en: 'Properties', de: 'Merkmale' },
-  salesorder: { en: 'Sales orders', de: 'Aufträge' },
-  stock: { en: 'Stock', de: 'Lagerbestand' },
-  warehouse: { en: 'Warehouses', de: 'Lager' },
-  supplier: { en: 'Suppliers', de: 'Lieferanten' },
-  returns: { en: 'Returns', de: 'Retouren' },
-  creditnote: { en: 'Credit notes', de: 'Gutschriften' },
+  all: { de: 'Alle Bereiche', en: 'Every area' },
+  accountingdata: { de: 'Buchhaltung', en: 'Accounting' },
+  category: { de: 'Kategorien', en: 'Categories' },
+  company: { de: 'Firmen', en: 'Companies' },
+  creditnote: { de: 'Gutschriften', en: 'Credit notes' },
+  customer: { de: 'Kunden', en: 'Customers' },
+  customercategory: { de: 'Kundenkategorien', en: 'Customer categories' },
+  customergroup: { de: 'Kundengruppen', en: 'Customer groups' },
+  deliverynote: { de: 'Lieferscheine und Pakete', en: 'Delivery notes and packages' },
+  invoice: { de: 'Rechnungen', en: 'Invoices' },
+  item: { de: 'Artikel', en: 'Items' },
+  offer: { de: 'Angebote', en: 'Offers' },
+  property: { de: 'Merkmale', en: 'Properties' },
+  return: { de: 'Retouren', en: 'Returns' },
+  salesorder: { de: 'Aufträge', en: 'Sales orders' },
+  stock: { de: 'Lagerbestand', en: 'Stock' },
+  supplier: { de: 'Lieferanten', en: 'Suppliers' },
+  warehouse: { de: 'Lager', en: 'Warehouses' },
+  wms: { de: 'Kommissionierung (WMS)', en: 'Picking (WMS)' },
+  reference: { de: 'Stammdaten und Einstellungen', en: 'Reference data and settings' },
 };
 
-const VERBS: [RegExp, Record<Lang, string>][] = [
-  [/^(query|get|read)/, { en: 'read', de: 'lesen' }],
-  [/^create/, { en: 'create', de: 'anlegen' }],
-  [/^(update|edit|change|set)/, { en: 'change', de: 'ändern' }],
-  [/^(delete|remove)/, { en: 'delete', de: 'löschen' }],
-  [/^cancel/, { en: 'cancel', de: 'stornieren' }],
-];
+/** Scope prefixes shown in another area than their own. */
+const AREA_OF: Record<string, string> = {
+  returnreason: 'return',
+  returnstate: 'return',
+  ...Object.fromEntries(
+    [
+      'availability',
+      'cancellationreason',
+      'colorcode',
+      'condition',
+      'manufacturer',
+      'onholdreason',
+      'paymentmethod',
+      'printers',
+      'productgroup',
+      'refund',
+      'responsibleperson',
+      'saleschannel',
+      'shippingclass',
+      'shippingmethod',
+      'taxclass',
+      'transactionstatus',
+    ].map((prefix) => [prefix, 'reference']),
+  ),
+};
 
-function splitWords(s: string): string {
-  return s.replace(/([a-z])([A-Z])/g, '$1 $2');
+/** What a scope lets the app do beyond reading one area: delete, write (create, change, send), or read everything. */
+export type ScopeRisk = 'delete' | 'write' | 'all' | undefined;
+
+function riskOf(area: string, operations: string[]): ScopeRisk {
+  if (operations.some((o) => o.startsWith('DELETE '))) return 'delete';
+  if (operations.some((o) => /^(POST|PATCH|PUT) /.test(o))) return 'write';
+  if (area === 'all') return 'all';
+  return undefined;
+}
+
+/** An unknown scope's risk, read from its name: the careful reading, since nothing else is known. */
+function guessedRisk(scope: string): ScopeRisk {
+  if (/delete|remove/i.test(scope)) return 'delete';
+  if (/^all\./i.test(scope)) return 'all';
+  if (/create|update|write|add|set|post|patch|trigger|cancel|mail|print/i.test(scope)) return 'write';
+  return undefined;
 }
 
 export interface ScopeDescription {
   scope: string;
   area: string;
   areaLabel: string;
-  /** e.g. "read" or "create"; the action part of the scope. */
+  /** What the app may do, in words, e.g. "Artikel lesen". */
   label: string;
+  risk: ScopeRisk;
   operations: string[];
 }
 
-/** Readable words for a scope, e.g. item.queryitems → { areaLabel: "Items", label: "read items" }. */
+/** Readable words for a scope, e.g. item.queryitems → { areaLabel: "Items", label: "Read items" }. */
 export function describeScope(scope: string, lang: Lang): ScopeDescription {
-  const [rawArea = scope, rawAction = ''] = scope.split('.');
-  const area = rawArea.toLowerCase();
-  const action = rawAction.toLowerCase();
-  const areaLabel = AREAS[area]?.[lang] ?? splitWords(rawArea.charAt(0).toUpperCase() + rawArea.slice(1));
+  const name = LOWER.get(scope.toLowerCase());
+  const prefix = (name ?? scope).split('.')[0]!.toLowerCase();
+  const area = AREA_OF[prefix] ?? (AREAS[prefix] ? prefix : 'other');
   const operations = scopeOperations(scope);
-  let label: string;
-  if (area === 'all' && action === 'read') label = lang === 'de' ? 'alle Daten lesen' : 'read all data';
-  else if (area === 'all' && action === 'write')
-    label = lang === 'de' ? 'alle Daten ändern' : 'change all data';
-  else {
-    const verb = VERBS.find(([re]) => re.test(action));
-    const object = verb ? action.replace(verb[0], '') : action;
-    label = verb ? `${verb[1][lang]}: ${object || area}` : action;
-  }
-  return { scope, area, areaLabel, label, operations };
+  const words = name ? SCOPE_LABELS[name] : undefined;
+  // A scope this API version does not know (the manifest check warns) is shown as it is spelled.
+  const label = words ? words[lang === 'de' ? 0 : 1] : scope;
+  const areaLabel = AREAS[area]?.[lang] ?? (lang === 'de' ? 'Weitere' : 'Other');
+  const risk = name ? riskOf(area, operations) : guessedRisk(scope);
+  return { scope, area, areaLabel, label, risk, operations };
 }
 
+export interface ScopeGroup {
+  area: string;
+  areaLabel: string;
+  scopes: ScopeDescription[];
+  /** The strongest risk in the area, for its heading. */
+  risk: ScopeRisk;
+}
+
+const RISK_ORDER: ScopeRisk[] = ['all', 'delete', 'write'];
+
 /** Groups scopes by area, keeping the order of first appearance. */
-export function groupScopes(
-  scopes: string[],
-  lang: Lang,
-): { area: string; areaLabel: string; scopes: ScopeDescription[] }[] {
-  const groups = new Map<string, { area: string; areaLabel: string; scopes: ScopeDescription[] }>();
+export function groupScopes(scopes: string[], lang: Lang): ScopeGroup[] {
+  const groups = new Map<string, ScopeGroup>();
   for (const s of scopes) {
     const d = describeScope(s, lang);
-    const g = groups.get(d.area) ?? { area: d.area, areaLabel: d.areaLabel, scopes: [] };
+    const g = groups.get(d.area) ?? { area: d.area, areaLabel: d.areaLabel, scopes: [], risk: undefined };
     g.scopes.push(d);
     groups.set(d.area, g);
   }
+  for (const g of groups.values()) g.risk = RISK_ORDER.find((r) => g.scopes.some((s) => s.risk === r));
   return [...groups.values()];
 }

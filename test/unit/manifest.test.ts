@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../../main/core/manifest/manifest-file';
 import { localizedText } from '../../shared/localized';
 import { checkManifest, checkPngIcon, decodeBase64, encodeBase64 } from '../../shared/manifest';
+import { SCOPE_LABELS } from '../../shared/scope-labels';
 import { ALL_SCOPES, describeScope, groupScopes } from '../../shared/scopes';
 import { DEMO_APP, DEMO_ICON_B64, registrationBody } from '../helpers/http';
 
@@ -169,22 +170,59 @@ describe('scopes', () => {
     expect(ALL_SCOPES).toHaveLength(203);
   });
 
-  it('get readable words, grouped by area', () => {
-    expect(describeScope('item.queryitems', 'en')).toMatchObject({
-      areaLabel: 'Items',
-      label: 'read: items',
-    });
+  it('get curated words in both languages, grouped by area, never a raw token', () => {
+    expect(describeScope('item.queryitems', 'en')).toMatchObject({ areaLabel: 'Items', label: 'Read items' });
     expect(describeScope('salesorder.createsalesorder', 'de')).toMatchObject({
       areaLabel: 'Aufträge',
-      label: 'anlegen: salesorder',
+      label: 'Aufträge anlegen',
+      risk: 'write',
     });
-    expect(describeScope('all.read', 'de').label).toBe('alle Daten lesen');
+    expect(describeScope('company.querycompanies', 'de').label).toBe('Firmen lesen');
+    // The return area is "Retouren", with its reasons and states.
+    for (const s of [
+      'return.queryreturns',
+      'returnreason.queryreturnreasons',
+      'returnstate.queryreturnstates',
+    ])
+      expect(describeScope(s, 'de').areaLabel).toBe('Retouren');
     const groups = groupScopes(['item.queryitems', 'company.querycompanies', 'item.createitem'], 'en');
-    expect(groups.map((g) => [g.areaLabel, g.scopes.length])).toEqual([
-      ['Items', 2],
-      ['Companies', 1],
+    expect(groups.map((g) => [g.areaLabel, g.scopes.length, g.risk])).toEqual([
+      ['Items', 2, 'write'],
+      ['Companies', 1, undefined],
     ]);
     expect(describeScope('company.querycompanies', 'en').operations).toEqual(['GET /companies']);
+    for (const scope of ALL_SCOPES)
+      for (const lang of ['de', 'en'] as const) {
+        const d = describeScope(scope, lang);
+        expect(SCOPE_LABELS[scope], scope).toBeDefined();
+        // Words, not the token: no dots, no "lesen: companies", not the scope's own names.
+        expect(d.label, scope).not.toMatch(/\.|:/);
+        const action = scope.split('.')[1]!;
+        if (action.length > 8) expect(d.label.toLowerCase(), scope).not.toContain(action);
+        expect(d.label.charAt(0), scope).toMatch(/[A-ZÄÖÜ]/);
+        expect(d.area, scope).not.toBe('other');
+      }
+    expect(Object.keys(SCOPE_LABELS).sort()).toEqual([...ALL_SCOPES].sort());
+  });
+
+  it('mark what deletes, writes or reads everything', () => {
+    expect(describeScope('customer.deletecustomer', 'en').risk).toBe('delete');
+    expect(describeScope('customer.updatecustomer', 'en').risk).toBe('write');
+    expect(describeScope('invoice.mailinvoice', 'en').risk).toBe('write');
+    expect(describeScope('all.read', 'en').risk).toBe('all');
+    expect(describeScope('customer.querycustomers', 'en').risk).toBeUndefined();
+    // The strongest risk of an area marks the area.
+    const [g] = groupScopes(
+      ['customer.querycustomers', 'customer.updatecustomer', 'customer.deletecustomer'],
+      'en',
+    );
+    expect(g?.risk).toBe('delete');
+    // A scope this API version does not know: its name as spelled, and the careful reading of it.
+    expect(describeScope('gadget.deletegadgets', 'de')).toMatchObject({
+      label: 'gadget.deletegadgets',
+      areaLabel: 'Weitere',
+      risk: 'delete',
+    });
   });
 });
 
