@@ -8,7 +8,7 @@ import { accountName, parseAccountName, parseWawiAddress } from '../wawi/address
 import { serverRef } from '../wawi/connection';
 import type { FlowContext } from './context';
 import { withApp } from './entry';
-import { Flow, type FlowOptions } from './flow';
+import { Flow } from './flow';
 import { type InstanceOf, type RegisterOptions, registerIn, saveManifestQuietly } from './register';
 import { continuePending } from './resume';
 import { lookupRecord, manifestFor } from './stored';
