@@ -3,13 +3,12 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { ApiClient } from '../../shared/ipc/bridge';
 import type { Lang } from '../../shared/lang';
 import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
-import { Step, toError } from './components/common';
+import { GlobeIcon, Step, toError } from './components/common';
 import { I18n, TEXTS } from './i18n';
 import { Connect } from './screens/connect';
 import { Done } from './screens/done';
 import { Failure } from './screens/failure';
 import { Manage } from './screens/manage';
-import { Prepare } from './screens/prepare';
 import { Removal } from './screens/removal';
 import { Review } from './screens/review';
 import { InsecureHttp, TrustCertificate } from './screens/trust';
@@ -25,6 +24,9 @@ import {
   startScreen,
   waitingFor,
 } from './wizard/screens';
+
+/** Each language's name in itself. */
+const LANG_NAMES: Record<Lang, string> = { de: 'Deutsch', en: 'English' };
 
 export function App({ api }: { api: ApiClient }) {
   const [launch, setLaunch] = useState<Launch | null>(null);
@@ -81,6 +83,7 @@ export function App({ api }: { api: ApiClient }) {
   );
 
   const ctx = useMemo(() => ({ lang, t }), [lang, t]);
+  const other: Lang = lang === 'de' ? 'en' : 'de';
 
   /** A further instance of the launching MultiInstance app: its flow runs like a registration. */
   const addInstance = useCallback(
@@ -94,7 +97,8 @@ export function App({ api }: { api: ApiClient }) {
     },
     [api],
   );
-  const registerSteps = 5;
+  // Connect, review and send, accept in Wawi, done.
+  const registerSteps = 4;
 
   let body: ReactNode;
   switch (screen.name) {
@@ -136,19 +140,9 @@ export function App({ api }: { api: ApiClient }) {
         <Review
           api={api}
           launch={launch!}
+          server={screen.server}
           step={[2, registerSteps]}
           onBack={() => setScreen({ name: 'connect' })}
-          onNext={() => setScreen({ name: 'prepare', server: screen.server })}
-        />
-      );
-      break;
-    case 'prepare':
-      body = (
-        <Prepare
-          api={api}
-          server={screen.server}
-          step={[3, registerSteps]}
-          onBack={() => setScreen({ name: 'review', server: screen.server })}
           onStarted={(flowId) => setScreen({ name: 'waiting', server: screen.server, flowId })}
           onError={(error) => setScreen({ name: 'failure', error, kind: 'register', server: screen.server })}
         />
@@ -161,7 +155,7 @@ export function App({ api }: { api: ApiClient }) {
           launch={launch!}
           event={events[screen.flowId]}
           flowId={screen.flowId}
-          step={[4, registerSteps]}
+          step={[3, registerSteps]}
         />
       );
       break;
@@ -172,7 +166,7 @@ export function App({ api }: { api: ApiClient }) {
           launch={launch!}
           record={screen.record}
           kind={screen.kind}
-          step={screen.kind === 'register' ? [5, registerSteps] : undefined}
+          step={screen.kind === 'register' ? [4, registerSteps] : undefined}
           onManage={() => setScreen({ name: 'manage' })}
         />
       );
@@ -240,13 +234,17 @@ export function App({ api }: { api: ApiClient }) {
     <I18n.Provider value={ctx}>
       <header className="topbar">
         <span className="brand">{t.appTitle}</span>
-        <label className="lang">
-          {t.language}{' '}
-          <select value={lang} onChange={(e) => changeLang(e.target.value as Lang)}>
-            <option value="de">Deutsch</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        {/* A button, not a select: arrow keys must not switch the language on the way through. */}
+        <button
+          type="button"
+          className="lang"
+          lang={other}
+          aria-label={`${TEXTS[other].switchLanguage}: ${LANG_NAMES[other]}`}
+          onClick={() => changeLang(other)}
+        >
+          <GlobeIcon />
+          {LANG_NAMES[other]}
+        </button>
       </header>
       <main key={screen.name}>{body}</main>
     </I18n.Provider>

@@ -3,7 +3,7 @@ import type { Texts } from './texts-en';
 
 export const de: Texts = {
   appTitle: 'Wawi-Registrierungshelfer',
-  language: 'Sprache',
+  switchLanguage: 'Sprache wechseln',
   stepOf: (n, total) => `Schritt ${n} von ${total}`,
   loading: 'Wird geladen…',
   back: 'Zurück',
@@ -21,7 +21,9 @@ export const de: Texts = {
   noneFound:
     'Auf diesem Computer wurde kein Wawi-Server gefunden (Ports 5883 und 64110). Geben Sie unten seine Adresse ein.',
   serversLegend: 'Wawi-Server',
-  serverLine: (db, version) => `Datenbank ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  serverLine: (db, version) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  mandantLabel: 'Mandant',
+  mandantHint: 'Ändern Sie das nur, wenn die App mit einem anderen Mandanten dieser JTL-Wawi arbeiten soll.',
   otherAddress: 'Andere Adresse',
   addressLabel: 'Adresse des Wawi-REST-Servers',
   addressHint: 'Zum Beispiel 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness',
@@ -29,25 +31,22 @@ export const de: Texts = {
   checking: 'Der Server wird geprüft…',
   checkAndContinue: 'Prüfen und weiter',
 
-  reviewTitle: 'App prüfen',
-  reviewIntro: 'Diese App möchte auf Ihre JTL-Wawi zugreifen. Prüfen Sie, von wem sie ist und was sie darf.',
+  reviewTitle: 'App prüfen und Anfrage senden',
+  reviewIntro:
+    'Diese App möchte auf Ihre JTL-Wawi zugreifen. Prüfen Sie, von wem sie ist und was sie darf, und senden Sie dann die Anfrage: Angenommen wird sie in JTL-Wawi.',
   provider: 'Anbieter',
   website: 'Website',
   openWebsite: 'Website öffnen',
   version: 'Version',
-  mandatoryScopes: 'Benötigt immer',
-  optionalScopes: 'Kann anfragen (Sie entscheiden in Wawi)',
+  requiredScopes: 'Benötigte Berechtigungen',
+  optionalScopes: 'Optionale Berechtigungen',
+  optionalHint: 'Die App funktioniert auch ohne sie. Ob sie sie erhält, entscheiden Sie in JTL-Wawi.',
   noScopes: 'Keine',
-
-  prepareTitle: 'JTL-Wawi vorbereiten',
-  prepareIntro: 'Öffnen Sie zuerst den Registrierungsdialog in JTL-Wawi. Er wartet auf die Anfrage.',
-  prepareSteps: [
-    'Öffnen Sie JTL-Wawi.',
-    'Wählen Sie Admin → App-Registrierung.',
-    'Klicken Sie auf „Hinzufügen“.',
-    'Klicken Sie auf „Weiter“. Der Dialog „Registrierung beginnen“ wartet jetzt.',
-  ],
-  prepareReady: 'Wenn der Dialog wartet, senden Sie die Anfrage.',
+  scopeCount: (n) => (n === 1 ? '1 Berechtigung' : `${n} Berechtigungen`),
+  risk: { delete: 'löscht Daten', write: 'ändert Daten', all: 'alle Daten' },
+  nextTitle: 'So geht es weiter',
+  nextText:
+    'Öffnen Sie in JTL-Wawi Admin → App-Registrierung und klicken Sie auf „Hinzufügen“ und dann auf „Weiter“. Sobald der Dialog wartet, erscheint die Anfrage dort; Sie können ihn vor oder nach dem Senden öffnen.',
   send: 'Anfrage senden',
   sending: 'Wird gesendet…',
 

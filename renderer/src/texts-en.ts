@@ -2,7 +2,7 @@
 
 export const en = {
   appTitle: 'Wawi Registration Helper',
-  language: 'Language',
+  switchLanguage: 'Switch language',
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
   loading: 'Loading…',
   back: 'Back',
@@ -19,7 +19,9 @@ export const en = {
   found: (n: number) => (n === 1 ? 'One Wawi server found.' : `${n} Wawi servers found.`),
   noneFound: 'No Wawi server was found on this computer (ports 5883 and 64110). Enter its address below.',
   serversLegend: 'Wawi server',
-  serverLine: (db: string, version?: string) => `Database ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  serverLine: (db: string, version?: string) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  mandantLabel: 'Mandant',
+  mandantHint: 'Change this only if the app should work with another Mandant of this JTL-Wawi.',
   otherAddress: 'Another address',
   addressLabel: 'Address of the Wawi REST server',
   addressHint: 'For example 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness',
@@ -27,25 +29,22 @@ export const en = {
   checking: 'Checking the server…',
   checkAndContinue: 'Check and continue',
 
-  reviewTitle: 'Review the app',
-  reviewIntro: 'This app asks for access to your JTL-Wawi. Check who it is from and what it may do.',
+  reviewTitle: 'Check the app and send the request',
+  reviewIntro:
+    'This app asks for access to your JTL-Wawi. Check who it is from and what it may do, then send the request: you accept it in JTL-Wawi.',
   provider: 'Provider',
   website: 'Website',
   openWebsite: 'Open website',
   version: 'Version',
-  mandatoryScopes: 'Always needs',
-  optionalScopes: 'May ask for (you decide in Wawi)',
+  requiredScopes: 'Required permissions',
+  optionalScopes: 'Optional permissions',
+  optionalHint: 'The app also works without these. You decide in JTL-Wawi whether it gets them.',
   noScopes: 'None',
-
-  prepareTitle: 'Prepare JTL-Wawi',
-  prepareIntro: 'Open the registration dialog in JTL-Wawi first. It waits for the request.',
-  prepareSteps: [
-    'Open JTL-Wawi.',
-    'Choose Admin → App-Registrierung.',
-    'Click "Hinzufügen".',
-    'Click "Weiter". The dialog "Registrierung beginnen" now waits.',
-  ],
-  prepareReady: 'When the dialog waits, send the request.',
+  scopeCount: (n: number) => (n === 1 ? '1 permission' : `${n} permissions`),
+  risk: { delete: 'deletes data', write: 'changes data', all: 'all data' },
+  nextTitle: 'What happens next',
+  nextText:
+    'In JTL-Wawi open Admin → App-Registrierung and click „Hinzufügen“, then „Weiter“. The request appears there as soon as the dialog waits; you can open it before or after sending.',
   send: 'Send request',
   sending: 'Sending…',
 

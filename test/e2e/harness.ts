@@ -180,11 +180,51 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ ...(update ? { path: join(SCREENSHOTS, `${name}.png`) } : {}), fullPage: true });
 }
 
-/** Checks the screen: heading focused, accessible, screenshot saved. */
+/** The window's default and minimum size (main/electron/window.ts), and 200 % zoom in each. */
+const WINDOWS = [
+  { width: 860, height: 700 },
+  { width: 640, height: 560 },
+];
+
+/**
+ * The screen as it stands, in light and in dark mode: axe-clean (contrast included), and without
+ * horizontal scrolling at 200 % zoom in the default and the minimum window (WCAG 1.4.10: the CSS
+ * viewport of a window at 200 % is half its size). Screenshots `<name>` and `<name>-dark`.
+ */
+export async function everyWay(page: Page, name: string) {
+  const viewport = page.viewportSize();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page);
+    await shot(page, scheme === 'light' ? name : `${name}-dark`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  for (const w of WINDOWS) {
+    await page.setViewportSize({ width: w.width / 2, height: w.height / 2 });
+    const overflow = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter(
+          (e) =>
+            e.getBoundingClientRect().right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1,
+        )
+        .slice(0, 8)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}:${e.textContent?.slice(0, 30)}`),
+    }));
+    expect(
+      overflow.scrollWidth,
+      `${name} at 200 % in ${w.width}×${w.height}: ${overflow.wide}`,
+    ).toBeLessThanOrEqual(overflow.innerWidth);
+  }
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** Checks the screen: heading focused; accessible, reflowing and shot in light and dark (everyWay). */
 export async function screen(page: Page, heading: RegExp | string, name: string) {
   const h1 = page.getByRole('heading', { level: 1, name: heading });
   await expect(h1).toBeVisible();
   await expect(h1).toBeFocused();
-  await expectAccessible(page);
-  await shot(page, name);
+  await everyWay(page, name);
+  await expect(h1).toBeFocused();
 }

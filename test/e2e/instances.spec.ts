@@ -64,9 +64,8 @@ test('registering again answers "already registered": another instance is offere
   h.sim.setWindow('eazybusiness', true);
   await h.open(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.connectTitle);
-  await page.getByRole('button', { name: t.checkAndContinue }).click();
   await page.getByRole('button', { name: t.continue }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.prepareTitle);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.reviewTitle);
   await page.getByRole('button', { name: t.send }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The app is already registered');
   const again = page.getByRole('button', { name: t.addInstance });

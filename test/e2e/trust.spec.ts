@@ -23,7 +23,7 @@ for (const lang of ['en', 'de'] as const) {
     await h.open(page);
     await screen(page, t.connectTitle, `trust-connect-${lang}`);
     await expect(page.getByText(tt.serverUntrusted)).toBeVisible();
-    await page.getByRole('button', { name: t.checkAndContinue }).click();
+    await page.getByRole('button', { name: t.continue }).click();
 
     await screen(page, tt.trustTitle, `trust-certificate-${lang}`);
     // The fingerprint is shown in full, readable in groups, with how to compare it.
@@ -35,8 +35,6 @@ for (const lang of ['en', 'de'] as const) {
     await page.getByRole('button', { name: tt.trustConfirm }).click();
 
     await screen(page, t.reviewTitle, `trust-review-${lang}`);
-    await page.getByRole('button', { name: t.continue }).click();
-    await screen(page, t.prepareTitle, `trust-prepare-${lang}`);
     await page.getByRole('button', { name: t.send }).click();
     await expect.poll(() => h.sim.pending().length, { timeout: 5000 }).toBe(1);
     h.sim.accept(h.sim.pending()[0]!.id);
@@ -54,18 +52,17 @@ for (const lang of ['en', 'de'] as const) {
     h.sim.setWindow('eazybusiness', true);
     await h.open(page);
     await expect(page.getByText(tt.serverPlain, { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: t.checkAndContinue }).click();
+    await page.getByRole('button', { name: t.continue }).click();
 
     await screen(page, tt.insecureTitle, `insecure-http-${lang}`);
     for (const risk of tt.insecureRisks) await expect(page.getByText(risk)).toBeVisible();
     // The recommended way out is the primary button; going back offers the address field again.
     await page.getByRole('button', { name: tt.httpsInstead }).click();
     await screen(page, t.connectTitle, `insecure-back-${lang}`);
-    await page.getByRole('button', { name: t.checkAndContinue }).click();
+    await page.getByRole('button', { name: t.continue }).click();
     await page.getByRole('button', { name: tt.insecureConfirm }).click();
 
     await screen(page, t.reviewTitle, `insecure-review-${lang}`);
-    await page.getByRole('button', { name: t.continue }).click();
     await page.getByRole('button', { name: t.send }).click();
     await expect.poll(() => h.sim.pending().length, { timeout: 5000 }).toBe(1);
     h.sim.accept(h.sim.pending()[0]!.id);

@@ -4,37 +4,35 @@ import { expect, type Page, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/wawi/address';
 import { TEXTS } from '../../renderer/src/i18n';
 import { demoManifest } from '../helpers/core';
-import { expectAccessible, type Harness, MANIFEST, screen, shot, startHarness } from './harness';
+import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
   await h?.close();
 });
 
-const T = {
-  en: {
-    connect: 'Connect to your JTL-Wawi',
-    review: 'Review the app',
-    prepare: 'Prepare JTL-Wawi',
-    waiting: 'Accept the request in JTL-Wawi',
-    done: 'The app is connected',
-    cont: 'Continue',
-    check: 'Check and continue',
-    send: 'Send request',
-    copy: 'Copy key',
-  },
-  de: {
-    connect: 'Mit Ihrer JTL-Wawi verbinden',
-    review: 'App prüfen',
-    prepare: 'JTL-Wawi vorbereiten',
-    waiting: 'Nehmen Sie die Anfrage in JTL-Wawi an',
-    done: 'Die App ist verbunden',
-    cont: 'Weiter',
-    check: 'Prüfen und weiter',
-    send: 'Anfrage senden',
-    copy: 'Schlüssel kopieren',
-  },
-} as const;
+/** The words the tests look for, from the app's own texts. */
+const T = Object.fromEntries(
+  (['en', 'de'] as const).map((lang) => {
+    const x = TEXTS[lang];
+    return [
+      lang,
+      {
+        connect: x.connectTitle,
+        review: x.reviewTitle,
+        waiting: x.waitingTitle,
+        done: x.doneTitle,
+        cont: x.continue,
+        check: x.checkAndContinue,
+        send: x.send,
+        copy: x.copyKey,
+      },
+    ];
+  }),
+) as Record<
+  'en' | 'de',
+  Record<'connect' | 'review' | 'waiting' | 'done' | 'cont' | 'check' | 'send' | 'copy', string>
+>;
 
 /** The merchant's Wawi: the simulator's admin page in a second page. */
 async function adminPage(page: Page, h: Harness): Promise<Page> {
@@ -45,7 +43,7 @@ async function adminPage(page: Page, h: Harness): Promise<Page> {
 }
 
 for (const lang of ['en', 'de'] as const) {
-  test(`happy path (${lang}): connect, review, prepare, accept on the Wawi admin page, done, copy key`, async ({
+  test(`happy path (${lang}): two clicks to the waiting screen, accept on the Wawi admin page, done, copy key`, async ({
     page,
   }) => {
     const t = T[lang];
@@ -57,26 +55,25 @@ for (const lang of ['en', 'de'] as const) {
     await expect(
       page.getByRole('radio', { name: new RegExp(h.sim.apiUrl().replace(/[.:/]/g, '\\$&')) }),
     ).toBeChecked();
-    await page.getByRole('button', { name: t.check }).click();
+    // Click 1 of 2: the one server found is chosen already.
+    await page.getByRole('button', { name: t.cont }).click();
 
     await screen(page, t.review, `2-review-${lang}`);
     await expect(
       page.getByText(lang === 'de' ? 'Lagerbestand Sync (Demo)' : 'Stock Sync (Demo)').first(),
     ).toBeVisible();
     await expect(page.getByText(lang === 'de' ? 'Artikel' : 'Items', { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: t.cont }).click();
-
-    await screen(page, t.prepare, `3-prepare-${lang}`);
     await expect(page.getByText('App-Registrierung').first()).toBeVisible();
     const admin = await adminPage(page, h);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();
+    // Click 2 of 2.
     await page.getByRole('button', { name: t.send }).click();
 
-    await screen(page, t.waiting, `4-waiting-${lang}`);
+    await screen(page, t.waiting, `3-waiting-${lang}`);
     await expect(page.getByRole('status')).toHaveText(TEXTS[lang].stillWaiting);
     await admin.getByRole('button', { name: 'Annehmen' }).click();
 
-    await screen(page, t.done, `5-done-${lang}`);
+    await screen(page, t.done, `4-done-${lang}`);
     const account = `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`;
     await expect(page.getByText(`${h.service}/${account}`)).toBeVisible();
     await expect(
@@ -170,10 +167,9 @@ const L = {
   },
 } as const;
 
-async function toPrepare(page: Page, lang: 'en' | 'de') {
-  await page.getByRole('button', { name: T[lang].check }).click();
+async function toReview(page: Page, lang: 'en' | 'de') {
   await page.getByRole('button', { name: T[lang].cont }).click();
-  await expect(page.getByRole('heading', { name: T[lang].prepare })).toBeVisible();
+  await expect(page.getByRole('heading', { name: T[lang].review })).toBeVisible();
 }
 
 for (const lang of ['en', 'de'] as const) {
@@ -183,7 +179,7 @@ for (const lang of ['en', 'de'] as const) {
   test(`rejected in Wawi (${lang}): a failure screen that says so, and start again`, async ({ page }) => {
     h = await startHarness({ lang });
     await h.open(page);
-    await toPrepare(page, lang);
+    await toReview(page, lang);
     const admin = await adminPage(page, h);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();
     await page.getByRole('button', { name: t.send }).click();
@@ -192,7 +188,7 @@ for (const lang of ['en', 'de'] as const) {
     await screen(page, l.rejected, `failure-rejected-${lang}`);
     await expect(page.getByRole('alert')).toContainText(l.rejectedAlert);
     await page.getByRole('button', { name: l.startAgain }).click();
-    await expect(page.getByRole('heading', { name: t.prepare })).toBeVisible();
+    await expect(page.getByRole('heading', { name: t.review })).toBeVisible();
   });
 
   test(`no registration window yet (${lang}): the request waits for the dialog, then goes out`, async ({
@@ -201,7 +197,7 @@ for (const lang of ['en', 'de'] as const) {
     const tx = TEXTS[lang];
     h = await startHarness({ lang });
     await h.open(page);
-    await toPrepare(page, lang);
+    await toReview(page, lang);
     await page.getByRole('button', { name: t.send }).click();
     await screen(page, tx.dialogTitle, `waiting-dialog-${lang}`);
     await expect(page.getByRole('status')).toHaveText(tx.waitingForDialog);
@@ -227,8 +223,7 @@ for (const lang of ['en', 'de'] as const) {
     await page.getByRole('button', { name: t.check }).click();
     await expect(page.getByRole('alert')).toContainText(l.noAnswer);
     await expect(page.getByRole('alert')).toContainText(l.noAnswerDetail);
-    await expectAccessible(page);
-    await shot(page, `failure-unreachable-${lang}`);
+    await everyWay(page, `failure-unreachable-${lang}`);
     await page.getByLabel(l.address).fill('wawi server with spaces');
     await page.getByRole('button', { name: t.check }).click();
     await expect(page.getByRole('alert')).toContainText(l.badAddress);
@@ -238,7 +233,7 @@ for (const lang of ['en', 'de'] as const) {
     h = await startHarness({ lang });
     h.sim.setWindow('eazybusiness', true);
     await h.open(page);
-    await toPrepare(page, lang);
+    await toReview(page, lang);
     await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('heading', { name: t.waiting })).toBeVisible();
     // Cancel once the request waits in Wawi: it stays there, and so does its entry here.
@@ -287,8 +282,7 @@ for (const lang of ['en', 'de'] as const) {
     await admin.getByRole('button', { name: /entfernen/ }).click();
     await expect(page.getByRole('status')).toContainText(l.nowClick);
     await expect(page.getByRole('button', { name: l.removedBtn })).toBeDisabled();
-    await expectAccessible(page);
-    await shot(page, `rotate-waiting-dialog-${lang}`);
+    await everyWay(page, `rotate-waiting-dialog-${lang}`);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();
     await admin.getByRole('button', { name: 'Annehmen' }).click();
     await screen(page, l.rotated, `rotated-${lang}`);
@@ -307,16 +301,14 @@ for (const lang of ['en', 'de'] as const) {
     await screen(page, l.revoke, `revoke-${lang}`);
     h.sim.removeApp('WawiHelperDemo/v1');
     await expect(page.getByText(l.revoked)).toBeVisible();
-    await expectAccessible(page);
-    await shot(page, `revoked-${lang}`);
+    await everyWay(page, `revoked-${lang}`);
     expect(await h.core.list()).toEqual([]);
 
     await registerDirectly(h);
     await page.getByRole('button', { name: l.manageBtn }).click();
     await page.getByRole('button', { name: l.forgetBtn }).click();
     await expect(page.getByRole('heading', { name: l.forgetTitle })).toBeFocused();
-    await expectAccessible(page);
-    await shot(page, `forget-${lang}`);
+    await everyWay(page, `forget-${lang}`);
     await page.getByRole('button', { name: l.forgetConfirm }).click();
     await expect(page.getByText(l.none)).toBeVisible();
     expect(h.sim.apps()).toHaveLength(1);
@@ -395,13 +387,22 @@ test('--action rotate without a registration of the app opens the list', async (
   await expect(page.getByText('No registrations on this computer yet')).toBeVisible();
 });
 
-test('language switch: texts and the lang attribute follow', async ({ page }) => {
+test('language switch: texts and the lang attribute follow; arrow keys on it switch nothing', async ({
+  page,
+}) => {
   h = await startHarness({ lang: 'en' });
   await h.open(page);
   await expect(page.getByRole('heading', { name: T.en.connect })).toBeVisible();
-  await page.getByLabel('Language').selectOption('de');
+  const toGerman = page.getByRole('button', { name: `${TEXTS.de.switchLanguage}: Deutsch` });
+  await toGerman.focus();
+  for (const key of ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft']) await page.keyboard.press(key);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: T.en.connect })).toBeVisible();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: T.de.connect })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  // The switch now offers the way back, and keeps the focus for it.
+  await expect(page.getByRole('button', { name: `${TEXTS.en.switchLanguage}: English` })).toBeFocused();
   expect((await h.handlers.handle('lang:get', {})) as unknown).toEqual({ ok: true, data: { lang: 'de' } });
 });
 
@@ -424,10 +425,8 @@ test('keyboard only: the whole registration without a mouse', async ({ page }) =
   }
   await heading(T.en.connect);
   await expect(page.getByRole('radio').first()).toBeChecked();
-  await press('Check and continue');
-  await heading(T.en.review);
   await press('Continue');
-  await heading(T.en.prepare);
+  await heading(T.en.review);
   await press('Send request');
   await heading(T.en.waiting);
   await expect.poll(() => h.sim.pending().length).toBe(1);

@@ -199,7 +199,7 @@ describe('the wizard screen rules', () => {
       server,
     });
     expect(retryScreen(failure('unreachable'), true)).toEqual({ name: 'connect' });
-    expect(retryScreen(failure('rejected'), true)).toEqual({ name: 'prepare', server });
+    expect(retryScreen(failure('rejected'), true)).toEqual({ name: 'review', server });
     expect(retryScreen(failure('rejected'), false)).toBeUndefined();
   });
 

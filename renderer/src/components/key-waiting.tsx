@@ -1,10 +1,10 @@
 // An accepted key the keychain refuses: what that means, how to unlock it, Retry, and giving it up.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { errorText } from '../../../shared/errors/text';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
 import { useI18n } from '../i18n';
-import { DangerConfirm } from './danger-confirm';
+import { Confirm } from './confirm';
 
 /**
  * Accepted, but the keychain refuses the key: it is kept in memory and retried. The merchant unlocks
@@ -13,6 +13,8 @@ import { DangerConfirm } from './danger-confirm';
 export function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: string; event: FlowEvent }) {
   const { lang, t } = useI18n();
   const [confirm, setConfirm] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useCallback(() => cancelButton.current, []);
   const unlock = event.transient ? errorText(event.transient, lang, 'app').next : '';
   return (
     <div className="alert" role="alert">
@@ -22,20 +24,22 @@ export function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: str
         <strong>{unlock}</strong>
       </p>
       {confirm ? (
-        <DangerConfirm
-          warning={t.giveUpWarning}
+        <Confirm
           confirmLabel={t.giveUpKey}
           keepLabel={t.keepTrying}
+          returnTo={returnTo}
           onConfirm={() => void api.call('flow:cancel', { flowId })}
           onKeep={() => setConfirm(false)}
-        />
+        >
+          <p>{t.giveUpWarning}</p>
+        </Confirm>
       ) : (
         <div className="actions">
+          <button type="button" ref={cancelButton} onClick={() => setConfirm(true)}>
+            {t.cancel}
+          </button>
           <button type="button" className="primary" onClick={() => void api.call('flow:retry', { flowId })}>
             {t.retryNow}
-          </button>
-          <button type="button" onClick={() => setConfirm(true)}>
-            {t.cancel}
           </button>
         </div>
       )}

@@ -4,6 +4,7 @@ import type { FlowEvent } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
+import { AppIcon } from './app-header';
 
 export function RequestCard({ launch, event }: { launch: Launch | null; event?: FlowEvent }) {
   const { lang, t } = useI18n();
@@ -13,7 +14,7 @@ export function RequestCard({ launch, event }: { launch: Launch | null; event?: 
   return (
     <div className="request">
       <div className="app-card">
-        {m && <img src={`data:image/png;base64,${m.AppIcon}`} alt="" width={56} height={56} />}
+        <AppIcon icon={m?.AppIcon} name={name} />
         <div>
           <p className="app-name">{name}</p>
           {m && (

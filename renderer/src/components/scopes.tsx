@@ -1,39 +1,79 @@
-// The permissions an app asks for, grouped by area in the merchant's language.
+// The permissions an app asks for, in Wawi's headings: grouped by area, each area folded with its count,
+// and every permission that deletes, writes or reads everything marked as such.
+import { useId } from 'react';
 import type { Lang } from '../../../shared/lang';
-import { groupScopes } from '../../../shared/scopes';
+import { groupScopes, type ScopeRisk } from '../../../shared/scopes';
 import type { Texts } from '../i18n';
+
+/** Up to this many permissions are shown unfolded; more fold by area. */
+const UNFOLDED = 8;
 
 export function Scopes({
   scopes,
   lang,
   label,
+  hint,
   t,
 }: {
   scopes: string[];
   lang: Lang;
   label: string;
+  hint?: string;
   t: Texts;
 }) {
+  const id = useId();
   const groups = groupScopes(scopes, lang);
+  const open = scopes.length <= UNFOLDED;
   return (
-    <div className="scopes">
-      <h2>{label}</h2>
+    <section className="scopes" aria-labelledby={id}>
+      <h2 id={id}>
+        {label} <span className="count">({scopes.length})</span>
+      </h2>
+      {hint && <p className="muted small">{hint}</p>}
       {groups.length === 0 ? (
         <p className="muted">{t.noScopes}</p>
       ) : (
-        <dl>
+        <ul className="scope-areas">
           {groups.map((g) => (
-            <div key={g.area} className="scope-group">
-              <dt>{g.areaLabel}</dt>
-              {g.scopes.map((s) => (
-                <dd key={s.scope}>
-                  {s.label} <code className="muted">{s.scope}</code>
-                </dd>
-              ))}
-            </div>
+            <li key={g.area}>
+              <details open={open}>
+                <summary>
+                  <span className="scope-area">{g.areaLabel}</span>{' '}
+                  <span className="muted">{t.scopeCount(g.scopes.length)}</span>
+                  {g.risk && <RiskMark risk={g.risk} t={t} />}
+                </summary>
+                <ul className="scope-list">
+                  {g.scopes.map((s) => (
+                    <li key={s.scope}>
+                      <span>{s.label}</span>
+                      {s.risk && <RiskMark risk={s.risk} t={t} />}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
           ))}
-        </dl>
+        </ul>
       )}
-    </div>
+    </section>
+  );
+}
+
+/** A warning marker with its words (not colour alone): deletes data, changes data, all data. */
+function RiskMark({ risk, t }: { risk: NonNullable<ScopeRisk>; t: Texts }) {
+  return (
+    <span className={`risk risk-${risk}`}>
+      <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+        <path
+          d="M8 1.5 15 14.5H1z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinejoin="round"
+        />
+        <path d="M8 6v4M8 11.6v.9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      </svg>
+      {t.risk[risk]}
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { DiscoveredServer } from '../../../shared/registration';
-import { Alert, Step, toError } from '../components/common';
+import { ActionBar, Alert, BusyButton, Step, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { type TrustTexts, useTrustTexts } from '../i18n-trust';
 import { type Launch, onThisComputer } from '../wizard/screens';
@@ -12,6 +12,11 @@ export function transportLine(s: DiscoveredServer, tt: TrustTexts): string {
   if (s.certificate) return s.certificate.trusted ? tt.serverTrusted : tt.serverUntrusted;
   return onThisComputer(s) ? tt.serverPlainLocal : tt.serverPlain;
 }
+/** The same server's address with another Mandant (the last path segment). */
+export function withMandant(baseUrl: string, mandant: string): string {
+  return baseUrl.replace(/\/api\/[^/]*$/, `/api/${encodeURIComponent(mandant)}`);
+}
+
 export function Connect({
   api,
   launch,
@@ -33,31 +38,50 @@ export function Connect({
   const choose = (value: string) => {
     chosen.current = true;
     setChoice(value);
+    const server = servers?.find((s) => s.baseUrl === value);
+    if (server) setMandant(server.database);
   };
+  // The Mandant of the chosen server: another one on the same server can be typed.
+  const [mandant, setMandant] = useState('');
   const [address, setAddress] = useState(launch.wawi ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
 
   const search = useCallback(() => {
     setServers(null);
-    void api.call('servers:discover', {}).then((r) => {
-      setServers(r.servers);
-      if (chosen.current || launch.wawi) return;
-      setChoice(r.servers.length === 1 ? r.servers[0]!.baseUrl : r.servers.length === 0 ? 'other' : '');
-    });
+    setError(null);
+    api.call('servers:discover', {}).then(
+      (r) => {
+        setServers(r.servers);
+        if (chosen.current || launch.wawi) return;
+        const only = r.servers.length === 1 ? r.servers[0]! : undefined;
+        setChoice(only ? only.baseUrl : r.servers.length === 0 ? 'other' : '');
+        if (only) setMandant(only.database);
+      },
+      // Searching ends either way: the merchant can still type the address.
+      (err: unknown) => {
+        setServers([]);
+        setError(toError(err));
+        if (!chosen.current) setChoice('other');
+      },
+    );
   }, [api, launch.wawi]);
   useEffect(search, [search]);
+
+  const pickedServer = servers?.find((s) => s.baseUrl === choice);
+  const mandantChanged = !!pickedServer && mandant.trim() !== '' && mandant.trim() !== pickedServer.database;
+  const unusable = busy || choice === '' || (choice === 'other' && address.trim() === '');
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     // Enter never picks a server: with nothing chosen there is nothing to submit.
-    if (choice === '') return;
+    if (unusable) return;
     setError(null);
-    const picked = servers?.find((s) => s.baseUrl === choice);
-    if (picked) return onChosen(picked);
+    if (pickedServer && !mandantChanged) return onChosen(pickedServer);
     setBusy(true);
     try {
-      const { server } = await api.call('servers:check', { address });
+      const typed = pickedServer ? withMandant(pickedServer.baseUrl, mandant.trim()) : address;
+      const { server } = await api.call('servers:check', { address: typed });
       onChosen(server);
     } catch (err) {
       setError(toError(err));
@@ -82,20 +106,39 @@ export function Connect({
         <fieldset>
           <legend>{t.serversLegend}</legend>
           {servers?.map((s) => (
-            <label key={s.baseUrl} className="choice">
-              <input
-                type="radio"
-                name="server"
-                value={s.baseUrl}
-                checked={choice === s.baseUrl}
-                onChange={() => choose(s.baseUrl)}
-              />
-              <span>
-                <strong>{s.baseUrl}</strong>
-                <span className="muted block">{t.serverLine(s.database, s.wawiVersion)}</span>
-                <span className="muted block">{transportLine(s, tt)}</span>
-              </span>
-            </label>
+            <div key={s.baseUrl}>
+              <label className="choice">
+                <input
+                  type="radio"
+                  name="server"
+                  value={s.baseUrl}
+                  checked={choice === s.baseUrl}
+                  onChange={() => choose(s.baseUrl)}
+                />
+                <span>
+                  <strong className="wrap">{s.baseUrl}</strong>
+                  <span className="muted block">{t.serverLine(s.database, s.wawiVersion)}</span>
+                  <span className="muted block">{transportLine(s, tt)}</span>
+                </span>
+              </label>
+              {choice === s.baseUrl && (
+                <div className="field">
+                  <label htmlFor="mandant">{t.mandantLabel}</label>
+                  <input
+                    id="mandant"
+                    type="text"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={mandant}
+                    aria-describedby="mandant-hint"
+                    onChange={(e) => setMandant(e.target.value)}
+                  />
+                  <p id="mandant-hint" className="muted small">
+                    {t.mandantHint}
+                  </p>
+                </div>
+              )}
+            </div>
           ))}
           <label className="choice">
             <input
@@ -129,18 +172,19 @@ export function Connect({
           )}
         </fieldset>
         {error && <Alert error={error} />}
-        <div className="actions">
-          <button type="button" onClick={search} disabled={servers === null}>
+        <ActionBar>
+          <BusyButton busy={servers === null} onClick={search}>
             {t.searchAgain}
-          </button>
+          </BusyButton>
           <button
             type="submit"
             className="primary"
-            disabled={busy || choice === '' || (choice === 'other' && address.trim() === '')}
+            aria-disabled={unusable || undefined}
+            aria-busy={busy || undefined}
           >
-            {t.checkAndContinue}
+            {choice === 'other' || (choice !== '' && mandantChanged) ? t.checkAndContinue : t.continue}
           </button>
-        </div>
+        </ActionBar>
       </form>
     </Step>
   );

@@ -1,12 +1,12 @@
 // A flow that failed: what happened, and the one next action that fits it.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { canRetrust, retryFrom } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { DiscoveredServer, RegistrationRecord } from '../../../shared/registration';
 import { Alert, Step, toError } from '../components/common';
-import { DangerConfirm } from '../components/danger-confirm';
+import { Confirm } from '../components/confirm';
 import { useI18n } from '../i18n';
 import { type Launch, multiInstance } from '../wizard/screens';
 import { Retrust } from './trust';
@@ -49,6 +49,8 @@ export function Failure({
   // A request that is still waiting in Wawi can be dropped here too, after a warning.
   const kept = error.params?.pendingKept === 'true' ? error.params.account : undefined;
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const discardButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useCallback(() => discardButton.current, []);
   // 409 for a MultiInstance app registered here on that server: a further instance is one click away.
   const [first, setFirst] = useState<RegistrationRecord | null>(null);
   useEffect(() => {
@@ -78,19 +80,19 @@ export function Failure({
       )}
       {discardError && <Alert error={discardError} />}
       {kept && confirmDiscard && (
-        <div className="alert" role="alert">
-          <DangerConfirm
-            warning={t.discardWarning}
-            confirmLabel={t.discardRequest}
-            keepLabel={t.keepRequest}
-            onConfirm={() => void discard(kept)}
-            onKeep={() => setConfirmDiscard(false)}
-          />
-        </div>
+        <Confirm
+          confirmLabel={t.discardRequest}
+          keepLabel={t.keepRequest}
+          returnTo={returnTo}
+          onConfirm={() => void discard(kept)}
+          onKeep={() => setConfirmDiscard(false)}
+        >
+          <p>{t.discardWarning}</p>
+        </Confirm>
       )}
       <div className="actions">
         {kept && !confirmDiscard && (
-          <button type="button" onClick={() => setConfirmDiscard(true)}>
+          <button type="button" ref={discardButton} onClick={() => setConfirmDiscard(true)}>
             {t.discardRequest}
           </button>
         )}

@@ -1,8 +1,12 @@
-// Step 2: the app and the permissions it asks for.
+// Step 2: the app, the permissions it asks for, and sending the request. The Wawi dialog may be opened
+// before or after: the request goes out as soon as it waits.
+import { useRef, useState } from 'react';
+import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import { localizedText } from '../../../shared/localized';
+import type { DiscoveredServer } from '../../../shared/registration';
 import { AppHeader } from '../components/app-header';
-import { Step } from '../components/common';
+import { ActionBar, BusyButton, Step, toError } from '../components/common';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
@@ -10,19 +14,39 @@ import type { Launch } from '../wizard/screens';
 export function Review({
   api,
   launch,
+  server,
   step,
   onBack,
-  onNext,
+  onStarted,
+  onError,
 }: {
   api: ApiClient;
   launch: Launch;
+  server: DiscoveredServer;
   step: [number, number];
   onBack(): void;
-  onNext(): void;
+  onStarted(flowId: string): void;
+  onError(e: SerializedError): void;
 }) {
   const { lang, t } = useI18n();
   const m = launch.manifest!;
   const text = localizedText(m, lang);
+  const [busy, setBusy] = useState(false);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const send = async () => {
+    setBusy(true);
+    try {
+      // The trust the merchant gave on the screens before: a compared certificate, or plain http.
+      const { flowId } = await api.call('registration:start', {
+        baseUrl: server.baseUrl,
+        ...(server.certificatePin ? { certificatePin: server.certificatePin } : {}),
+        ...(server.insecureHttp ? { insecureHttp: true as const } : {}),
+      });
+      onStarted(flowId);
+    } catch (err) {
+      onError(toError(err));
+    }
+  };
   return (
     <Step title={t.reviewTitle} step={step}>
       <p>{t.reviewIntro}</p>
@@ -42,19 +66,34 @@ export function Review({
         <dd>
           {m.Version} <code className="muted">{m.AppId}</code>
         </dd>
+        <dt>{t.colServer}</dt>
+        <dd>
+          {server.baseUrl} <span className="muted">({t.serverLine(server.database)})</span>
+        </dd>
       </dl>
-      <Scopes scopes={m.MandatoryApiScopes} lang={lang} label={t.mandatoryScopes} t={t} />
+      <Scopes scopes={m.MandatoryApiScopes} lang={lang} label={t.requiredScopes} t={t} />
       {(m.OptionalApiScopes?.length ?? 0) > 0 && (
-        <Scopes scopes={m.OptionalApiScopes ?? []} lang={lang} label={t.optionalScopes} t={t} />
+        <Scopes
+          scopes={m.OptionalApiScopes ?? []}
+          lang={lang}
+          label={t.optionalScopes}
+          hint={t.optionalHint}
+          t={t}
+        />
       )}
-      <div className="actions">
-        <button type="button" onClick={onBack}>
+      <h2>{t.nextTitle}</h2>
+      <p>{t.nextText}</p>
+      <p role="status" className="muted">
+        {busy ? t.sending : ''}
+      </p>
+      <ActionBar>
+        <BusyButton busy={busy} onClick={onBack}>
           {t.back}
-        </button>
-        <button type="button" className="primary" onClick={onNext}>
-          {t.continue}
-        </button>
-      </div>
+        </BusyButton>
+        <BusyButton busy={busy} primary ref={sendButton} onClick={send}>
+          {t.send}
+        </BusyButton>
+      </ActionBar>
     </Step>
   );
 }

@@ -21,7 +21,6 @@ export type Screen =
   | { name: 'trust'; server: DiscoveredServer & { certificate: CertificateInfo } }
   | { name: 'insecure'; server: DiscoveredServer }
   | { name: 'review'; server: DiscoveredServer }
-  | { name: 'prepare'; server: DiscoveredServer }
   | { name: 'waiting'; server: DiscoveredServer; flowId: string }
   | { name: 'done'; record: RegistrationRecord; kind: FlowKind }
   | {
@@ -126,7 +125,7 @@ export function retryScreen(
   if (failure.kind === 'register' && canRegister) {
     return retryFrom(failure.error.code) === 'server' || !failure.server
       ? { name: 'connect' }
-      : { name: 'prepare', server: failure.server };
+      : { name: 'review', server: failure.server };
   }
   if (failure.record)
     return { name: 'removal', kind: failure.kind === 'revoke' ? 'revoke' : 'rotate', record: failure.record };
