@@ -98,6 +98,7 @@ export interface PhaseInput {
 export type FlowPhase =
   | 'checking'
   | 'waiting-for-dialog'
+  | 'waiting-for-unregister'
   | 'sending'
   | 'waiting'
   | 'retrying'
@@ -112,6 +113,8 @@ export type FlowPhase =
 export function flowPhase(e: PhaseInput): FlowPhase {
   switch (e.state) {
     case 'sending':
+      // Replacing a registration: Wawi still has the app (409) until the merchant removes it there.
+      if (e.transient?.code === 'already-registered') return 'waiting-for-unregister';
       return e.transient?.code === 'no-registration-window' ? 'waiting-for-dialog' : 'sending';
     case 'waiting':
       return e.transient ? 'retrying' : 'waiting';

@@ -55,7 +55,7 @@ export { formatDuration, Trigger } from './flows/timing';
 export { registerSecret } from './log/logger';
 export { loadManifest } from './manifest/manifest-file';
 export { RegistrationService } from './service';
-export { appDataDir } from './store/paths';
+export { appDataDir, logFile } from './store/paths';
 export { readSettings, writeSettings } from './store/settings';
 export { KEY_SERVICE } from './store/vault';
 export { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from './wawi/address';

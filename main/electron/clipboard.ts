@@ -60,6 +60,9 @@ export function secretClipboard(
       if (platform === 'win32') await writeOnWindows(text, run);
       else await clipboard.writeText(text);
     },
+    writeText: async (text) => {
+      await clipboard.writeText(text);
+    },
     readText: () => clipboard.readText(),
     clear: async () => {
       await clipboard.clear();

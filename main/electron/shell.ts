@@ -1,12 +1,20 @@
 // The thin Electron shell: lifecycle, the window and the app:// protocol (./window.ts, ./protocol.ts),
 // and ipcMain wired to the one handler table in main/ipc. The electron module is passed in, so unit
 // tests can drive all of this with a stand-in.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type * as Electron from 'electron';
 import { type ErrorCode, EXIT_CODES } from '../../shared/errors/meta';
 import { CHANNEL_NAMES, FLOW_EVENT_CHANNEL } from '../../shared/ipc/channels';
 import type { Lang } from '../../shared/lang';
-import { appDataDir, createCore, HelperError, KEY_SERVICE, readSettings, writeSettings } from '../core/index';
+import {
+  appDataDir,
+  createCore,
+  HelperError,
+  KEY_SERVICE,
+  logFile,
+  readSettings,
+  writeSettings,
+} from '../core/index';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
 import { launchState, parseLaunchArgs } from '../ipc/launch';
 import { secretClipboard } from './clipboard';
@@ -116,6 +124,11 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     launch,
     clipboard: secretClipboard(clipboard, platform),
     openExternal: (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined),
+    openLogFolder: async () => {
+      // openPath answers with an error message instead of throwing.
+      const why = await shell.openPath(dirname(logFile(home)));
+      if (why) core.log.warn('the log folder could not be opened', { reason: why });
+    },
     lang: {
       get: () => lang,
       set: (l) => {

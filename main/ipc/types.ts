@@ -23,6 +23,8 @@ export interface LaunchState {
  */
 export interface Clipboard {
   writeSecret(text: string): void | Promise<void>;
+  /** Plain text that is no secret (a failure's details for support). */
+  writeText(text: string): void | Promise<void>;
   readText(): string | Promise<string>;
   clear(): void | Promise<void>;
 }
@@ -32,6 +34,8 @@ export interface HandlerDeps {
   launch: LaunchState;
   clipboard: Clipboard;
   openExternal(url: string): Promise<void> | void;
+  /** Opens the folder of the log file in the file manager. */
+  openLogFolder(): Promise<void> | void;
   lang: { get(): Lang; set(lang: Lang): void };
   /** Addresses discovery probes (default 127.0.0.1:5883 and :64110). */
   discoveryCandidates?: string[];

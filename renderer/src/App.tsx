@@ -2,8 +2,8 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../../shared/ipc/bridge';
 import type { Lang } from '../../shared/lang';
-import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
-import { GlobeIcon, Step, toError } from './components/common';
+import type { DiscoveredServer, FlowEvent, RegistrationRecord } from '../../shared/registration';
+import { ActionBar, GlobeIcon, Step, toError } from './components/common';
 import { I18n, TEXTS } from './i18n';
 import { Connect } from './screens/connect';
 import { Done } from './screens/done';
@@ -97,6 +97,23 @@ export function App({ api }: { api: ApiClient }) {
     },
     [api],
   );
+  /** 409 without a key here: the merchant removes the app in Wawi, and the new request then goes out. */
+  const replace = useCallback(
+    async (server: DiscoveredServer) => {
+      try {
+        const { flowId } = await api.call('registration:start', {
+          baseUrl: server.baseUrl,
+          replaceRegistered: true,
+          ...(server.certificatePin ? { certificatePin: server.certificatePin } : {}),
+          ...(server.insecureHttp ? { insecureHttp: true as const } : {}),
+        });
+        setScreen({ name: 'waiting', server, flowId, from: 'review' });
+      } catch (err) {
+        setScreen({ name: 'failure', error: toError(err), kind: 'register', server });
+      }
+    },
+    [api],
+  );
   // Connect, review and send, accept in Wawi, done.
   const registerSteps = 4;
 
@@ -143,7 +160,10 @@ export function App({ api }: { api: ApiClient }) {
           server={screen.server}
           step={[2, registerSteps]}
           onBack={() => setScreen({ name: 'connect' })}
-          onStarted={(flowId) => setScreen({ name: 'waiting', server: screen.server, flowId })}
+          notice={screen.notice}
+          onStarted={(flowId) =>
+            setScreen({ name: 'waiting', server: screen.server, flowId, from: 'review' })
+          }
           onError={(error) => setScreen({ name: 'failure', error, kind: 'register', server: screen.server })}
         />
       );
@@ -177,16 +197,20 @@ export function App({ api }: { api: ApiClient }) {
           api={api}
           error={screen.error}
           account={screen.record?.account}
-          onRetry={(() => {
-            const next = retryScreen(screen, !!launch?.manifest);
-            return next ? () => setScreen(next) : undefined;
-          })()}
-          onManage={() => setScreen({ name: 'manage' })}
-          onAddInstance={addInstance}
           launch={launch}
           server={screen.server}
           canRegister={!!launch?.manifest}
-          onStartOver={() => setScreen({ name: 'connect' })}
+          actions={{
+            onRetry: (() => {
+              const next = retryScreen(screen, !!launch?.manifest);
+              return next ? () => setScreen(next) : undefined;
+            })(),
+            onManage: () => setScreen({ name: 'manage' }),
+            onStartOver: () => setScreen({ name: 'connect' }),
+            onAddInstance: addInstance,
+            onRotate: (record) => setScreen({ name: 'removal', kind: 'rotate', record }),
+            onReplace: replace,
+          }}
         />
       );
       break;
@@ -195,6 +219,7 @@ export function App({ api }: { api: ApiClient }) {
         <Manage
           api={api}
           launch={launch!}
+          notice={screen.notice}
           onRegister={() => setScreen({ name: 'connect' })}
           onRotate={(record) => setScreen({ name: 'removal', kind: 'rotate', record })}
           onRevoke={(record) => setScreen({ name: 'removal', kind: 'revoke', record })}
@@ -220,11 +245,14 @@ export function App({ api }: { api: ApiClient }) {
       body = (
         <Step title={t.revokedTitle}>
           <p>{t.revokedText(screen.record.displayName)}</p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => setScreen({ name: 'manage' })}>
+          <ActionBar>
+            <button type="button" onClick={() => setScreen({ name: 'manage' })}>
               {t.manage}
             </button>
-          </div>
+            <button type="button" className="primary" onClick={() => window.close()}>
+              {t.close}
+            </button>
+          </ActionBar>
         </Step>
       );
       break;

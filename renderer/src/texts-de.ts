@@ -109,6 +109,22 @@ export const de: Texts = {
 
   failureTitle: 'Das hat nicht geklappt',
   addressTried: 'Versuchte Adresse',
+  supportTitle: 'Für den Support',
+  copyDetails: 'Details kopieren',
+  detailsCopied: 'Die Details sind in der Zwischenablage. Sie enthalten keinen Schlüssel.',
+  detailsNotCopied: 'Die Details konnten nicht kopiert werden.',
+  openLogFolder: 'Protokollordner öffnen',
+  replaceRegistration: 'In JTL-Wawi entfernen und neu registrieren',
+  replaceWarning:
+    'Auf diesem Computer liegt kein Schlüssel dieser Registrierung. Um einen zu erhalten, wird die App in JTL-Wawi entfernt und neu registriert; bis die neue Anfrage angenommen ist, hat die App keinen Zugriff auf JTL-Wawi.',
+  unregisterTitle: 'Entfernen Sie die App zuerst in JTL-Wawi',
+  unregisterWaiting: 'Die neue Anfrage wird gesendet, sobald die App entfernt ist und der Dialog wartet.',
+
+  cancelledTitle: 'Abgebrochen',
+  cancelledKept:
+    'Die Anfrage wartet weiter in JTL-Wawi. „Anfrage senden“ wartet wieder auf genau diese Anfrage; es wird nichts neu gesendet. Möchten Sie die App nicht, lehnen Sie die Anfrage in JTL-Wawi ab.',
+  cancelledNothingSent: 'An JTL-Wawi wurde nichts gesendet.',
+  cancelledNothingChanged: 'Auf diesem Computer wurde nichts geändert.',
 
   manageTitle: 'Registrierungen auf diesem Computer',
   manageIntro:
@@ -152,6 +168,8 @@ export const de: Texts = {
   ],
   rotateWhy:
     'JTL-Wawi vergibt einen Schlüssel pro App: Die alte Registrierung muss entfernt werden, bevor ein neuer Schlüssel ausgegeben werden kann. Der alte Schlüssel bleibt hier, bis der neue gespeichert ist.',
+  rotateGap:
+    'Vom Entfernen bis zur Annahme der neuen Anfrage hat die App keinen Zugriff auf JTL-Wawi. Wählen Sie einen Zeitpunkt, zu dem sie nicht arbeitet (zum Beispiel nicht während eines Abgleichs).',
   revokeWhy:
     'Der Helfer wartet, bis JTL-Wawi den Schlüssel ablehnt, und löscht ihn dann von diesem Computer.',
   waitingRemoval: 'Warten, bis der alte Schlüssel nicht mehr funktioniert',

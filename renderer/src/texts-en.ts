@@ -103,6 +103,22 @@ export const en = {
 
   failureTitle: 'That did not work',
   addressTried: 'Address tried',
+  supportTitle: 'For support',
+  copyDetails: 'Copy details',
+  detailsCopied: 'The details are on the clipboard. They contain no key.',
+  detailsNotCopied: 'The details could not be copied.',
+  openLogFolder: 'Open log folder',
+  replaceRegistration: 'Remove in JTL-Wawi and register again',
+  replaceWarning:
+    'This computer has no key of this registration. To get one, the app is removed in JTL-Wawi and registered again; until the new request is accepted, the app has no access to JTL-Wawi.',
+  unregisterTitle: 'Remove the app in JTL-Wawi first',
+  unregisterWaiting: 'The new request is sent as soon as the app is removed and the dialog waits.',
+
+  cancelledTitle: 'Cancelled',
+  cancelledKept:
+    'The request is still waiting in JTL-Wawi. "Send request" waits for that same request again; nothing new is sent. If you do not want the app, reject the request in JTL-Wawi.',
+  cancelledNothingSent: 'Nothing was sent to JTL-Wawi.',
+  cancelledNothingChanged: 'Nothing was changed on this computer.',
 
   manageTitle: 'Registrations on this computer',
   manageIntro:
@@ -144,6 +160,8 @@ export const en = {
   rotateMore: ['Then click "Hinzufügen" and "Weiter", so Wawi waits for the new registration.'],
   rotateWhy:
     'JTL-Wawi keeps one key per app: the old registration has to be removed before a new key can be issued. The old key stays here until the new one is stored.',
+  rotateGap:
+    'From the removal until you accept the new request, the app has no access to JTL-Wawi. Choose a moment when it is not working (for example not during a sync).',
   revokeWhy: 'The helper waits until JTL-Wawi rejects the key, then deletes it from this computer.',
   waitingRemoval: 'Waiting until the old key stops working',
   removed: 'I have removed it',

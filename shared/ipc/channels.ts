@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'lang:get',
   'lang:set',
   'app:open-website',
+  'app:copy-details',
+  'app:open-log-folder',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

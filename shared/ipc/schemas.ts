@@ -60,6 +60,8 @@ export const CHANNELS = {
         timeoutMs: z.number().int().min(1000).max(86_400_000).optional(),
         certificatePin: fingerprint.optional(),
         insecureHttp: z.literal(true).optional(),
+        /** Registered in Wawi without a key here: the merchant removes it there, then it is sent. */
+        replaceRegistered: z.literal(true).optional(),
       })
       .strict(),
     response: z.object({ flowId }),
@@ -118,6 +120,10 @@ export const CHANNELS = {
   'lang:set': { request: z.object({ lang: langSchema }).strict(), response: z.object({ lang: langSchema }) },
   /** Opens the provider's website in the system browser (only the manifest's http(s) address). */
   'app:open-website': { request: empty, response: empty },
+  /** Puts a failure's details on the clipboard for support (plain text; the renderer holds no secrets). */
+  'app:copy-details': { request: z.object({ text: z.string().min(1).max(4000) }).strict(), response: empty },
+  /** Opens the folder of the helper's log file in the file manager. */
+  'app:open-log-folder': { request: empty, response: empty },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Request<C extends Channel> = z.infer<(typeof CHANNELS)[C]['request']>;

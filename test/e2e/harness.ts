@@ -40,6 +40,8 @@ export interface Harness {
   sim: WawiSim;
   handlers: IpcHandlers;
   clipboard: { text: string };
+  /** How often the app asked to open the log folder. */
+  logFolderOpened: { count: number };
   service: string;
   core: ReturnType<typeof createCore>['core'];
   vault: ReturnType<typeof createCore>['vault'];
@@ -87,6 +89,7 @@ export async function startHarness(
   const args = options.args ?? ['--manifest', MANIFEST];
   const launch = launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' });
   const clipboard = { text: '' };
+  const logFolderOpened = { count: 0 };
   let lang: Lang = options.lang ?? 'en';
   const handlers = createIpcHandlers({
     core,
@@ -95,12 +98,18 @@ export async function startHarness(
       writeSecret: (text) => {
         clipboard.text = text;
       },
+      writeText: (text) => {
+        clipboard.text = text;
+      },
       readText: () => clipboard.text,
       clear: () => {
         clipboard.text = '';
       },
     },
     openExternal: () => {},
+    openLogFolder: () => {
+      logFolderOpened.count += 1;
+    },
     lang: {
       get: () => lang,
       set: (l) => {
@@ -127,6 +136,7 @@ export async function startHarness(
     sim,
     handlers,
     clipboard,
+    logFolderOpened,
     service,
     core,
     vault,

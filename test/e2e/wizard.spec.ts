@@ -229,7 +229,10 @@ for (const lang of ['en', 'de'] as const) {
     await expect(page.getByRole('alert')).toContainText(l.badAddress);
   });
 
-  test(`cancel while waiting (${lang})`, async ({ page }) => {
+  test(`cancel while waiting (${lang}): back on the review screen, neutral, the request kept`, async ({
+    page,
+  }) => {
+    const tx = TEXTS[lang];
     h = await startHarness({ lang });
     h.sim.setWindow('eazybusiness', true);
     await h.open(page);
@@ -239,27 +242,28 @@ for (const lang of ['en', 'de'] as const) {
     // Cancel once the request waits in Wawi: it stays there, and so does its entry here.
     await expect.poll(() => h.sim.pending().length).toBe(1);
     await page.getByRole('button', { name: l.cancel }).click();
-    await screen(page, l.cancelled, `failure-cancelled-${lang}`);
-    await expect(page.getByRole('alert')).toContainText(
-      lang === 'de' ? 'öffnen Sie diesen Helfer erneut' : 'open this helper again',
-    );
-    await expect(page.getByRole('alert')).not.toContainText('wawi-register');
+    // The merchant's own cancel is no error: the screen they came from, with a neutral word.
+    await screen(page, t.review, `cancelled-${lang}`);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByText(tx.cancelledTitle, { exact: true })).toBeVisible();
+    await expect(page.getByText(tx.cancelledKept)).toBeVisible();
     expect(await h.vault.listPending()).toEqual([
       expect.objectContaining({ requestId: h.sim.pending()[0]!.id }),
     ]);
     expect(await h.core.list()).toEqual([]);
     // Discarding it here asks first, and says what an acceptance afterwards would mean.
-    const discard = lang === 'de' ? 'Anfrage verwerfen' : 'Discard the request';
-    await page.getByRole('button', { name: discard }).click();
-    await expect(
-      page.getByText(lang === 'de' ? 'nicht mehr abholen' : 'can no longer be collected'),
-    ).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole('button', { name: lang === 'de' ? 'Behalten' : 'Keep it' }).click();
+    await page.getByRole('button', { name: tx.discardRequest }).click();
+    await expect(page.getByText(tx.discardWarning)).toBeVisible();
+    await everyWay(page, `cancelled-discard-${lang}`);
+    await page.getByRole('button', { name: tx.keepRequest }).click();
     expect(await h.vault.listPending()).toHaveLength(1);
-    await page.getByRole('button', { name: discard }).click();
-    await page.getByRole('button', { name: discard }).last().click();
+    await page.getByRole('button', { name: tx.discardRequest }).click();
+    await page.getByRole('button', { name: tx.discardRequest }).first().click();
     await expect.poll(() => h.vault.listPending()).toEqual([]);
+    await expect(page.getByText(tx.cancelledKept)).toHaveCount(0);
+    // Sending again now sends a new request (the old one was dropped here).
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => h.sim.pending().length).toBe(2);
   });
 
   test(`manage (${lang}): list with status, check, rotate with the merchant removing the app in Wawi`, async ({
@@ -276,6 +280,8 @@ for (const lang of ['en', 'de'] as const) {
 
     await row.getByRole('button', { name: l.rotateBtn }).click();
     await screen(page, l.rotate, `rotate-${lang}`);
+    // The app has no access between the removal and the acceptance: said before anything happens.
+    await expect(page.getByText(TEXTS[lang].rotateGap)).toBeVisible();
     await expect(page.getByText(l.remove)).toBeVisible();
     // The merchant removes the app; the helper waits for the Wawi dialog before it sends the new request.
     const admin = await adminPage(page, h);

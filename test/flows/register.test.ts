@@ -11,6 +11,7 @@ const SERVER = parseWawiAddress('http://127.0.0.1:5883/api/eazybusiness');
 const POLL = jitter(1000, (n) => new Uint8Array(n).fill(0x80));
 const unavailable = () => new HelperError('server-error', { status: 503 });
 const noWindow = () => new HelperError('no-registration-window', { status: 403 });
+const alreadyRegistered = () => new HelperError('already-registered', { status: 409 });
 
 interface Row {
   name: string;
@@ -26,6 +27,7 @@ interface Row {
     : never;
   refusals?: number;
   timeoutMs?: number;
+  opts?: { waitForWindow?: boolean; replaceRegistered?: boolean };
   /** The error code the flow ends with; undefined: it registers. */
   fails?: string;
   waits: number[];
@@ -103,6 +105,41 @@ const ROWS: Row[] = [
     states: ['sending', 'failed'],
   },
   {
+    name: 'waiting for the dialog: sent again every 2 s until it is open',
+    posts: [noWindow(), noWindow(), 'created'],
+    opts: { waitForWindow: true },
+    waits: [2000, 2000],
+    requests: [
+      'GET info',
+      ...Array(3).fill('POST authentication'),
+      'GET authentication/{id}',
+      'GET companies',
+    ],
+    states: ['sending', 'sending', 'sending', 'waiting', 'storing', 'verifying', 'accepted'],
+  },
+  {
+    name: 'registered in Wawi already (409) while waiting for the dialog: fails, nothing kept',
+    posts: [alreadyRegistered()],
+    opts: { waitForWindow: true },
+    fails: 'already-registered',
+    waits: [],
+    requests: ['GET info', 'POST authentication'],
+    states: ['sending', 'failed'],
+  },
+  {
+    name: 'replacing a registration: 409 until it is removed in Wawi, 403 until the dialog waits, then sent',
+    posts: [alreadyRegistered(), alreadyRegistered(), noWindow(), 'created'],
+    opts: { waitForWindow: true, replaceRegistered: true },
+    waits: [2000, 2000, 2000],
+    requests: [
+      'GET info',
+      ...Array(4).fill('POST authentication'),
+      'GET authentication/{id}',
+      'GET companies',
+    ],
+    states: ['sending', 'sending', 'sending', 'sending', 'waiting', 'storing', 'verifying', 'accepted'],
+  },
+  {
     name: 'the keychain refuses the key twice: retried at 1 s, 2 s, then stored',
     refusals: 2,
     waits: [1000, 2000],
@@ -120,6 +157,7 @@ describe('register on a fake clock', () => {
     const events: FlowEvent[] = [];
     const run = core.register(demoManifestSync(), SERVER, {
       timeoutMs: row.timeoutMs,
+      ...row.opts,
       onEvent: (e) => events.push(e),
     });
     const account = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';

@@ -24,6 +24,9 @@ function handlers(args = ['--manifest', join(DEMO_APP, 'manifest.json')]) {
       writeSecret: (t) => {
         clipboard = t;
       },
+      writeText: (t) => {
+        clipboard = t;
+      },
       readText: () => clipboard,
       clear: () => {
         clipboard = '';
@@ -31,6 +34,9 @@ function handlers(args = ['--manifest', join(DEMO_APP, 'manifest.json')]) {
     },
     openExternal: (url) => {
       opened.push(url);
+    },
+    openLogFolder: () => {
+      opened.push('log folder');
     },
     lang: { get: () => 'en', set: () => {} },
     discoveryCandidates: [sim.url],
@@ -170,6 +176,21 @@ describe('the IPC handler table', () => {
     expect(await t.handle('app:open-website', {})).toEqual({ ok: true, data: {} });
     expect(opened).toEqual(['https://example.com/lagerbestand-sync']);
     expect(await handlers([]).handle('app:open-website', {})).toMatchObject({ ok: false });
+  });
+
+  it('copies the details of a failure as plain text (bounded), and opens the log folder', async () => {
+    const t = handlers();
+    expect(await t.handle('app:copy-details', { text: 'unreachable: 127.0.0.1:9' })).toEqual({
+      ok: true,
+      data: {},
+    });
+    expect(clipboard).toBe('unreachable: 127.0.0.1:9');
+    expect(await t.handle('app:copy-details', { text: 'x'.repeat(4001) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.handle('app:open-log-folder', {})).toEqual({ ok: true, data: {} });
+    expect(opened).toEqual(['log folder']);
   });
 
   it('rotate goes on when the merchant confirms the removal', async () => {

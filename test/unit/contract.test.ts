@@ -221,6 +221,45 @@ describe('the wizard screen rules', () => {
     expect(afterEvent({ name: 'waiting', server, flowId: 'f' }, e)).toBeUndefined();
   });
 
+  it("the merchant's own cancel goes back where they came from; any other end is a failure", () => {
+    const ended = (state: FlowEvent['state'], code: 'cancelled' | 'timed-out', kind = 'register') =>
+      ({
+        flowId: 'f',
+        kind,
+        state,
+        appId: 'a/v1',
+        displayName: 'A',
+        server,
+        elapsedMs: 1,
+        error: { code, message: '' },
+      }) as FlowEvent;
+    const sent: Screen = { name: 'waiting', server, flowId: 'f', from: 'review' };
+    expect(afterEvent(sent, ended('cancelled', 'cancelled'))).toEqual({
+      name: 'review',
+      server,
+      notice: { code: 'cancelled', message: '' },
+    });
+    // A resumed request (sent by an earlier helper) and a rotation go back to the list.
+    expect(
+      afterEvent({ name: 'waiting', server, flowId: 'f' }, ended('cancelled', 'cancelled')),
+    ).toMatchObject({
+      name: 'manage',
+      notice: { code: 'cancelled' },
+    });
+    const record = { account: pending.account } as never;
+    expect(
+      afterEvent(
+        { name: 'removal', kind: 'rotate', record, flowId: 'f' },
+        ended('cancelled', 'cancelled', 'rotate'),
+      ),
+    ).toMatchObject({ name: 'manage' });
+    expect(afterEvent(sent, ended('timed-out', 'timed-out'))).toMatchObject({
+      name: 'failure',
+      error: { code: 'timed-out' },
+      server,
+    });
+  });
+
   it('formats a running time as a clock does', () => {
     expect([formatClock(7000), formatClock(750_000), formatClock(-5)]).toEqual(['0:07', '12:30', '0:00']);
   });

@@ -82,7 +82,7 @@ function fakeElectron(opts: { lock?: boolean } = {}) {
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => ipcHandlers.set(channel, fn)) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: session },
-    shell: { openExternal: vi.fn(async () => {}) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
     clipboard: { writeText: vi.fn(), readText: vi.fn(() => ''), clear: vi.fn() },
     Menu: {
       buildFromTemplate: vi.fn((t: unknown) => ({ template: t })),

@@ -37,6 +37,9 @@ export function follow(
       case 'waiting-for-dialog':
         out.progress(out.t.waitingDialog, started);
         break;
+      case 'waiting-for-unregister':
+        out.progress(out.t.waitingRemoval, started);
+        break;
       case 'sending':
         if (!e.resumedFrom) out.say(out.t.sending);
         break;

@@ -21,6 +21,11 @@ export interface RegisterOptions extends FlowOptions {
   trust?: TrustOptions;
   /** While the Wawi dialog is not open (403), wait for it and send as soon as it is (the app). */
   waitForWindow?: boolean;
+  /**
+   * The app is registered in Wawi already, without its key here (409): with `waitForWindow`, wait
+   * until the merchant has removed it there, then send.
+   */
+  replaceRegistered?: boolean;
 }
 
 /** A further instance of a MultiInstance app: its number, and the first instance it is asked for with. */

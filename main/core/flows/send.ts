@@ -30,7 +30,7 @@ export async function sendRequest(
   manifest: AppManifest,
   pending: PendingRegistration,
   entry: { state: EntryState },
-  opts: FlowOptions & { waitForWindow?: boolean },
+  opts: FlowOptions & { waitForWindow?: boolean; replaceRegistered?: boolean },
   log: Logger,
 ): Promise<string> {
   const { vault } = ctx.deps;
@@ -56,7 +56,10 @@ export async function sendRequest(
       // 402 for a signed request: the signature (or the licence) was refused.
       if (e.code === 'licence-missing' && wire?.Signature) e = withParams(e, { variant: 'signed' });
       if (certainlyNotCreated(e) && (await endPending(ctx, pending.account, log))) entry.state = 'none';
-      if (!opts.waitForWindow || e.code !== 'no-registration-window') throw e;
+      // Waiting for the dialog, and (replacing a registration) for the merchant to remove the old one.
+      const waitable =
+        e.code === 'no-registration-window' || (opts.replaceRegistered && e.code === 'already-registered');
+      if (!opts.waitForWindow || !waitable) throw e;
       const wait = ctx.deps.removalPollIntervalMs ?? 2000;
       if (wait > flow.remaining()) throw timedOut(flow.timeoutMs);
       flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });

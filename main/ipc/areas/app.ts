@@ -1,9 +1,16 @@
-// The app's own channels: what it was launched with, the language, the provider's website.
+// The app's own channels: what it was launched with, the language, the provider's website, and the
+// support helps of a failure (its details on the clipboard, the log folder).
 import { HelperError } from '../../core/index';
 import type { HandlerTable } from '../dispatcher';
 import type { HandlerDeps } from '../types';
 
-type AppChannels = 'app:launch' | 'lang:get' | 'lang:set' | 'app:open-website';
+type AppChannels =
+  | 'app:launch'
+  | 'lang:get'
+  | 'lang:set'
+  | 'app:open-website'
+  | 'app:copy-details'
+  | 'app:open-log-folder';
 
 export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
   const { launch } = deps;
@@ -31,6 +38,14 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
         throw new HelperError('invalid-input', { params: { reason: 'Only web addresses are opened.' } });
       await deps.openExternal(parsed.toString());
+      return {};
+    },
+    'app:copy-details': async ({ text }) => {
+      await deps.clipboard.writeText(text);
+      return {};
+    },
+    'app:open-log-folder': async () => {
+      await deps.openLogFolder();
       return {};
     },
   };

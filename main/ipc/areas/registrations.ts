@@ -25,7 +25,7 @@ export function registrationHandlers(
 ): Pick<HandlerTable, RegistrationChannels> {
   const { core, launch } = deps;
   return {
-    'registration:start': async ({ baseUrl, timeoutMs, certificatePin, insecureHttp }) => {
+    'registration:start': async ({ baseUrl, timeoutMs, certificatePin, insecureHttp, replaceRegistered }) => {
       const manifest = launch.manifest;
       if (!manifest)
         throw (
@@ -48,6 +48,7 @@ export function registrationHandlers(
           timeoutMs,
           trust: { certificatePin, insecureHttp },
           waitForWindow: true,
+          replaceRegistered,
         }),
       );
       return { flowId };

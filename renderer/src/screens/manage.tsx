@@ -4,6 +4,7 @@ import { canRetrust } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
+import { CancelNotice } from '../components/cancel-notice';
 import { ActionBar, Alert, BusyButton, Step, toError } from '../components/common';
 import { RegistrationRow } from '../components/registration-row';
 import { useI18n } from '../i18n';
@@ -18,6 +19,7 @@ export function Manage({
   onRotate,
   onRevoke,
   onAddInstance,
+  notice,
 }: {
   api: ApiClient;
   launch: Launch;
@@ -25,6 +27,8 @@ export function Manage({
   onRotate(r: RegistrationRecord): void;
   onRevoke(r: RegistrationRecord): void;
   onAddInstance(r: RegistrationRecord): void;
+  /** The merchant cancelled a flow started from here. */
+  notice?: SerializedError;
 }) {
   const { t } = useI18n();
   const tt = useTrustTexts();
@@ -38,7 +42,8 @@ export function Manage({
   /** The registration a check failed for, so its server can be trusted again. */
   const [failedAccount, setFailedAccount] = useState<string | null>(null);
   const [forget, setForget] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
+  const [status, setStatus] = useState('');
+  const [cancelled, setCancelled] = useState(notice);
 
   const load = useCallback(
     async (verify = false) => {
@@ -68,7 +73,7 @@ export function Manage({
     try {
       const { record } = await api.call('registration:verify', { account: r.account });
       setList((prev) => prev?.map((x) => (x.account === r.account ? record : x)) ?? null);
-      setNotice(`${r.displayName}: ${t.status[record.lastVerifyResult ?? 'unknown']}`);
+      setStatus(`${r.displayName}: ${t.status[record.lastVerifyResult ?? 'unknown']}`);
     } catch (err) {
       setError(toError(err));
     } finally {
@@ -80,7 +85,7 @@ export function Manage({
     try {
       await api.call('registration:forget', { account: r.account });
       setForget(null);
-      setNotice(t.forgotten);
+      setStatus(t.forgotten);
       await load();
       document.getElementById('step-title')?.focus();
     } catch (err) {
@@ -95,8 +100,19 @@ export function Manage({
     <Step title={t.manageTitle}>
       <p>{t.manageIntro}</p>
       <p role="status" className="muted">
-        {loading && busy !== 'all' ? t.loading : busy === 'all' ? t.checking : notice}
+        {loading && busy !== 'all' ? t.loading : busy === 'all' ? t.checking : status}
       </p>
+      {cancelled && (
+        <CancelNotice
+          api={api}
+          notice={cancelled}
+          kind="manage"
+          onDiscarded={() => {
+            setCancelled(undefined);
+            void load();
+          }}
+        />
+      )}
       {loadError && <Alert error={loadError} />}
       {error && <Alert error={error} />}
       {error && failedAccount && canRetrust(error.code) && (
@@ -106,7 +122,7 @@ export function Manage({
           error={error}
           onDone={() => {
             setError(null);
-            setNotice(tt.retrusted);
+            setStatus(tt.retrusted);
           }}
         />
       )}

@@ -5,7 +5,7 @@ import type { SerializedError } from '../../../shared/errors/schema';
 import { flowPhase } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
-import { Step, toError } from '../components/common';
+import { ActionBar, BusyButton, Step, toError } from '../components/common';
 import { ProgressLine } from '../components/progress-line';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
@@ -48,6 +48,7 @@ export function Removal({
   return (
     <Step title={kind === 'rotate' ? t.rotateTitle : t.revokeTitle}>
       <p>{kind === 'rotate' ? t.rotateWhy : t.revokeWhy}</p>
+      {kind === 'rotate' && <p className="warn">{t.rotateGap}</p>}
       <ol className="howto">
         {[...t.removeSteps(record.displayName), ...(kind === 'rotate' ? t.rotateMore : [])].map((s) => (
           <li key={s}>{s}</li>
@@ -63,21 +64,20 @@ export function Removal({
         }
         elapsedMs={sending || phase === 'old-key-dead' ? undefined : elapsedMs}
       />
-      <div className="actions">
+      <ActionBar>
         <button type="button" onClick={() => (flowId ? void api.call('flow:cancel', { flowId }) : onBack())}>
           {t.cancel}
         </button>
         {kind === 'rotate' && (
-          <button
-            type="button"
-            className="primary"
-            disabled={!flowId || event?.oldKeyDead === true || sending}
+          <BusyButton
+            primary
+            unavailable={!flowId || event?.oldKeyDead === true || sending}
             onClick={() => flowId && void api.call('rotate:confirm-removed', { flowId })}
           >
             {t.removed}
-          </button>
+          </BusyButton>
         )}
-      </div>
+      </ActionBar>
     </Step>
   );
 }

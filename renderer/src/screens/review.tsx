@@ -6,6 +6,7 @@ import type { ApiClient } from '../../../shared/ipc/bridge';
 import { localizedText } from '../../../shared/localized';
 import type { DiscoveredServer } from '../../../shared/registration';
 import { AppHeader } from '../components/app-header';
+import { CancelNotice } from '../components/cancel-notice';
 import { ActionBar, BusyButton, Step, toError } from '../components/common';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
@@ -17,6 +18,7 @@ export function Review({
   server,
   step,
   onBack,
+  notice,
   onStarted,
   onError,
 }: {
@@ -25,6 +27,8 @@ export function Review({
   server: DiscoveredServer;
   step: [number, number];
   onBack(): void;
+  /** The merchant cancelled the request sent from here. */
+  notice?: SerializedError;
   onStarted(flowId: string): void;
   onError(e: SerializedError): void;
 }) {
@@ -32,6 +36,7 @@ export function Review({
   const m = launch.manifest!;
   const text = localizedText(m, lang);
   const [busy, setBusy] = useState(false);
+  const [shownNotice, setShownNotice] = useState(notice);
   const sendButton = useRef<HTMLButtonElement>(null);
   const send = async () => {
     setBusy(true);
@@ -49,6 +54,14 @@ export function Review({
   };
   return (
     <Step title={t.reviewTitle} step={step}>
+      {shownNotice && (
+        <CancelNotice
+          api={api}
+          notice={shownNotice}
+          kind="register"
+          onDiscarded={() => setShownNotice(undefined)}
+        />
+      )}
       <p>{t.reviewIntro}</p>
       <AppHeader launch={launch} />
       <p>{text.description}</p>

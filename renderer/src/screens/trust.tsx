@@ -6,7 +6,7 @@ import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { CertificateInfo, DiscoveredServer } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
-import { Alert, Step, toError } from '../components/common';
+import { ActionBar, Alert, BusyButton, Step, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { useTrustTexts } from '../i18n-trust';
 
@@ -81,7 +81,7 @@ export function TrustCertificate({
       <CertificateFacts certificate={server.certificate} />
       <HowToCompare />
       <p className="muted">{tt.trustPinned}</p>
-      <div className="actions">
+      <ActionBar>
         <button type="button" onClick={onBack}>
           {t.back}
         </button>
@@ -92,7 +92,7 @@ export function TrustCertificate({
         >
           {tt.trustConfirm}
         </button>
-      </div>
+      </ActionBar>
     </Step>
   );
 }
@@ -121,14 +121,15 @@ export function InsecureHttp({
       <p>
         <strong>{tt.insecureAdvice}</strong>
       </p>
-      <div className="actions">
-        <button type="button" className="primary" onClick={onBack}>
-          {tt.httpsInstead}
-        </button>
+      {/* The recommended way out is the primary button, on the right as on every screen. */}
+      <ActionBar>
         <button type="button" onClick={() => onConsent({ ...server, insecureHttp: true })}>
           {tt.insecureConfirm}
         </button>
-      </div>
+        <button type="button" className="primary" onClick={onBack}>
+          {tt.httpsInstead}
+        </button>
+      </ActionBar>
     </Step>
   );
 }
@@ -207,9 +208,9 @@ export function Retrust({
       )}
       {failure && <Alert error={failure} />}
       <div className="actions">
-        <button type="button" onClick={() => void confirm()} disabled={busy}>
+        <BusyButton busy={busy} onClick={() => void confirm()}>
           {plain ? tt.insecureConfirm : tt.retrustConfirm}
-        </button>
+        </BusyButton>
       </div>
     </section>
   );

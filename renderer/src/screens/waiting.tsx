@@ -1,8 +1,9 @@
-// Step 4: waiting for the merchant to accept the request in JTL-Wawi.
+// Step 3: waiting for the merchant to accept the request in JTL-Wawi (or, first, to open its dialog, or
+// to remove the app there when a registration is replaced).
 import { flowPhase, keyWaiting } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
-import { Step } from '../components/common';
+import { ActionBar, Step } from '../components/common';
 import { KeyWaiting } from '../components/key-waiting';
 import { ProgressLine } from '../components/progress-line';
 import { RequestCard } from '../components/request-card';
@@ -26,31 +27,45 @@ export function Waiting({
 }) {
   const { lang, t } = useI18n();
   const elapsedMs = useElapsed(event);
+  const phase = event ? flowPhase(event) : undefined;
   // Sent before the Wawi dialog was open: the request goes out as soon as it waits.
-  const forDialog = event !== undefined && flowPhase(event) === 'waiting-for-dialog';
+  const forDialog = phase === 'waiting-for-dialog';
+  // Replacing a registration: Wawi still has the app until the merchant removes it there.
+  const forUnregister = phase === 'waiting-for-unregister';
+  const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
+  const title = forUnregister ? t.unregisterTitle : forDialog ? t.dialogTitle : t.waitingTitle;
+  const steps = forUnregister
+    ? [...t.removeSteps(name), ...t.rotateMore]
+    : forDialog
+      ? t.dialogSteps
+      : t.acceptSteps;
+  const status = forUnregister
+    ? t.unregisterWaiting
+    : forDialog
+      ? t.waitingForDialog
+      : progressText(event, t, lang, t.stillWaiting);
+  const sent = !forDialog && !forUnregister;
   return (
-    <Step title={forDialog ? t.dialogTitle : t.waitingTitle} step={step}>
-      {!forDialog && <p>{t.lookFor}</p>}
-      {!forDialog && <RequestCard launch={launch} event={event} />}
+    <Step title={title} step={step}>
+      {forUnregister && <p className="warn">{t.rotateGap}</p>}
+      {sent && <p>{t.lookFor}</p>}
+      {sent && <RequestCard launch={launch} event={event} />}
       <ol className="howto">
-        {(forDialog ? t.dialogSteps : t.acceptSteps).map((s) => (
+        {steps.map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ol>
-      {!forDialog && <p className="muted">{t.twoRequests}</p>}
+      {sent && <p className="muted">{t.twoRequests}</p>}
       {keyWaiting(event) && event ? (
         <KeyWaiting api={api} flowId={flowId} event={event} />
       ) : (
         <>
-          <ProgressLine
-            status={forDialog ? t.waitingForDialog : progressText(event, t, lang, t.stillWaiting)}
-            elapsedMs={elapsedMs}
-          />
-          <div className="actions">
+          <ProgressLine status={status} elapsedMs={elapsedMs} />
+          <ActionBar>
             <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
               {t.cancel}
             </button>
-          </div>
+          </ActionBar>
         </>
       )}
     </Step>

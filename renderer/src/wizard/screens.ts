@@ -20,8 +20,10 @@ export type Screen =
   | { name: 'connect' }
   | { name: 'trust'; server: DiscoveredServer & { certificate: CertificateInfo } }
   | { name: 'insecure'; server: DiscoveredServer }
-  | { name: 'review'; server: DiscoveredServer }
-  | { name: 'waiting'; server: DiscoveredServer; flowId: string }
+  /** `notice`: the merchant's own cancel brought them back here. */
+  | { name: 'review'; server: DiscoveredServer; notice?: SerializedError }
+  /** `from`: the screen the request was sent from, where a cancel goes back to. */
+  | { name: 'waiting'; server: DiscoveredServer; flowId: string; from?: 'review' }
   | { name: 'done'; record: RegistrationRecord; kind: FlowKind }
   | {
       name: 'failure';
@@ -30,7 +32,7 @@ export type Screen =
       server?: DiscoveredServer;
       record?: RegistrationRecord;
     }
-  | { name: 'manage' }
+  | { name: 'manage'; notice?: SerializedError }
   | { name: 'removal'; kind: 'rotate' | 'revoke'; record: RegistrationRecord; flowId?: string }
   | { name: 'revoked'; record: RegistrationRecord };
 
@@ -102,6 +104,12 @@ export const resumed = (p: PendingView, flowId: string): Screen => ({
 /** The screen a flow's event leads to from the current one, or undefined to stay. */
 export function afterEvent(screen: Screen, e: FlowEvent): Screen | undefined {
   if (e.state === 'accepted' && e.record) return { name: 'done', record: e.record, kind: e.kind };
+  // The merchant's own cancel is no failure: back where they came from, with a neutral word.
+  if (e.state === 'cancelled' && e.error?.code === 'cancelled') {
+    if (screen.name === 'waiting' && screen.from === 'review')
+      return { name: 'review', server: screen.server, notice: e.error };
+    return { name: 'manage', notice: e.error };
+  }
   if (e.state === 'removed' && e.record) return { name: 'revoked', record: e.record };
   if (e.error && ['failed', 'rejected', 'cancelled', 'timed-out'].includes(e.state)) {
     const server = screen.name === 'waiting' ? screen.server : undefined;
