@@ -37,7 +37,7 @@ export class HelperError extends Error {
     const params = clean(init.params);
     const t = errorText({ code, status: init.status, fields, params }, 'en');
     super(
-      redactText(`${t.title}: ${t.detail}`),
+      redactText(`${t.title}: ${t.detail}${t.technical ? ` (${t.technical})` : ''}`),
       init.cause !== undefined ? { cause: init.cause } : undefined,
     );
     this.name = 'HelperError';

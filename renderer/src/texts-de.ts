@@ -113,6 +113,7 @@ export const de: Texts = {
   copyDetails: 'Details kopieren',
   detailsCopied: 'Die Details sind in der Zwischenablage. Sie enthalten keinen Schlüssel.',
   detailsNotCopied: 'Die Details konnten nicht kopiert werden.',
+  technicalDetails: 'Technische Angaben (für den Anbieter der App oder Ihre IT)',
   openLogFolder: 'Protokollordner öffnen',
   replaceRegistration: 'In JTL-Wawi entfernen und neu registrieren',
   replaceWarning:

@@ -107,6 +107,7 @@ export const en = {
   copyDetails: 'Copy details',
   detailsCopied: 'The details are on the clipboard. They contain no key.',
   detailsNotCopied: 'The details could not be copied.',
+  technicalDetails: 'Technical details (for the app vendor or your IT)',
   openLogFolder: 'Open log folder',
   replaceRegistration: 'Remove in JTL-Wawi and register again',
   replaceWarning:

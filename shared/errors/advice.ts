@@ -66,6 +66,100 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
       },
     },
   },
+  'invalid-address': {
+    empty: { en: { detail: 'The address is empty.' }, de: { detail: 'Die Adresse ist leer.' } },
+    unparsable: {
+      en: { detail: '"{address}" is not an address.' },
+      de: { detail: '„{address}“ ist keine Adresse.' },
+    },
+    scheme: {
+      en: { detail: 'Only http and https are possible, not {scheme}.' },
+      de: { detail: 'Möglich sind nur http und https, nicht {scheme}.' },
+    },
+    credentials: {
+      en: { detail: 'The address must not contain a user name or password.' },
+      de: { detail: 'Die Adresse darf keinen Benutzernamen und kein Kennwort enthalten.' },
+    },
+    query: {
+      en: { detail: 'The address must not contain ? or #.' },
+      de: { detail: 'Die Adresse darf weder ? noch # enthalten.' },
+    },
+    'no-host': {
+      en: { detail: 'The address has no host.' },
+      de: { detail: 'Der Adresse fehlt der Rechnername.' },
+    },
+    path: {
+      en: { detail: 'The path "{path}" is not a Wawi API path; it looks like /api/eazybusiness.' },
+      de: { detail: 'Der Pfad „{path}“ ist kein Pfad der Wawi-API; er sieht so aus: /api/eazybusiness.' },
+    },
+    mandant: {
+      en: { detail: '"{database}" is not a possible name of a Mandant.' },
+      de: { detail: '„{database}“ ist kein möglicher Name eines Mandanten.' },
+    },
+  },
+  'manifest-invalid': {
+    'network-share': {
+      en: { detail: 'The app manifest is on a network share. The helper reads it only from this computer.' },
+      de: {
+        detail:
+          'Das App-Manifest liegt auf einer Netzwerkfreigabe. Der Helfer liest es nur von diesem Computer.',
+      },
+    },
+    missing: {
+      en: { detail: 'The manifest file {path} does not exist.' },
+      de: { detail: 'Die Manifestdatei {path} existiert nicht.' },
+    },
+    folder: {
+      en: { detail: 'The manifest file {path} is a folder, not a file.' },
+      de: { detail: 'Die Manifestdatei {path} ist ein Ordner, keine Datei.' },
+    },
+    'not-a-file': {
+      en: { detail: 'The manifest file {path} is not a regular file.' },
+      de: { detail: 'Die Manifestdatei {path} ist keine gewöhnliche Datei.' },
+    },
+    'too-large': {
+      en: { detail: 'The manifest file {path} is too large.' },
+      de: { detail: 'Die Manifestdatei {path} ist zu groß.' },
+    },
+    unreadable: {
+      en: { detail: 'The manifest file {path} cannot be read.' },
+      de: { detail: 'Die Manifestdatei {path} kann nicht gelesen werden.' },
+    },
+    'not-json': {
+      en: { detail: 'The manifest file {path} is not valid JSON (near line {line}, column {column}).' },
+      de: { detail: 'Die Manifestdatei {path} ist kein gültiges JSON (bei Zeile {line}, Spalte {column}).' },
+    },
+    'not-json-anywhere': {
+      en: { detail: 'The manifest file {path} is not JSON.' },
+      de: { detail: 'Die Manifestdatei {path} ist kein JSON.' },
+    },
+    'icon-path': {
+      en: {
+        detail: "AppIconFile must be the name of a file in the manifest's folder ({folder}), not a path.",
+      },
+      de: {
+        detail: 'AppIconFile muss der Name einer Datei im Ordner des Manifests sein ({folder}), kein Pfad.',
+      },
+    },
+    'not-kept': {
+      en: { detail: 'The manifest {appId} was registered with is not kept on this computer.' },
+      de: { detail: 'Das Manifest, mit dem {appId} registriert wurde, liegt nicht auf diesem Computer.' },
+    },
+    'no-manifest': {
+      en: { detail: 'The helper was started without the manifest of an app.' },
+      de: { detail: 'Der Helfer wurde ohne das Manifest einer App gestartet.' },
+    },
+    'other-app': {
+      en: { detail: 'The manifest is for {manifestApp}, not for {appId}.' },
+      de: { detail: 'Das Manifest gehört zu {manifestApp}, nicht zu {appId}.' },
+    },
+  },
+  'keychain-unavailable': {
+    locked: {
+      en: { detail: 'The {keychain} is locked.' },
+      de: { detail: 'Der Schlüsselspeicher ({keychain}) ist gesperrt.' },
+    },
+  },
   'timed-out': {
     removal: {
       en: {
@@ -83,8 +177,30 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
   },
 };
 
-/** Advice that names what to click or type, per surface. */
-export const SURFACE_NEXT: Partial<Record<ErrorCode, Record<Surface, Record<Lang, string>>>> = {
+/** Advice that names what to click or type, per surface; `<code>/<variant>` for one variant. */
+export const SURFACE_NEXT: Partial<
+  Record<ErrorCode | `${ErrorCode}/${string}`, Record<Surface, Record<Lang, string>>>
+> = {
+  'manifest-invalid/not-kept': {
+    cli: {
+      en: 'Give the app manifest with --manifest <file>.',
+      de: 'Geben Sie das App-Manifest mit --manifest <Datei> an.',
+    },
+    app: {
+      en: "Open this helper from the app's own setup or settings: it brings the manifest along.",
+      de: 'Öffnen Sie diesen Helfer aus der Einrichtung oder den Einstellungen der App: Sie bringt das Manifest mit.',
+    },
+  },
+  'manifest-invalid/no-manifest': {
+    cli: {
+      en: 'Give the app manifest with --manifest <file>.',
+      de: 'Geben Sie das App-Manifest mit --manifest <Datei> an.',
+    },
+    app: {
+      en: "Open this helper from the app's own setup or settings: it brings the manifest along.",
+      de: 'Öffnen Sie diesen Helfer aus der Einrichtung oder den Einstellungen der App: Sie bringt das Manifest mit.',
+    },
+  },
   'not-registered': {
     cli: {
       en: 'Run "wawi-register list" to see the registrations here, or register the app first.',

@@ -9,6 +9,12 @@ export interface ErrorText {
   detail: string;
   /** What to do next. */
   next: string;
+  /**
+   * The technical cause as the program or the OS put it (English, not translated: an OS message, a
+   * library's words, the manifest check's findings for the vendor), when no sentence above says it.
+   * Shown apart: a line of its own in the CLI, the support area in the app.
+   */
+  technical?: string;
 }
 
 /** Wawi's menu path to the registration dialog, as Wawi spells it (German in both languages). */

@@ -44,7 +44,7 @@ export interface TextableError {
 export function errorText(err: TextableError, lang: Lang, surface: Surface = 'cli'): ErrorText {
   const variant = err.params?.variant;
   const t = { ...TEXTS[lang][err.code], ...(variant ? VARIANTS[err.code]?.[variant]?.[lang] : {}) };
-  const surfaceNext = SURFACE_NEXT[err.code]?.[surface][lang];
+  const surfaceNext = (SURFACE_NEXT[`${err.code}/${variant}`] ?? SURFACE_NEXT[err.code])?.[surface][lang];
   if (surfaceNext) t.next = surfaceNext;
   if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
   if (err.params?.pendingKept === 'unconfirmed') t.next = TEXTS[lang]['request-unconfirmed'].next;
@@ -57,5 +57,17 @@ export function errorText(err: TextableError, lang: Lang, surface: Surface = 'cl
     ...(err.params?.signedAt ? { signedAt: formatDateTime(err.params.signedAt, lang) } : {}),
     ...(err.params?.appId ? {} : { appId: '<AppId>' }),
   };
-  return { title: fill(t.title, params), detail: fill(t.detail, params), next: fill(t.next, params) };
+  const used = `${t.title}${t.detail}${t.next}`;
+  const technical = TECHNICAL_PARAMS.flatMap((k) =>
+    err.params?.[k] && !used.includes(`{${k}}`) ? [err.params[k]!] : [],
+  ).join('; ');
+  return {
+    title: fill(t.title, params),
+    detail: fill(t.detail, params),
+    next: fill(t.next, params),
+    ...(technical ? { technical } : {}),
+  };
 }
+
+/** Params in the program's own words: never part of a translated sentence unless a text asks for them. */
+const TECHNICAL_PARAMS = ['reason', 'problems'] as const;

@@ -30,7 +30,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'signature-unavailable': {
     title: 'Die App konnte nicht signiert werden',
     detail:
-      'Diese App ist von JTL zertifiziert und braucht für jede Registrierung eine frische Signatur ihres Anbieters. Der Signaturdienst unter {provider} hat keine geliefert ({reason}). An JTL-Wawi wurde nichts gesendet.',
+      'Diese App ist von JTL zertifiziert und braucht für jede Registrierung eine frische Signatur ihres Anbieters. Der Signaturdienst unter {provider} hat keine geliefert. An JTL-Wawi wurde nichts gesendet.',
     next: 'Prüfen Sie die Internetverbindung dieses Computers und versuchen Sie es gleich noch einmal. Wenn es weiter fehlschlägt, informieren Sie den Anbieter der App: Sein Signaturdienst funktioniert nicht.',
   },
   'no-registration-window': {
@@ -117,28 +117,28 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   'bad-response': {
     title: 'Unerwartete Antwort',
-    detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi-REST-Servers: {reason}.',
+    detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi-REST-Servers.',
     next: 'Prüfen Sie, ob die Adresse auf den JTL-Wawi-REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
   },
   'manifest-invalid': {
     title: 'Das App-Manifest ist ungültig',
-    detail: '{problems}',
+    detail: 'Das App-Manifest erfüllt nicht, was JTL-Wawi verlangt.',
     next: 'Der Anbieter der App muss das Manifest korrigieren. Es wurde nichts an JTL-Wawi gesendet.',
   },
   'keychain-unavailable': {
     title: 'Der Schlüsselspeicher ist nicht nutzbar',
-    detail: 'Der Schlüsselspeicher ({keychain}) ist nicht verfügbar oder gesperrt ({reason}).',
+    detail: 'Der Schlüsselspeicher ({keychain}) ist nicht verfügbar oder gesperrt.',
     next: '{unlock} Der Schlüssel wird nirgendwo anders gespeichert.',
   },
   'key-not-stored': {
     title: 'Der Schlüssel konnte nicht gespeichert werden und ist verloren',
     detail:
-      'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben, aber der Schlüsselspeicher ({keychain}) blieb nicht verfügbar ({reason}). JTL-Wawi gibt einen Schlüssel nur einmal aus.',
+      'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben, aber der Schlüsselspeicher ({keychain}) blieb nicht verfügbar. JTL-Wawi gibt einen Schlüssel nur einmal aus.',
     next: `Entsperren oder reparieren Sie den Schlüsselspeicher. Entfernen Sie dann die App in JTL-Wawi (${MENU}) und registrieren Sie sie erneut.`,
   },
   'storage-failed': {
     title: 'Speichern auf diesem Computer fehlgeschlagen',
-    detail: 'Schreiben von {path} ist fehlgeschlagen ({reason}).',
+    detail: 'Schreiben von {path} ist fehlgeschlagen.',
     next: 'Geben Sie Speicherplatz frei oder prüfen Sie die Ordnerrechte und versuchen Sie es erneut. Bereits Gespeichertes ging nicht verloren.',
   },
   'not-registered': {
@@ -158,7 +158,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   'invalid-address': {
     title: 'Diese Adresse ist nicht verwendbar',
-    detail: '{reason}',
+    detail: 'Das ist keine Adresse eines JTL-Wawi-REST-Servers.',
     next: 'Geben Sie sie so ein: 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness.',
   },
   'invalid-input': {
@@ -168,7 +168,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   internal: {
     title: 'Etwas ist schiefgelaufen',
-    detail: 'Ein unerwarteter Fehler ist aufgetreten: {reason}',
+    detail: 'Ein unerwarteter Fehler ist aufgetreten.',
     next: 'Versuchen Sie es erneut. Wenn es wieder passiert, senden Sie die Protokolldatei an den Anbieter der App (sie enthält keine Schlüssel).',
   },
 };

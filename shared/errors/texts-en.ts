@@ -30,7 +30,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'signature-unavailable': {
     title: 'The app could not be signed',
     detail:
-      'This app is certified by JTL and needs a fresh signature from its vendor for every registration. The signing service at {provider} did not deliver one ({reason}). Nothing was sent to JTL-Wawi.',
+      'This app is certified by JTL and needs a fresh signature from its vendor for every registration. The signing service at {provider} did not deliver one. Nothing was sent to JTL-Wawi.',
     next: "Check this computer's internet connection and try again in a moment. If it keeps failing, tell the app vendor: their signing service is not working.",
   },
   'no-registration-window': {
@@ -115,28 +115,28 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   },
   'bad-response': {
     title: 'Unexpected answer',
-    detail: 'The answer from {address} is not what a JTL-Wawi REST server sends: {reason}.',
+    detail: 'The answer from {address} is not what a JTL-Wawi REST server sends.',
     next: 'Check that the address points to the JTL-Wawi REST server and not to another program or a proxy.',
   },
   'manifest-invalid': {
     title: 'The app manifest is not valid',
-    detail: '{problems}',
+    detail: 'The app manifest does not meet what JTL-Wawi requires.',
     next: 'The app vendor has to correct the manifest. Nothing was sent to JTL-Wawi.',
   },
   'keychain-unavailable': {
     title: 'The keychain cannot be used',
-    detail: 'The {keychain} is not available or locked ({reason}).',
+    detail: 'The {keychain} is not available or locked.',
     next: '{unlock} The key is never stored anywhere else.',
   },
   'key-not-stored': {
     title: 'The key could not be stored and is lost',
     detail:
-      'JTL-Wawi accepted the registration and handed out the key, but the {keychain} stayed unavailable ({reason}). JTL-Wawi hands out a key only once.',
+      'JTL-Wawi accepted the registration and handed out the key, but the {keychain} stayed unavailable. JTL-Wawi hands out a key only once.',
     next: `Unlock or repair the keychain. Then remove the app in JTL-Wawi (${MENU}) and register it again.`,
   },
   'storage-failed': {
     title: 'Could not save on this computer',
-    detail: 'Writing {path} failed ({reason}).',
+    detail: 'Writing {path} failed.',
     next: 'Free some disk space or check the folder permissions, then try again. Nothing already saved was lost.',
   },
   'not-registered': {
@@ -156,7 +156,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   },
   'invalid-address': {
     title: 'This address is not usable',
-    detail: '{reason}',
+    detail: 'This is not the address of a JTL-Wawi REST server.',
     next: 'Enter it like 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness.',
   },
   'invalid-input': {
@@ -166,7 +166,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   },
   internal: {
     title: 'Something went wrong',
-    detail: 'An unexpected error occurred: {reason}',
+    detail: 'An unexpected error occurred.',
     next: 'Try again. If it happens again, send the log file to the app vendor (it contains no keys).',
   },
 };

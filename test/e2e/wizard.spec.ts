@@ -163,7 +163,7 @@ const L = {
     forgetConfirm: 'Auf diesem Computer vergessen',
     none: 'Noch keine Registrierungen',
     manifest: 'Das App-Manifest ist ungültig',
-    doesNotExist: 'does not exist',
+    doesNotExist: 'existiert nicht',
   },
 } as const;
 

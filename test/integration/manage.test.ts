@@ -159,8 +159,12 @@ describe('rotate', () => {
     data.manifests = {};
     writeFileSync(file, JSON.stringify(data));
     const err = await h.core.rotate(old.account).catch((e: HelperError) => e);
-    expect(err).toMatchObject({ code: 'manifest-invalid' });
-    expect((err as Error).message).toMatch(/--manifest/);
+    expect(err).toMatchObject({ code: 'manifest-invalid', params: { variant: 'not-kept' } });
+    const { errorText } = await import('../../shared/errors/text');
+    // The advice fits where it is shown: the flag in the CLI, the app's own setup in the app.
+    expect(errorText(err as HelperError, 'de', 'cli').next).toMatch(/--manifest/);
+    expect(errorText(err as HelperError, 'de', 'app').next).not.toMatch(/--/);
+    expect(errorText(err as HelperError, 'de', 'app').detail).toMatch(/nicht auf diesem Computer/);
   });
 });
 

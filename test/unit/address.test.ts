@@ -40,7 +40,7 @@ describe('parseWawiAddress', () => {
     ['http://user:pw@wawi:5883', /user name or password/],
     ['http://wawi:5883/shop/api', /not a Wawi API path/],
     ['http://wawi:5883/api/x?y=1', /\?/],
-    ['http://wawi:99999', /not a valid address/],
+    ['http://wawi:99999', /is not an address/],
   ])('refuses %j with a reason', (input, reason) => {
     expect(() => parseWawiAddress(input)).toThrow(reason);
   });

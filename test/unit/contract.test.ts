@@ -8,6 +8,7 @@ import {
   retryScreen,
   type Screen,
 } from '../../renderer/src/wizard/screens';
+import { VARIANTS } from '../../shared/errors/advice';
 import {
   canRetrust,
   ERROR_CODES,
@@ -273,6 +274,36 @@ describe('advice that fits where it is shown', () => {
         const text = errorText({ code, params: { pendingKept: 'true' } }, lang, 'app');
         const plain = errorText({ code }, lang, 'app');
         for (const t of [text, plain]) expect(`${t.detail} ${t.next}`).not.toMatch(/wawi-register|--[a-z]/);
+        for (const variant of Object.keys(VARIANTS[code] ?? {})) {
+          const v = errorText({ code, params: { variant } }, lang, 'app');
+          expect(`${v.detail} ${v.next}`, `${code}/${variant}`).not.toMatch(/wawi-register|--[a-z]/);
+        }
       }
+  });
+
+  it('German screens get German sentences; the words of the program stay apart as technical details', async () => {
+    const { errorText } = await import('../../shared/errors/text');
+    for (const code of ERROR_CODES)
+      for (const variant of [undefined, ...Object.keys(VARIANTS[code] ?? {})]) {
+        const params = {
+          ...(variant ? { variant } : {}),
+          reason: 'ENOENT: no such thing',
+          problems: 'x is wrong',
+        };
+        const de = errorText({ code, params }, 'de', 'app');
+        const en = errorText({ code, params }, 'en', 'app');
+        const where = `${code}/${variant ?? '-'}`;
+        // Every sentence is written for each language (invalid-input's reason is the CLI's own words).
+        if (code !== 'invalid-input') {
+          expect(de.detail, where).not.toBe(en.detail);
+          expect(`${de.title} ${de.detail}`, where).not.toContain('ENOENT');
+          expect(de.technical, where).toContain('ENOENT');
+        }
+      }
+    // A typed address the merchant gets wrong is explained in their language.
+    expect(
+      errorText({ code: 'invalid-address', params: { variant: 'scheme', scheme: 'ftp' } }, 'de', 'app')
+        .detail,
+    ).toBe('Möglich sind nur http und https, nicht ftp.');
   });
 });

@@ -95,7 +95,11 @@ export class Output {
       this.document({ ok: false, exitCode, error: describeError(err, this.lang) });
     } else {
       this.io.stderr.write(
-        printableLines(`\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n`),
+        printableLines(
+          `\n✖ ${text.title}\n  ${text.detail}\n  ${this.t.next}: ${text.next}\n${
+            text.technical ? `  (${text.technical})\n` : ''
+          }`,
+        ),
       );
     }
     return exitCode;
@@ -105,5 +109,11 @@ export class Output {
 /** An error as --json shows it: code, status, params and its texts. */
 export function describeError(err: HelperError, lang: Lang) {
   const text = errorText(err, lang);
-  return { ...err.toJSON(), title: text.title, detail: text.detail, next: text.next };
+  return {
+    ...err.toJSON(),
+    title: text.title,
+    detail: text.detail,
+    next: text.next,
+    ...(text.technical ? { technical: text.technical } : {}),
+  };
 }

@@ -47,16 +47,11 @@ export async function forgetHere(ctx: FlowContext, account: string): Promise<boo
 export function manifestFor(ctx: FlowContext, record: RegistrationRecord, given?: AppManifest): AppManifest {
   const manifest = given ?? ctx.deps.metadata.manifest(record.account);
   if (!manifest) {
-    throw new HelperError('manifest-invalid', {
-      params: {
-        problems:
-          'The manifest this app was registered with is not on this computer; give it with --manifest.',
-      },
-    });
+    throw new HelperError('manifest-invalid', { params: { variant: 'not-kept', appId: record.appId } });
   }
   if (manifest.AppId !== record.appId) {
     throw new HelperError('manifest-invalid', {
-      params: { problems: `The manifest is for ${manifest.AppId}, not ${record.appId}.` },
+      params: { variant: 'other-app', manifestApp: manifest.AppId, appId: record.appId },
     });
   }
   return manifest;

@@ -12,6 +12,7 @@ import { ReadFileError, type ReadProblem, readBoundedFile } from './read-file';
 /** A manifest is a few KB; with an inline base64 icon at most about 350 KB. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
+/** Why a file was not read, for the manifest check's findings (the vendor reads them). */
 const WHY: Record<ReadProblem, string> = {
   missing: 'does not exist',
   folder: 'is a folder, not a file',
@@ -19,6 +20,10 @@ const WHY: Record<ReadProblem, string> = {
   'too-large': 'is too large',
   unreadable: 'cannot be read',
 };
+
+/** A manifest file that could not be used: a variant of the text and its params, no sentence. */
+const fileProblem = (variant: string, params: Record<string, string> = {}, cause?: unknown) =>
+  new HelperError('manifest-invalid', { params: { variant, ...params }, ...(cause ? { cause } : {}) });
 
 export interface LoadedManifest {
   manifest: AppManifest;
@@ -36,50 +41,43 @@ export function isRemotePath(path: string): boolean {
 }
 
 /** Where in the file JSON.parse stopped, without quoting any of the file's content. */
-function jsonProblem(err: unknown, text: string): string {
+function jsonProblem(err: unknown, text: string): { line: string; column: string } | undefined {
   const message = (err as Error).message ?? '';
   // V8 names a position, or quotes a few characters around the problem: found again in the text.
   const position = /position (\d+)/.exec(message)?.[1];
   const snippet = /(?:\.\.\.)?"(.+)"(?:\.\.\.)? is not valid JSON/s.exec(message)?.[1];
   const at = position !== undefined ? Number(position) : snippet ? text.indexOf(snippet) : -1;
-  if (at < 0) return 'it is not JSON';
+  if (at < 0) return undefined;
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `the problem is near line ${line}, column ${column}`;
+  return { line: String(line), column: String(column) };
 }
 
-const invalid = (problems: string, cause?: unknown) =>
-  new HelperError('manifest-invalid', { params: { problems }, ...(cause ? { cause } : {}) });
-
 export function loadManifest(path: string): LoadedManifest {
-  if (isRemotePath(path))
-    throw invalid('The manifest must be a file on this computer, not on a network share.');
+  if (isRemotePath(path)) throw fileProblem('network-share');
   const full = resolve(path);
   let text: string;
   try {
     text = readBoundedFile(full, MAX_MANIFEST_BYTES).toString('utf8');
   } catch (err) {
-    const why = err instanceof ReadFileError ? WHY[err.problem] : 'cannot be read';
-    throw new HelperError('manifest-invalid', {
-      params: { problems: `The manifest file ${full} ${why}.` },
-      cause: err,
-    });
+    throw fileProblem(err instanceof ReadFileError ? err.problem : 'unreadable', { path: full }, err);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw invalid(`The manifest file ${full} is not valid JSON (${jsonProblem(err, text)}).`);
+    const where = jsonProblem(err, text);
+    throw where
+      ? fileProblem('not-json', { path: full, ...where })
+      : fileProblem('not-json-anywhere', { path: full });
   }
   let icon: Uint8Array | { error: string } | undefined;
   const iconFile = (raw as { AppIconFile?: unknown } | null)?.AppIconFile;
   if (typeof iconFile === 'string' && iconFile !== '') {
     // The icon sits beside the manifest: a file name, not a path elsewhere (or on a network share).
     if (/[\\/]/.test(iconFile) || iconFile === '..' || iconFile === '.' || /^[a-z]:/i.test(iconFile))
-      throw invalid(
-        `AppIconFile must be the name of a file in the manifest's folder (${dirname(full)}), not a path.`,
-      );
+      throw fileProblem('icon-path', { folder: dirname(full) });
     const iconPath = resolve(dirname(full), iconFile);
     try {
       // Read a little more than allowed, so that the manifest check reports the real size problem.

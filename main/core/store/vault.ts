@@ -99,9 +99,9 @@ export class KeyVault {
     this.guard = options.guard ?? defaultGuard(this.platform);
   }
 
-  private unavailable(reason: string, cause?: unknown): HelperError {
+  private unavailable(reason: string, cause?: unknown, variant?: 'locked'): HelperError {
     return new HelperError('keychain-unavailable', {
-      params: { reason, platform: this.platform },
+      params: { reason, platform: this.platform, ...(variant ? { variant } : {}) },
       ...(cause !== undefined ? { cause } : {}),
     });
   }
@@ -115,7 +115,8 @@ export class KeyVault {
   private async use<T>(what: string, mode: 'search' | 'store', fn: (k: KeychainBackend) => Promise<T>) {
     if (mode === 'search') {
       const ring = await this.checkRing();
-      if (ring.state === 'locked') throw this.unavailable(`${what}: the keyring is locked`);
+      if (ring.state === 'locked')
+        throw this.unavailable(`${what}: the keyring is locked`, undefined, 'locked');
       if (ring.state === 'unavailable') throw this.unavailable(`${what}: ${ring.reason}`);
     }
     let k: KeychainBackend;

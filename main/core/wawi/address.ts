@@ -44,7 +44,9 @@ export function withProtocol(server: WawiServer, protocol: 'http' | 'https'): Wa
   return { ...server, protocol, baseUrl: server.baseUrl.replace(/^https?:/, `${protocol}:`) };
 }
 
-const invalid = (reason: string) => new HelperError('invalid-address', { params: { reason } });
+/** Why an address is not usable: a variant of the text (shared/errors/advice.ts) and its params. */
+const invalid = (variant: string, params: Record<string, string> = {}) =>
+  new HelperError('invalid-address', { params: { variant, ...params } });
 
 /**
  * Accepts `127.0.0.1:5883`, `wawi-server`, `http://wawi-server:5883/api/Mandant_2/`, `https://…`.
@@ -52,19 +54,19 @@ const invalid = (reason: string) => new HelperError('invalid-address', { params:
  */
 export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABASE): WawiServer {
   const raw = input.trim();
-  if (raw === '') throw invalid('The address is empty.');
+  if (raw === '') throw invalid('empty');
   const schemed = hasScheme(raw);
   let url: URL;
   try {
     url = new URL(schemed ? raw : `http://${raw}`);
   } catch {
-    throw invalid(`"${raw}" is not a valid address.`);
+    throw invalid('unparsable', { address: raw.slice(0, 200) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalid(`Only http and https are possible, not ${url.protocol.replace(':', '')}.`);
-  if (url.username || url.password) throw invalid('The address must not contain a user name or password.');
-  if (url.search || url.hash) throw invalid('The address must not contain ? or #.');
-  if (!url.hostname) throw invalid('The address has no host.');
+    throw invalid('scheme', { scheme: url.protocol.replace(':', '') });
+  if (url.username || url.password) throw invalid('credentials');
+  if (url.search || url.hash) throw invalid('query');
+  if (!url.hostname) throw invalid('no-host');
   const protocol = url.protocol === 'https:' ? 'https' : 'http';
   const port = url.port ? Number(url.port) : schemed ? (protocol === 'https' ? 443 : 80) : DEFAULT_PORT;
 
@@ -74,14 +76,12 @@ export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABA
   let database = defaultDatabase;
   if (segments.length > 0) {
     if (segments[0]!.toLowerCase() !== 'api' || segments.length > 2) {
-      throw invalid(
-        `The path "${url.pathname}" is not a Wawi API path; it should look like /api/eazybusiness.`,
-      );
+      throw invalid('path', { path: url.pathname.slice(0, 200) });
     }
     if (segments[1]) database = segments[1];
   }
   if (!/^[A-Za-z0-9_\-. ]{1,128}$/.test(database))
-    throw invalid(`"${database}" is not a valid database name.`);
+    throw invalid('mandant', { database: database.slice(0, 200) });
   const host = normalizeHost(url.hostname);
   const typed = url.hostname.toLowerCase().replace(/\.$/, '');
   return {

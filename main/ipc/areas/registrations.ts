@@ -29,10 +29,7 @@ export function registrationHandlers(
       const manifest = launch.manifest;
       if (!manifest)
         throw (
-          launch.manifestError ??
-          new HelperError('manifest-invalid', {
-            params: { problems: 'The app was started without a manifest (--manifest <file>).' },
-          })
+          launch.manifestError ?? new HelperError('manifest-invalid', { params: { variant: 'no-manifest' } })
         );
       const seen = probed.at(baseUrl);
       // Only the certificate main saw can be trusted from the app, and only what the merchant confirmed.

@@ -18,6 +18,7 @@ export function detailsText(
     `${text.title} [${error.code}${error.status ? `, HTTP ${error.status}` : ''}]`,
     text.detail,
     text.next,
+    ...(text.technical ? [text.technical] : []),
     ...params,
   ]
     .join('\n')
@@ -27,6 +28,7 @@ export function detailsText(
 export function Support({ api, error }: { api: ApiClient; error: SerializedError }) {
   const { lang, t } = useI18n();
   const [notice, setNotice] = useState('');
+  const technical = errorText(error, lang, 'app').technical;
   const copy = async () => {
     const text = detailsText(error, t.appTitle, errorText(error, lang, 'app'));
     try {
@@ -48,6 +50,15 @@ export function Support({ api, error }: { api: ApiClient; error: SerializedError
       <span role="status" className="muted small">
         {notice}
       </span>
+      {technical && (
+        // The program's or the OS's own words: not translated, marked as English for screen readers.
+        <details className="technical">
+          <summary className="muted small">{t.technicalDetails}</summary>
+          <p className="small" lang="en">
+            {technical}
+          </p>
+        </details>
+      )}
     </div>
   );
 }
