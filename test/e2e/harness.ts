@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createCore } from '../../main/core/index';
-import { KeyVault, loadKeytar } from '../../main/core/store/vault';
+import { type KeychainBackend, KeyVault, loadKeytar } from '../../main/core/store/vault';
 import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
@@ -73,16 +73,26 @@ export async function startHarness(
     candidates?: (sim: WawiSim) => string[];
     /** Serve the simulator over https with this (self-signed) certificate. */
     tls?: { key: string; cert: string };
+    /** The simulator's databases ("Mandanten"). */
+    databases?: string[];
+    /** Wraps the real keychain (keytar), e.g. to make it refuse for a while. */
+    keychain?: (real: KeychainBackend) => KeychainBackend;
   } = {},
 ): Promise<Harness> {
   // A daemon that exited since the last test is started again on the same keyring.
   await (await keyringOfThisWorker()).ensureRunning();
-  const sim = await startWawiSim({ port: 0, ...(options.tls ? { tls: options.tls } : {}) });
+  const sim = await startWawiSim({
+    port: 0,
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.databases ? { databases: options.databases } : {}),
+  });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();
+  const { keychain } = options;
   const { core, vault } = createCore({
     home,
     service,
+    ...(keychain ? { keychain: () => keychain(loadKeytar()) } : {}),
     http: { connectTimeoutMs: 1000, responseTimeoutMs: 3000 },
     overrides: { pollIntervalMs: 150, removalPollIntervalMs: 150, backoffBaseMs: 200 },
   });
