@@ -71,8 +71,8 @@ export const de: Texts = {
   retrying: (why, s) => `${why}. Neuer Versuch in ${s} s.`,
   storing: 'Angenommen. Der Schlüssel wird sicher gespeichert…',
   keyWaitingTitle: 'Angenommen, aber der Schlüssel ist noch nicht gespeichert',
-  keyWaitingText:
-    'JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben. Ihr Schlüsselspeicher lehnt ihn gerade ab; er liegt deshalb nur im Arbeitsspeicher und wird gespeichert, sobald der Schlüsselspeicher es zulässt.',
+  keyWaitingText: (platform) =>
+    `JTL-Wawi hat die Registrierung angenommen und den Schlüssel ausgegeben. ${de.keychainSubject(platform)} lehnt ihn gerade ab; er liegt deshalb nur im Arbeitsspeicher und wird gespeichert, sobald es wieder geht.`,
   retryNow: 'Erneut versuchen',
   keepTrying: 'Weiter versuchen',
   giveUpKey: 'Schlüssel aufgeben',
@@ -91,6 +91,12 @@ export const de: Texts = {
     'Der Schlüssel gibt vollen Zugriff auf die Wawi-API als diese App, mit allen Berechtigungen oben. Fügen Sie ihn nie in eine E-Mail, ein Ticket oder einen Chat ein.',
   doneIntro: (name) => `${name} kann jetzt Ihre JTL-Wawi nutzen.`,
   keyStored: 'Der Schlüssel liegt in',
+  keychainSubject: (platform) =>
+    platform === 'win32'
+      ? 'Die Windows-Anmeldeinformationsverwaltung'
+      : platform === 'darwin'
+        ? 'Der macOS-Schlüsselbund'
+        : 'Der Schlüsselbund des Systems',
   keychain: (platform) =>
     platform === 'win32'
       ? 'der Windows-Anmeldeinformationsverwaltung'
@@ -128,8 +134,8 @@ export const de: Texts = {
   cancelledNothingChanged: 'Auf diesem Computer wurde nichts geändert.',
 
   manageTitle: 'Registrierungen auf diesem Computer',
-  manageIntro:
-    'Apps, die von diesem Computer aus mit einer JTL-Wawi verbunden sind. Die Schlüssel bleiben im Schlüsselspeicher; diese Liste zeigt sie nie.',
+  manageIntro: (platform) =>
+    `Apps, die von diesem Computer aus mit einer JTL-Wawi verbunden sind. Die Schlüssel bleiben in ${de.keychain(platform)}; diese Liste zeigt sie nie.`,
   none: 'Noch keine Registrierungen auf diesem Computer.',
   registerApp: 'Diese App registrieren',
   checkAll: 'Alle prüfen',

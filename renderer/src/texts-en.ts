@@ -66,8 +66,8 @@ export const en = {
   retrying: (why: string, s: number) => `${why}. Trying again in ${s} s.`,
   storing: 'Accepted. Storing the key safely…',
   keyWaitingTitle: 'Accepted, but the key is not stored yet',
-  keyWaitingText:
-    'JTL-Wawi accepted the registration and handed out the key. Your keychain refuses it right now, so it is kept in memory only and stored as soon as the keychain allows.',
+  keyWaitingText: (platform: string): string =>
+    `JTL-Wawi accepted the registration and handed out the key. ${en.keychainSubject(platform)} refuses it right now, so it is kept in memory only and stored as soon as it can be.`,
   retryNow: 'Retry',
   keepTrying: 'Keep trying',
   giveUpKey: 'Give up the key',
@@ -86,6 +86,12 @@ export const en = {
     'The key gives full access to the Wawi API as this app, with all the permissions above. Never paste it into an e-mail, a ticket or a chat.',
   doneIntro: (name: string) => `${name} can now use your JTL-Wawi.`,
   keyStored: 'The key is stored in',
+  keychainSubject: (platform: string): string =>
+    platform === 'win32'
+      ? 'The Windows Credential Manager'
+      : platform === 'darwin'
+        ? 'The macOS Keychain'
+        : "The system's keyring",
   keychain: (platform: string): string =>
     platform === 'win32'
       ? 'the Windows Credential Manager'
@@ -122,8 +128,8 @@ export const en = {
   cancelledNothingChanged: 'Nothing was changed on this computer.',
 
   manageTitle: 'Registrations on this computer',
-  manageIntro:
-    'Apps connected to a JTL-Wawi from this computer. Keys stay in the keychain; this list never shows them.',
+  manageIntro: (platform: string): string =>
+    `Apps connected to a JTL-Wawi from this computer. Keys stay in ${en.keychain(platform)}; this list never shows them.`,
   none: 'No registrations on this computer yet.',
   registerApp: 'Register this app',
   checkAll: 'Check all',

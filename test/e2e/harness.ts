@@ -219,6 +219,16 @@ export async function everyWay(page: Page, name: string) {
     await shot(page, scheme === 'light' ? name : `${name}-dark`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  // The primary button sits in the same place on every screen: last in its bar, on the right.
+  const bars = await page.locator('.actions').evaluateAll((els) =>
+    els.map((bar) => {
+      const buttons = [...bar.querySelectorAll(':scope > button')];
+      const primary = buttons.findIndex((b) => b.classList.contains('primary'));
+      return { primary, last: buttons.length - 1, text: bar.textContent };
+    }),
+  );
+  for (const bar of bars)
+    if (bar.primary >= 0) expect(bar.primary, `${name}: the primary button of "${bar.text}"`).toBe(bar.last);
   for (const w of WINDOWS) {
     await page.setViewportSize({ width: w.width / 2, height: w.height / 2 });
     const overflow = await page.evaluate(() => ({

@@ -10,7 +10,17 @@ import { Confirm } from './confirm';
  * Accepted, but the keychain refuses the key: it is kept in memory and retried. The merchant unlocks
  * the keychain and retries, or gives the key up after a warning that it is then lost.
  */
-export function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: string; event: FlowEvent }) {
+export function KeyWaiting({
+  api,
+  flowId,
+  event,
+  platform,
+}: {
+  api: ApiClient;
+  flowId: string;
+  event: FlowEvent;
+  platform: string;
+}) {
   const { lang, t } = useI18n();
   const [confirm, setConfirm] = useState(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -19,7 +29,7 @@ export function KeyWaiting({ api, flowId, event }: { api: ApiClient; flowId: str
   return (
     <div className="alert" role="alert">
       <p className="alert-title">{t.keyWaitingTitle}</p>
-      <p>{t.keyWaitingText}</p>
+      <p>{t.keyWaitingText(platform)}</p>
       <p>
         <strong>{unlock}</strong>
       </p>

@@ -98,7 +98,7 @@ export function Manage({
     launch.manifest && list && !list.some((r) => r.appId === launch.manifest!.AppId) && !loadError;
   return (
     <Step title={t.manageTitle}>
-      <p>{t.manageIntro}</p>
+      <p>{t.manageIntro(launch.platform)}</p>
       <p role="status" className="muted">
         {loading && busy !== 'all' ? t.loading : busy === 'all' ? t.checking : status}
       </p>

@@ -57,7 +57,7 @@ export function Waiting({
       </ol>
       {sent && <p className="muted">{t.twoRequests}</p>}
       {keyWaiting(event) && event ? (
-        <KeyWaiting api={api} flowId={flowId} event={event} />
+        <KeyWaiting api={api} flowId={flowId} event={event} platform={launch?.platform ?? ''} />
       ) : (
         <>
           <ProgressLine status={status} elapsedMs={elapsedMs} />
