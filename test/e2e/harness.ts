@@ -194,10 +194,11 @@ export async function expectAccessible(page: Page) {
 /**
  * Saves a screenshot for docs/ only when asked (`UPDATE_SCREENSHOTS=1 npm run test:e2e`), so that a
  * plain `npm test` leaves the work tree unchanged. The page is still rendered to an image every time.
+ * The window as the merchant sees it (not the full page: the pinned button bar stays at its foot).
  */
 export async function shot(page: Page, name: string) {
   const update = process.env.UPDATE_SCREENSHOTS === '1';
-  await page.screenshot({ ...(update ? { path: join(SCREENSHOTS, `${name}.png`) } : {}), fullPage: true });
+  await page.screenshot({ ...(update ? { path: join(SCREENSHOTS, `${name}.png`) } : {}) });
 }
 
 /** The window's default and minimum size (main/electron/window.ts), and 200 % zoom in each. */

@@ -3,6 +3,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/wawi/address';
 import { TEXTS } from '../../renderer/src/i18n';
+import { describeScope } from '../../shared/scopes';
 import { demoManifest } from '../helpers/core';
 import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
 
@@ -62,7 +63,9 @@ for (const lang of ['en', 'de'] as const) {
     await expect(
       page.getByText(lang === 'de' ? 'Lagerbestand Sync (Demo)' : 'Stock Sync (Demo)').first(),
     ).toBeVisible();
-    await expect(page.getByText(lang === 'de' ? 'Artikel' : 'Items', { exact: true })).toBeVisible();
+    // A few permissions: one plain list, in the merchant's words.
+    await expect(page.getByText(describeScope('item.queryitems', lang).label, { exact: true })).toBeVisible();
+    await expect(page.locator('.scopes details')).toHaveCount(0);
     await expect(page.getByText('App-Registrierung').first()).toBeVisible();
     const admin = await adminPage(page, h);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();

@@ -1,11 +1,11 @@
-// The permissions an app asks for, in Wawi's headings: grouped by area, each area folded with its count,
-// and every permission that deletes, writes or reads everything marked as such.
+// The permissions an app asks for, in Wawi's headings: a few as one list, many folded by area with their
+// counts, and every permission that deletes, writes or reads everything marked as such.
 import { useId } from 'react';
 import type { Lang } from '../../../shared/lang';
 import { groupScopes, type ScopeRisk } from '../../../shared/scopes';
 import type { Texts } from '../i18n';
 
-/** Up to this many permissions are shown unfolded; more fold by area. */
+/** Up to this many permissions are one plain list; more fold by area, each with its count. */
 const UNFOLDED = 8;
 
 export function Scopes({
@@ -23,7 +23,7 @@ export function Scopes({
 }) {
   const id = useId();
   const groups = groupScopes(scopes, lang);
-  const open = scopes.length <= UNFOLDED;
+  const few = scopes.length <= UNFOLDED;
   return (
     <section className="scopes" aria-labelledby={id}>
       <h2 id={id}>
@@ -32,11 +32,23 @@ export function Scopes({
       {hint && <p className="muted small">{hint}</p>}
       {groups.length === 0 ? (
         <p className="muted">{t.noScopes}</p>
+      ) : few ? (
+        // A few: one plain list (each label names its area).
+        <ul className="scope-list flat">
+          {groups.flatMap((g) =>
+            g.scopes.map((s) => (
+              <li key={s.scope}>
+                <span>{s.label}</span>
+                {s.risk && <RiskMark risk={s.risk} t={t} />}
+              </li>
+            )),
+          )}
+        </ul>
       ) : (
         <ul className="scope-areas">
           {groups.map((g) => (
             <li key={g.area}>
-              <details open={open}>
+              <details>
                 <summary>
                   <span className="scope-area">{g.areaLabel}</span>{' '}
                   <span className="muted">{t.scopeCount(g.scopes.length)}</span>
