@@ -37,7 +37,7 @@ export type Screen =
   | { name: 'revoked'; record: RegistrationRecord };
 
 /** A server a flow reports, as the screens show servers. */
-const shown = (s: ServerRef): DiscoveredServer => ({ ...s, apiStyle: 'v1' });
+export const shown = (s: ServerRef): DiscoveredServer => ({ ...s, apiStyle: 'v1' });
 
 /** The account host rule writes every loopback name as 127.0.0.1 (see main/core/wawi/address.ts). */
 export const onThisComputer = (s: Pick<DiscoveredServer, 'host'>) => s.host === '127.0.0.1';
@@ -57,13 +57,6 @@ export function afterChoosing(server: DiscoveredServer): Screen {
 export function multiInstance(launch: Launch | null, r: RegistrationRecord): boolean {
   return launch?.manifest?.RegistrationType === 1 && launch.manifest.AppId === r.appId && !r.instance;
 }
-
-/** The waiting screen of a flow for a registration (a further instance of it). */
-export const waitingFor = (r: RegistrationRecord, flowId: string): Screen => ({
-  name: 'waiting',
-  flowId,
-  server: shown(r.server),
-});
 
 /** Where the app starts: resume a waiting request, or the screen to show. */
 export type Start = { resume: PendingView } | { screen: Screen };
