@@ -3,6 +3,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/wawi/address';
 import { TEXTS } from '../../renderer/src/i18n';
+import { errorText } from '../../shared/errors/text';
 import { describeScope } from '../../shared/scopes';
 import { demoManifest } from '../helpers/core';
 import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
@@ -101,74 +102,46 @@ for (const lang of ['en', 'de'] as const) {
   });
 }
 
-const L = {
-  en: {
-    rejected: 'The registration was rejected',
-    rejectedAlert: 'rejected in JTL-Wawi',
-    startAgain: 'Start again',
-    tryAgain: 'Try again',
-    noneFound: 'No Wawi server was found',
-    other: 'Another address',
-    address: TEXTS.en.addressLabel,
-    noAnswer: 'The Wawi server does not answer',
-    noAnswerDetail: 'No answer from 127.0.0.1:9.',
-    badAddress: 'This address is not usable',
-    cancel: 'Cancel',
-    cancelled: 'Cancelled',
-    manage: 'Registrations on this computer',
-    checkBtn: /^Check/,
-    works: 'Works',
-    rotateBtn: /^Rotate key/,
-    rotate: 'Rotate the key',
-    remove: 'click "Entfernen"',
-    nowClick: 'Now click "Hinzufügen" and "Weiter"',
-    removedBtn: 'I have removed it',
-    rotated: 'The key was rotated',
-    revokeBtn: /^Revoke/,
-    revoke: 'Revoke access',
-    revoked: /was removed in JTL-Wawi and its key deleted from this computer/,
-    manageBtn: 'Manage registrations',
-    forgetBtn: new RegExp(`^${TEXTS.en.forget}`),
-    forgetTitle: 'Forget on this computer only?',
-    forgetConfirm: 'Forget on this computer',
-    none: 'No registrations on this computer yet',
-    manifest: 'The app manifest is not valid',
-    doesNotExist: 'does not exist',
-  },
-  de: {
-    rejected: 'Die Registrierung wurde abgelehnt',
-    rejectedAlert: 'in JTL-Wawi abgelehnt',
-    startAgain: 'Neu beginnen',
-    tryAgain: 'Erneut versuchen',
-    noneFound: 'Auf diesem Computer wurde kein Wawi-Server gefunden',
-    other: 'Andere Adresse',
-    address: TEXTS.de.addressLabel,
-    noAnswer: 'Der Wawi-Server antwortet nicht',
-    noAnswerDetail: 'Keine Antwort von 127.0.0.1:9.',
-    badAddress: 'Diese Adresse ist nicht verwendbar',
-    cancel: 'Abbrechen',
-    cancelled: 'Abgebrochen',
-    manage: 'Registrierungen auf diesem Computer',
-    checkBtn: /^Prüfen/,
-    works: 'Funktioniert',
-    rotateBtn: /^Schlüssel erneuern/,
-    rotate: 'Schlüssel erneuern',
-    remove: 'klicken Sie auf „Entfernen“',
-    nowClick: 'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“',
-    removedBtn: 'Ich habe sie entfernt',
-    rotated: 'Der Schlüssel wurde erneuert',
-    revokeBtn: /^Widerrufen/,
-    revoke: 'Zugriff widerrufen',
-    revoked: /wurde in JTL-Wawi entfernt und ihr Schlüssel von diesem Computer gelöscht/,
-    manageBtn: 'Registrierungen verwalten',
-    forgetBtn: new RegExp(`^${TEXTS.de.forget}`),
-    forgetTitle: 'Nur auf diesem Computer vergessen?',
-    forgetConfirm: 'Auf diesem Computer vergessen',
-    none: 'Noch keine Registrierungen',
-    manifest: 'Das App-Manifest ist ungültig',
-    doesNotExist: 'existiert nicht',
-  },
-} as const;
+/** More words the tests look for: the app's texts and the error texts, never copies. */
+function words(lang: 'en' | 'de') {
+  const x = TEXTS[lang];
+  const err = (code: Parameters<typeof errorText>[0]['code'], params?: Record<string, string>) =>
+    errorText({ code, ...(params ? { params } : {}) }, lang, 'app');
+  const name = 'Lagerbestand Sync (Demo)';
+  return {
+    rejected: err('rejected').title,
+    rejectedAlert: err('rejected').detail,
+    startAgain: x.startOver,
+    tryAgain: x.tryAgain,
+    noneFound: x.noneFound,
+    other: x.otherAddress,
+    address: x.addressLabel,
+    noAnswer: err('unreachable').title,
+    noAnswerDetail: err('unreachable', { address: '127.0.0.1:9' }).detail,
+    badAddress: err('invalid-address').title,
+    cancel: x.cancel,
+    manage: x.manageTitle,
+    checkBtn: new RegExp(`^${x.verify}`),
+    works: x.status.works!,
+    rotateBtn: new RegExp(`^${x.rotate}`),
+    rotate: x.rotateTitle,
+    remove: x.removeSteps(name)[1]!,
+    nowClick: x.waitingDialog,
+    removedBtn: x.removed,
+    rotated: x.rotatedTitle,
+    revokeBtn: new RegExp(`^${x.revoke}`),
+    revoke: x.revokeTitle,
+    revoked: x.revokedText(name),
+    manageBtn: x.manage,
+    forgetBtn: new RegExp(`^${x.forget}`),
+    forgetTitle: x.forgetTitle,
+    forgetConfirm: x.forgetConfirm,
+    none: x.none,
+    manifest: err('manifest-invalid').title,
+    doesNotExist: err('manifest-invalid', { variant: 'missing', path: '/nonexistent/manifest.json' }).detail,
+  };
+}
+const L = { en: words('en'), de: words('de') };
 
 async function toReview(page: Page, lang: 'en' | 'de') {
   await page.getByRole('button', { name: T[lang].cont }).click();

@@ -21,7 +21,7 @@ const record = {
   account: 'a/v1@127.0.0.1:5883/eazybusiness',
   server,
   displayName: 'A',
-} as RegistrationRecord;
+} as unknown as RegistrationRecord;
 const event = (over: Partial<FlowEvent>): FlowEvent =>
   ({
     flowId: 'f1',
