@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { TEXTS } from '../../renderer/src/i18n';
 import { ROOT } from '../helpers/proc';
 import { MANIFEST } from './harness';
 
@@ -41,7 +42,7 @@ test('the packaged shell starts, shows the wizard and exposes only window.wawi',
   });
   try {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { level: 1, name: 'Connect to your JTL-Wawi' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: TEXTS.en.connectTitle })).toBeVisible();
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
       'undefined',
     );

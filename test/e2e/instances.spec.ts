@@ -1,6 +1,9 @@
+// MultiInstance apps in the browser: a further instance from the list (its own key, its own row), and
+// from the "already registered" failure. Texts come from the renderer's and the error texts.
 import { expect, test } from '@playwright/test';
 import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
+import { errorText } from '../../shared/errors/text';
 import { demoManifest } from '../helpers/core';
 import { demoManifestFile } from '../helpers/manifest';
 import { expectAccessible, type Harness, startHarness } from './harness';
@@ -67,7 +70,9 @@ test('registering again answers "already registered": another instance is offere
   await page.getByRole('button', { name: t.continue }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.reviewTitle);
   await page.getByRole('button', { name: t.send }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The app is already registered');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    errorText({ code: 'already-registered' }, 'en', 'app').title,
+  );
   const again = page.getByRole('button', { name: t.addInstance });
   await expect(again).toBeVisible();
   await expectAccessible(page);

@@ -354,7 +354,7 @@ test("--action revoke goes straight to revoking the launching app's registration
   h = await startHarness({ args: ['--manifest', MANIFEST, '--action', 'revoke'] });
   await registerDirectly(h);
   await h.open(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Revoke access' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: TEXTS.en.revokeTitle })).toBeFocused();
   h.sim.removeApp('WawiHelperDemo/v1');
   await expect(
     page.getByText(/was removed in JTL-Wawi and its key deleted from this computer/),
@@ -365,8 +365,8 @@ test("--action revoke goes straight to revoking the launching app's registration
 test('--action rotate without a registration of the app opens the list', async ({ page }) => {
   h = await startHarness({ args: ['--manifest', MANIFEST, '--action', 'rotate'] });
   await h.open(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Registrations on this computer' })).toBeFocused();
-  await expect(page.getByText('No registrations on this computer yet')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: TEXTS.en.manageTitle })).toBeFocused();
+  await expect(page.getByText(TEXTS.en.none)).toBeVisible();
 });
 
 test('language switch: texts and the lang attribute follow; arrow keys on it switch nothing', async ({
@@ -407,14 +407,14 @@ test('keyboard only: the whole registration without a mouse', async ({ page }) =
   }
   await heading(T.en.connect);
   await expect(page.getByRole('radio').first()).toBeChecked();
-  await press('Continue');
+  await press(TEXTS.en.continue);
   await heading(T.en.review);
-  await press('Send request');
+  await press(TEXTS.en.send);
   await heading(T.en.waiting);
   await expect.poll(() => h.sim.pending().length).toBe(1);
   h.sim.accept(h.sim.pending()[0]!.id);
   await heading(T.en.done);
   await press(TEXTS.en.advanced);
-  await press('Copy key');
+  await press(TEXTS.en.copyKey);
   await expect.poll(() => h.clipboard.text).toBe(h.sim.apiKeys()[0]);
 });
