@@ -129,7 +129,8 @@ export const de: Texts = {
 
   cancelledTitle: 'Abgebrochen',
   cancelledKept:
-    'Die Anfrage wartet weiter in JTL-Wawi. „Anfrage senden“ wartet wieder auf genau diese Anfrage; es wird nichts neu gesendet. Möchten Sie die App nicht, lehnen Sie die Anfrage in JTL-Wawi ab.',
+    'Die Anfrage wartet weiter in JTL-Wawi. „Weiter warten“ wartet wieder auf genau diese Anfrage, ohne eine neue zu senden. Möchten Sie die App nicht, lehnen Sie die Anfrage in JTL-Wawi ab.',
+  keepWaiting: 'Weiter warten',
   cancelledNothingSent: 'An JTL-Wawi wurde nichts gesendet.',
   cancelledNothingChanged: 'Auf diesem Computer wurde nichts geändert.',
 

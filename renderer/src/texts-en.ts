@@ -123,7 +123,8 @@ export const en = {
 
   cancelledTitle: 'Cancelled',
   cancelledKept:
-    'The request is still waiting in JTL-Wawi. "Send request" waits for that same request again; nothing new is sent. If you do not want the app, reject the request in JTL-Wawi.',
+    'The request is still waiting in JTL-Wawi. "Keep waiting" waits for that same request again, without sending a new one. If you do not want the app, reject the request in JTL-Wawi.',
+  keepWaiting: 'Keep waiting',
   cancelledNothingSent: 'Nothing was sent to JTL-Wawi.',
   cancelledNothingChanged: 'Nothing was changed on this computer.',
 

@@ -121,3 +121,18 @@ test('several servers: none is preselected, and Enter picks none', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.connectTitle);
   await second.close();
 });
+
+test('after a cancel, "Keep waiting" waits for the same request: nothing new is sent', async ({ page }) => {
+  const t = TEXTS.en;
+  h = await startHarness({ lang: 'en' });
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  await sendFromConnect(page, t);
+  await expect.poll(() => h.sim.pending().length).toBe(1);
+  await page.getByRole('button', { name: t.cancel }).click();
+  await page.getByRole('button', { name: t.keepWaiting }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.waitingTitle);
+  h.sim.accept(h.sim.pending()[0]!.id);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.doneTitle);
+  expect(h.sim.challengeCodes()).toHaveLength(1);
+});

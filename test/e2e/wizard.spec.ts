@@ -227,6 +227,9 @@ for (const lang of ['en', 'de'] as const) {
       expect.objectContaining({ requestId: h.sim.pending()[0]!.id }),
     ]);
     expect(await h.core.list()).toEqual([]);
+    // Its button waits for the same request again; nothing new goes to Wawi.
+    await expect(page.getByRole('button', { name: tx.keepWaiting })).toBeVisible();
+    await expect(page.getByRole('button', { name: t.send })).toHaveCount(0);
     // Discarding it here asks first, and says what an acceptance afterwards would mean.
     await page.getByRole('button', { name: tx.discardRequest }).click();
     await expect(page.getByText(tx.discardWarning)).toBeVisible();

@@ -104,7 +104,8 @@ export function Review({
           {t.back}
         </BusyButton>
         <BusyButton busy={busy} primary ref={sendButton} onClick={send}>
-          {t.send}
+          {/* A request kept in Wawi after a cancel is waited for again: nothing new is sent. */}
+          {shownNotice?.params?.pendingKept === 'true' ? t.keepWaiting : t.send}
         </BusyButton>
       </ActionBar>
     </Step>
