@@ -28,7 +28,6 @@ export function KeyWaiting({
   const unlock = event.transient ? errorText(event.transient, lang, 'app').next : '';
   return (
     <div className="alert" role="alert">
-      <p className="alert-title">{t.keyWaitingTitle}</p>
       <p>{t.keyWaitingText(platform)}</p>
       <p>
         <strong>{unlock}</strong>

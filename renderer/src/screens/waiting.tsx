@@ -45,6 +45,13 @@ export function Waiting({
       ? t.waitingForDialog
       : progressText(event, t, lang, t.stillWaiting);
   const sent = !forDialog && !forUnregister;
+  // Accepted, but the keychain refuses the key: only that matters now.
+  if (keyWaiting(event) && event)
+    return (
+      <Step title={t.keyWaitingTitle} step={step}>
+        <KeyWaiting api={api} flowId={flowId} event={event} platform={launch?.platform ?? ''} />
+      </Step>
+    );
   return (
     <Step title={title} step={step}>
       {forUnregister && <p className="warn">{t.rotateGap}</p>}
@@ -56,18 +63,12 @@ export function Waiting({
         ))}
       </ol>
       {sent && <p className="muted">{t.twoRequests}</p>}
-      {keyWaiting(event) && event ? (
-        <KeyWaiting api={api} flowId={flowId} event={event} platform={launch?.platform ?? ''} />
-      ) : (
-        <>
-          <ProgressLine status={status} elapsedMs={elapsedMs} />
-          <ActionBar>
-            <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
-              {t.cancel}
-            </button>
-          </ActionBar>
-        </>
-      )}
+      <ProgressLine status={status} elapsedMs={elapsedMs} />
+      <ActionBar>
+        <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
+          {t.cancel}
+        </button>
+      </ActionBar>
     </Step>
   );
 }
