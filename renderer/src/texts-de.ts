@@ -139,6 +139,7 @@ export const de: Texts = {
     `Apps, die von diesem Computer aus mit einer JTL-Wawi verbunden sind. Die Schlüssel bleiben in ${de.keychain(platform)}; diese Liste zeigt sie nie.`,
   none: 'Noch keine Registrierungen auf diesem Computer.',
   registerApp: 'Diese App registrieren',
+  registerOtherMandant: 'Für einen weiteren Mandanten registrieren',
   checkAll: 'Alle prüfen',
   colApp: 'App',
   colServer: 'Wawi-Server',

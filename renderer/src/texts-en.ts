@@ -133,6 +133,7 @@ export const en = {
     `Apps connected to a JTL-Wawi from this computer. Keys stay in ${en.keychain(platform)}; this list never shows them.`,
   none: 'No registrations on this computer yet.',
   registerApp: 'Register this app',
+  registerOtherMandant: 'Register for another Mandant',
   checkAll: 'Check all',
   colApp: 'App',
   colServer: 'Wawi server',

@@ -107,6 +107,9 @@ test('the list says when a key was registered and checked, labels the fingerprin
   await expect(row.getByText(t.colRegistered)).toBeVisible();
   await expect(row.getByText(t.colChecked)).toBeVisible();
   await expect(page.getByRole('button', { name: t.registerApp })).toHaveCount(0);
+  // Another Mandant stays possible: a secondary button, leading to choosing the server.
+  await page.getByRole('button', { name: t.registerOtherMandant }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.connectTitle);
 });
 
 test('several servers: none is preselected, and Enter picks none', async ({ page }) => {

@@ -94,8 +94,8 @@ export function Manage({
     }
   };
 
-  const registerOffered =
-    launch.manifest && list && !list.some((r) => r.appId === launch.manifest!.AppId) && !loadError;
+  const registeredHere = !!launch.manifest && !!list?.some((r) => r.appId === launch.manifest!.AppId);
+  const registerOffered = !!launch.manifest && !!list && !registeredHere && !loadError;
   return (
     <Step title={t.manageTitle}>
       <p>{t.manageIntro(launch.platform)}</p>
@@ -161,6 +161,12 @@ export function Manage({
           <BusyButton busy={busy !== null} primary={!registerOffered} onClick={() => void load(true)}>
             {t.checkAll}
           </BusyButton>
+        )}
+        {/* Once registered here, the launching app can still be registered for another Mandant. */}
+        {registeredHere && !loadError && (
+          <button type="button" onClick={onRegister}>
+            {t.registerOtherMandant}
+          </button>
         )}
         {/* Registering is offered only while the launching app has no registration here. */}
         {registerOffered && (
