@@ -1,10 +1,14 @@
 // The trust screens in Chromium: a self-signed https Wawi (compare the fingerprint, trust it, register,
-// pinned) and plain http to another computer (warned, explicit consent), in both languages, axe clean.
+// pinned), plain http to another computer (warned, explicit consent), and a renewed certificate of a
+// registered server (old and new side by side, trusted again explicitly), in both languages, axe clean.
 import { expect, test } from '@playwright/test';
+import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
 import { TRUST_TEXTS } from '../../renderer/src/i18n-trust';
+import { errorText } from '../../shared/errors/text';
 import { makeCertificate } from '../helpers/certs';
-import { expectAccessible, type Harness, screen, startHarness } from './harness';
+import { demoManifest } from '../helpers/core';
+import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -70,5 +74,47 @@ for (const lang of ['en', 'de'] as const) {
     const [record] = await h.core.list();
     expect(record?.server.insecureHttp).toBe(true);
     await expectAccessible(page);
+  });
+}
+
+for (const lang of ['en', 'de'] as const) {
+  const t = TEXTS[lang];
+  const tt = TRUST_TEXTS[lang];
+  test(`a renewed certificate (${lang}): the check fails, old and new side by side, trusted again explicitly`, async ({
+    page,
+  }) => {
+    h = await startHarness({ lang, tls: certificate, args: ['--manifest', MANIFEST, '--action', 'manage'] });
+    h.sim.setWindow('eazybusiness', true);
+    const accept = setInterval(() => {
+      const p = h.sim.pending()[0];
+      if (p) h.sim.accept(p.id);
+    }, 30);
+    const record = await h.core
+      .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()), {
+        trust: { certificatePin: certificate.fingerprint },
+      })
+      .finally(() => clearInterval(accept));
+    // This computer pinned another certificate than the one the server presents now (it was renewed).
+    const before = 'AB:'.repeat(31) + 'AB';
+    await h.vault.saveConnection(record.account, {
+      v: 1,
+      baseUrl: record.server.baseUrl,
+      certificatePin: before,
+    });
+    await h.open(page);
+    const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
+    await row.getByRole('button', { name: new RegExp(`^${t.verify}`) }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      errorText({ code: 'certificate-changed' }, lang, 'app').title,
+    );
+    const panel = page.getByRole('region', { name: tt.retrustTitle });
+    await expect(panel.locator('.fingerprint').first()).toHaveText(before);
+    await expect(panel.locator('.fingerprint').last()).toHaveText(certificate.fingerprint);
+    await everyWay(page, `retrust-${lang}`);
+    await panel.getByRole('button', { name: tt.retrustConfirm }).click();
+    await expect(page.getByRole('status').first()).toHaveText(tt.retrusted);
+    await row.getByRole('button', { name: new RegExp(`^${t.verify}`) }).click();
+    await expect(row.getByText(t.status.works!)).toBeVisible();
+    expect((await h.vault.connections()).get(record.account)?.certificatePin).toBe(certificate.fingerprint);
   });
 }

@@ -152,27 +152,32 @@ export function Manage({
         <button type="button" onClick={() => window.close()}>
           {t.close}
         </button>
-        {loadError && (
-          <BusyButton primary busy={loading} onClick={() => void load()}>
-            {t.tryAgain}
-          </BusyButton>
-        )}
-        {list && list.length > 0 && (
-          <BusyButton busy={busy !== null} primary={!registerOffered} onClick={() => void load(true)}>
-            {t.checkAll}
-          </BusyButton>
-        )}
         {/* Once registered here, the launching app can still be registered for another Mandant. */}
         {registeredHere && !loadError && (
           <button type="button" onClick={onRegister}>
             {t.registerOtherMandant}
           </button>
         )}
+        {list && list.length > 0 && (
+          <BusyButton
+            busy={busy !== null}
+            primary={!registerOffered && !loadError}
+            onClick={() => void load(true)}
+          >
+            {t.checkAll}
+          </BusyButton>
+        )}
         {/* Registering is offered only while the launching app has no registration here. */}
         {registerOffered && (
           <button type="button" className="primary" onClick={onRegister}>
             {t.registerApp}
           </button>
+        )}
+        {/* The list could not be read: reading it again is the one next action. */}
+        {loadError && (
+          <BusyButton primary busy={loading} onClick={() => void load()}>
+            {t.tryAgain}
+          </BusyButton>
         )}
       </ActionBar>
     </Step>
