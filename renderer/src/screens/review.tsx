@@ -1,6 +1,6 @@
 // Step 2: the app, the permissions it asks for, and sending the request. The Wawi dialog may be opened
 // before or after: the request goes out as soon as it waits.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import { localizedText } from '../../../shared/localized';
@@ -37,7 +37,6 @@ export function Review({
   const text = localizedText(m, lang);
   const [busy, setBusy] = useState(false);
   const [shownNotice, setShownNotice] = useState(notice);
-  const sendButton = useRef<HTMLButtonElement>(null);
   const send = async () => {
     setBusy(true);
     try {
@@ -103,7 +102,7 @@ export function Review({
         <BusyButton busy={busy} onClick={onBack}>
           {t.back}
         </BusyButton>
-        <BusyButton busy={busy} primary ref={sendButton} onClick={send}>
+        <BusyButton busy={busy} primary onClick={send}>
           {/* A request kept in Wawi after a cancel is waited for again: nothing new is sent. */}
           {shownNotice?.params?.pendingKept === 'true' ? t.keepWaiting : t.send}
         </BusyButton>
