@@ -95,7 +95,7 @@ for (const lang of ['en', 'de'] as const) {
       })
       .finally(() => clearInterval(accept));
     // This computer pinned another certificate than the one the server presents now (it was renewed).
-    const before = 'AB:'.repeat(31) + 'AB';
+    const before = `${'AB:'.repeat(31)}AB`;
     await h.vault.saveConnection(record.account, {
       v: 1,
       baseUrl: record.server.baseUrl,
