@@ -2,11 +2,9 @@
 // register again" in place, a missing licence is met at the first request (before the merchant opens
 // anything in Wawi) and ends with Close, and every failure offers its details and the log folder.
 import { expect, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { demoManifest } from '../helpers/core';
-import { type Harness, screen, startHarness } from './harness';
+import { type Harness, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -23,14 +21,7 @@ for (const lang of ['en', 'de'] as const) {
   }) => {
     h = await startHarness({ lang });
     // Registered in Wawi, but this computer lost its key (a reinstall, another computer).
-    h.sim.setWindow('eazybusiness', true);
-    const accept = setInterval(() => {
-      const p = h.sim.pending()[0];
-      if (p) h.sim.accept(p.id);
-    }, 30);
-    await h.core
-      .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()))
-      .finally(() => clearInterval(accept));
+    await registerDirectly(h);
     await h.core.forget(account(h));
     const oldKey = h.sim.apiKeys()[0]!;
     h.sim.setWindow('eazybusiness', true);

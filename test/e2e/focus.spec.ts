@@ -2,28 +2,13 @@
 // (Escape closes it), and a busy button keeps the focus, announced as unavailable, instead of dropping
 // it to the page. Texts come from the renderer's dictionary.
 import { expect, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
-import { demoManifest } from '../helpers/core';
-import { everyWay, type Harness, MANIFEST, startHarness } from './harness';
+import { everyWay, type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
   await h?.close();
 });
-
-async function registered(h: Harness) {
-  h.sim.setWindow('eazybusiness', true);
-  const accept = setInterval(() => {
-    const p = h.sim.pending()[0];
-    if (p) h.sim.accept(p.id);
-  }, 30);
-  try {
-    return await h.core.register(demoManifest(), parseWawiAddress(h.sim.apiUrl()));
-  } finally {
-    clearInterval(accept);
-  }
-}
 
 for (const lang of ['en', 'de'] as const) {
   test(`the forget confirmation (${lang}) opens in its row; Escape and Cancel give the focus back`, async ({
@@ -31,7 +16,7 @@ for (const lang of ['en', 'de'] as const) {
   }) => {
     const t = TEXTS[lang];
     h = await startHarness({ lang, args: ['--manifest', MANIFEST, '--action', 'manage'] });
-    await registered(h);
+    await registerDirectly(h);
     await h.open(page);
     const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
     const forget = row.getByRole('button', { name: new RegExp(`^${t.forget}`) });
@@ -58,7 +43,7 @@ test('a busy check keeps the focus on its button, aria-disabled meanwhile, and g
 }) => {
   const t = TEXTS.en;
   h = await startHarness({ lang: 'en', args: ['--manifest', MANIFEST, '--action', 'manage'] });
-  await registered(h);
+  await registerDirectly(h);
   await h.open(page);
   const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
   const check = row.getByRole('button', { name: new RegExp(`^${t.verify}`) });

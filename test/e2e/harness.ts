@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { createCore } from '../../main/core/index';
+import { createCore, parseWawiAddress } from '../../main/core/index';
 import { type KeychainBackend, KeyVault, loadKeytar } from '../../main/core/store/vault';
 import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
@@ -16,7 +16,7 @@ import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
 import type { Lang } from '../../shared/lang';
 import type { FlowEvent } from '../../shared/registration';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
-import { uniqueService } from '../helpers/core';
+import { decideWhenPending, demoManifest, uniqueService } from '../helpers/core';
 import { PrivateKeyring } from '../helpers/private-keyring';
 import { ROOT } from '../helpers/proc';
 
@@ -179,6 +179,23 @@ export async function startHarness(
       await sim.close();
     },
   };
+}
+
+/**
+ * Registers the demo app straight through the core (no browser), the merchant accepting it in the
+ * simulator's open dialog: the registration a test of the list or of a failure starts from.
+ */
+export async function registerDirectly(
+  h: Harness,
+  options?: Parameters<Harness['core']['register']>[2],
+): Promise<Awaited<ReturnType<Harness['core']['register']>>> {
+  h.sim.setWindow('eazybusiness', true);
+  const merchant = decideWhenPending(h.sim);
+  try {
+    return await h.core.register(demoManifest(), parseWawiAddress(h.sim.apiUrl()), options);
+  } finally {
+    merchant.stop();
+  }
 }
 
 /** axe with the WCAG 2.x A/AA tags: no violations allowed. */

@@ -2,12 +2,10 @@
 // or give it up after a warning), and a list the keychain can't give gets a retry, not an endless
 // "Loading…". The real keychain, made to refuse by a wrapper while a switch is on.
 import { expect, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/index';
 import type { KeychainBackend } from '../../main/core/store/vault';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { demoManifest } from '../helpers/core';
-import { everyWay, type Harness, MANIFEST, screen, startHarness } from './harness';
+import { everyWay, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -71,14 +69,7 @@ for (const lang of ['en', 'de'] as const) {
       args: ['--manifest', MANIFEST, '--action', 'manage'],
       keychain: refusing(refuse),
     });
-    h.sim.setWindow('eazybusiness', true);
-    const accept = setInterval(() => {
-      const p = h.sim.pending()[0];
-      if (p) h.sim.accept(p.id);
-    }, 30);
-    await h.core
-      .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()))
-      .finally(() => clearInterval(accept));
+    await registerDirectly(h);
     refuse.list = true;
     await h.open(page);
     await expect(page.getByRole('alert')).toContainText(

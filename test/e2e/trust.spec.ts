@@ -2,13 +2,19 @@
 // pinned), plain http to another computer (warned, explicit consent), and a renewed certificate of a
 // registered server (old and new side by side, trusted again explicitly), in both languages, axe clean.
 import { expect, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS } from '../../renderer/src/i18n';
 import { TRUST_TEXTS } from '../../renderer/src/i18n-trust';
 import { errorText } from '../../shared/errors/text';
 import { makeCertificate } from '../helpers/certs';
-import { demoManifest } from '../helpers/core';
-import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
+import {
+  everyWay,
+  expectAccessible,
+  type Harness,
+  MANIFEST,
+  registerDirectly,
+  screen,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -84,16 +90,7 @@ for (const lang of ['en', 'de'] as const) {
     page,
   }) => {
     h = await startHarness({ lang, tls: certificate, args: ['--manifest', MANIFEST, '--action', 'manage'] });
-    h.sim.setWindow('eazybusiness', true);
-    const accept = setInterval(() => {
-      const p = h.sim.pending()[0];
-      if (p) h.sim.accept(p.id);
-    }, 30);
-    const record = await h.core
-      .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()), {
-        trust: { certificatePin: certificate.fingerprint },
-      })
-      .finally(() => clearInterval(accept));
+    const record = await registerDirectly(h, { trust: { certificatePin: certificate.fingerprint } });
     // This computer pinned another certificate than the one the server presents now (it was renewed).
     const before = `${'AB:'.repeat(31)}AB`;
     await h.vault.saveConnection(record.account, {

@@ -2,11 +2,9 @@
 // screen (a typed address stays, discovery is not run again), and the live region announces changes
 // of state only, never the ticking clock beside it. Texts come from the renderer's dictionary.
 import { expect, type Page, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/index';
 import { TEXTS, type Texts } from '../../renderer/src/i18n';
 import { startWawiSim } from '../../tools/wawi-sim/server';
-import { demoManifest } from '../helpers/core';
-import { type Harness, MANIFEST, startHarness } from './harness';
+import { type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
 
 let h: Harness;
 
@@ -92,14 +90,7 @@ test('the list says when a key was registered and checked, labels the fingerprin
   h = await startHarness({ lang: 'en', args: ['--manifest', MANIFEST, '--action', 'manage'] });
   await h.open(page);
   await expect(page.getByRole('button', { name: t.registerApp })).toBeVisible();
-  h.sim.setWindow('eazybusiness', true);
-  const accept = setInterval(() => {
-    const p = h.sim.pending()[0];
-    if (p) h.sim.accept(p.id);
-  }, 30);
-  const record = await h.core
-    .register(demoManifest(), parseWawiAddress(h.sim.apiUrl()))
-    .finally(() => clearInterval(accept));
+  const record = await registerDirectly(h);
   await page.reload();
   const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
   await expect(row.getByText(t.colKey)).toBeVisible();

@@ -1,12 +1,19 @@
 // The merchant's wizard end to end in Chromium: production renderer build, real IPC handler table,
 // real core against the simulator, real keychain.
 import { expect, type Page, test } from '@playwright/test';
-import { parseWawiAddress } from '../../main/core/wawi/address';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { describeScope } from '../../shared/scopes';
 import { demoManifest } from '../helpers/core';
-import { everyWay, expectAccessible, type Harness, MANIFEST, screen, startHarness } from './harness';
+import {
+  everyWay,
+  expectAccessible,
+  type Harness,
+  MANIFEST,
+  registerDirectly,
+  screen,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -339,19 +346,6 @@ test('a registration left pending by a closed helper goes on at the next start',
   expect(await h.vault.listPending()).toEqual([]);
   expect(h.sim.challengeCodes()).toEqual([code]);
 });
-
-async function registerDirectly(h: Harness) {
-  h.sim.setWindow('eazybusiness', true);
-  const t = setInterval(() => {
-    const p = h.sim.pending()[0];
-    if (p) h.sim.accept(p.id);
-  }, 30);
-  try {
-    return await h.core.register(demoManifest(), parseWawiAddress(h.sim.apiUrl()));
-  } finally {
-    clearInterval(t);
-  }
-}
 
 test("--action revoke goes straight to revoking the launching app's registration", async ({ page }) => {
   h = await startHarness({ args: ['--manifest', MANIFEST, '--action', 'revoke'] });
