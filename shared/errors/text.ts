@@ -2,11 +2,12 @@
 // the error's params filled in.
 import type { Lang } from '../lang';
 import { formatDateTime } from '../time';
-import { KEYCHAINS, PENDING_KEPT, SURFACE_NEXT, VARIANTS } from './advice';
+import { KEYCHAINS, PENDING_KEPT, SURFACE_NEXT } from './advice';
 import type { ErrorCode } from './meta';
 import type { ErrorText, Surface } from './text-types';
 import { TEXTS_DE } from './texts-de';
 import { TEXTS_EN } from './texts-en';
+import { VARIANTS } from './variants';
 
 export type { ErrorText, Surface } from './text-types';
 

@@ -1,5 +1,5 @@
 // The error texts in German: per code what happened and what to do next. {name} is filled in from the
-// error's params; other wordings and the advice per surface are in ./advice.ts.
+// error's params; other wordings are in ./variants.ts, the advice per surface in ./advice.ts.
 import type { ErrorCode } from './meta';
 import { type ErrorText, MENU } from './text-types';
 

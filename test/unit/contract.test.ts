@@ -8,7 +8,6 @@ import {
   retryScreen,
   type Screen,
 } from '../../renderer/src/wizard/screens';
-import { VARIANTS } from '../../shared/errors/advice';
 import {
   canRetrust,
   ERROR_CODES,
@@ -20,6 +19,7 @@ import {
   verifyErrorCode,
   verifyReport,
 } from '../../shared/errors/meta';
+import { VARIANTS } from '../../shared/errors/variants';
 import { canTransition, endStateFor, FLOW_STATES, flowPhase, isFinal, keyWaiting } from '../../shared/flow';
 import { createBridge } from '../../shared/ipc/bridge';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';

@@ -1,0 +1,177 @@
+// Other wordings of an outcome, chosen by `params.variant`: why an address or a manifest file is not
+// usable, a locked keychain, a stale signature, a timed-out removal. Only the parts that differ.
+import type { Lang } from '../lang';
+import type { ErrorCode } from './meta';
+import { type ErrorText, MENU } from './text-types';
+
+export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Partial<ErrorText>>>>> = {
+  'signature-unavailable': {
+    // The provider answered, but with a signature JTL-Wawi would refuse: too old or from the future.
+    stale: {
+      en: {
+        detail:
+          "This app is certified by JTL and needs a fresh signature for every registration. The signing service at {provider} sent one dated {signedAt}, more than 10 minutes from this computer's clock, which JTL-Wawi would refuse. Nothing was sent to JTL-Wawi.",
+        next: "Check that the date and time of this computer are right (Windows: Settings → Time & language → Set time automatically), then try again. If they are, tell the app vendor: their signing service's clock is wrong.",
+      },
+      de: {
+        detail:
+          'Diese App ist von JTL zertifiziert und braucht für jede Registrierung eine frische Signatur. Der Signaturdienst unter {provider} hat eine vom {signedAt} geschickt, mehr als 10 Minuten von der Uhr dieses Computers entfernt; JTL-Wawi würde sie ablehnen. An JTL-Wawi wurde nichts gesendet.',
+        next: 'Prüfen Sie, ob Datum und Uhrzeit dieses Computers stimmen (Windows: Einstellungen → Zeit und Sprache → Uhrzeit automatisch festlegen), und versuchen Sie es erneut. Stimmen sie, informieren Sie den Anbieter der App: Die Uhr seines Signaturdienstes geht falsch.',
+      },
+    },
+    // A signature written into the manifest when the app was built: stale by the time it is used.
+    static: {
+      en: {
+        detail:
+          'The app manifest carries a fixed signature dated {signedAt}. JTL-Wawi accepts a signature only within 10 minutes, so this one would be refused. Nothing was sent to JTL-Wawi.',
+        next: 'The app vendor has to sign each registration when it is sent: give the manifest a SignatureProvider instead of a fixed Signature.',
+      },
+      de: {
+        detail:
+          'Das App-Manifest enthält eine feste Signatur vom {signedAt}. JTL-Wawi nimmt eine Signatur nur innerhalb von 10 Minuten an; diese würde abgelehnt. An JTL-Wawi wurde nichts gesendet.',
+        next: 'Der Anbieter der App muss jede Registrierung beim Senden signieren: Das Manifest braucht statt einer festen Signature einen SignatureProvider.',
+      },
+    },
+  },
+  'instance-not-allowed': {
+    // The first registration was rebuilt from the keychain: its request id is not known here.
+    'unknown-first': {
+      en: {
+        detail:
+          'A further instance is asked for with the request id of the first registration of {appId}, and this computer no longer knows it (its records were rebuilt from the keychain).',
+        next: 'Rotate the key of the first instance once: after that, further instances can be registered here.',
+      },
+      de: {
+        detail:
+          'Eine weitere Instanz wird mit der Anfrage-ID der ersten Registrierung von {appId} angefragt, und dieser Computer kennt sie nicht mehr (seine Daten wurden aus dem Schlüsselspeicher wiederhergestellt).',
+        next: 'Erneuern Sie einmal den Schlüssel der ersten Instanz: Danach lassen sich hier weitere Instanzen registrieren.',
+      },
+    },
+  },
+  'licence-missing': {
+    // 402 for a request that carried a signature: JTL did not accept the signature or the licence.
+    signed: {
+      en: {
+        title: 'JTL-Wawi refused the signature or the licence',
+        detail:
+          'The request was signed by the app vendor, but JTL-Wawi answered that the app is not authorised (402): the signature was not accepted, or this JTL-Wawi has no licence for the REST API.',
+        next: 'Merchant: check the REST API licence in the JTL customer centre. Vendor: check that the app is certified by JTL for this AppId and that the signing service uses the right key.',
+      },
+      de: {
+        title: 'JTL-Wawi hat die Signatur oder die Lizenz abgelehnt',
+        detail:
+          'Die Anfrage war vom Anbieter der App signiert, aber JTL-Wawi hat geantwortet, dass die App nicht freigegeben ist (402): Die Signatur wurde nicht angenommen, oder diese JTL-Wawi hat keine Lizenz für die REST-API.',
+        next: 'Händler: Prüfen Sie die Lizenz für die REST-API im JTL-Kundencenter. Anbieter: Prüfen Sie, ob die App für diese AppId von JTL zertifiziert ist und der Signaturdienst den richtigen Schlüssel verwendet.',
+      },
+    },
+  },
+  'invalid-address': {
+    empty: { en: { detail: 'The address is empty.' }, de: { detail: 'Die Adresse ist leer.' } },
+    unparsable: {
+      en: { detail: '"{address}" is not an address.' },
+      de: { detail: '„{address}“ ist keine Adresse.' },
+    },
+    scheme: {
+      en: { detail: 'Only http and https are possible, not {scheme}.' },
+      de: { detail: 'Möglich sind nur http und https, nicht {scheme}.' },
+    },
+    credentials: {
+      en: { detail: 'The address must not contain a user name or password.' },
+      de: { detail: 'Die Adresse darf keinen Benutzernamen und kein Kennwort enthalten.' },
+    },
+    query: {
+      en: { detail: 'The address must not contain ? or #.' },
+      de: { detail: 'Die Adresse darf weder ? noch # enthalten.' },
+    },
+    'no-host': {
+      en: { detail: 'The address has no host.' },
+      de: { detail: 'Der Adresse fehlt der Rechnername.' },
+    },
+    path: {
+      en: { detail: 'The path "{path}" is not a Wawi API path; it looks like /api/eazybusiness.' },
+      de: { detail: 'Der Pfad „{path}“ ist kein Pfad der Wawi-API; er sieht so aus: /api/eazybusiness.' },
+    },
+    mandant: {
+      en: { detail: '"{database}" is not a possible name of a Mandant.' },
+      de: { detail: '„{database}“ ist kein möglicher Name eines Mandanten.' },
+    },
+  },
+  'manifest-invalid': {
+    'network-share': {
+      en: { detail: 'The app manifest is on a network share. The helper reads it only from this computer.' },
+      de: {
+        detail:
+          'Das App-Manifest liegt auf einer Netzwerkfreigabe. Der Helfer liest es nur von diesem Computer.',
+      },
+    },
+    missing: {
+      en: { detail: 'The manifest file {path} does not exist.' },
+      de: { detail: 'Die Manifestdatei {path} existiert nicht.' },
+    },
+    folder: {
+      en: { detail: 'The manifest file {path} is a folder, not a file.' },
+      de: { detail: 'Die Manifestdatei {path} ist ein Ordner, keine Datei.' },
+    },
+    'not-a-file': {
+      en: { detail: 'The manifest file {path} is not a regular file.' },
+      de: { detail: 'Die Manifestdatei {path} ist keine gewöhnliche Datei.' },
+    },
+    'too-large': {
+      en: { detail: 'The manifest file {path} is too large.' },
+      de: { detail: 'Die Manifestdatei {path} ist zu groß.' },
+    },
+    unreadable: {
+      en: { detail: 'The manifest file {path} cannot be read.' },
+      de: { detail: 'Die Manifestdatei {path} kann nicht gelesen werden.' },
+    },
+    'not-json': {
+      en: { detail: 'The manifest file {path} is not valid JSON (near line {line}, column {column}).' },
+      de: { detail: 'Die Manifestdatei {path} ist kein gültiges JSON (bei Zeile {line}, Spalte {column}).' },
+    },
+    'not-json-anywhere': {
+      en: { detail: 'The manifest file {path} is not JSON.' },
+      de: { detail: 'Die Manifestdatei {path} ist kein JSON.' },
+    },
+    'icon-path': {
+      en: {
+        detail: "AppIconFile must be the name of a file in the manifest's folder ({folder}), not a path.",
+      },
+      de: {
+        detail: 'AppIconFile muss der Name einer Datei im Ordner des Manifests sein ({folder}), kein Pfad.',
+      },
+    },
+    'not-kept': {
+      en: { detail: 'The manifest {appId} was registered with is not kept on this computer.' },
+      de: { detail: 'Das Manifest, mit dem {appId} registriert wurde, liegt nicht auf diesem Computer.' },
+    },
+    'no-manifest': {
+      en: { detail: 'The helper was started without the manifest of an app.' },
+      de: { detail: 'Der Helfer wurde ohne das Manifest einer App gestartet.' },
+    },
+    'other-app': {
+      en: { detail: 'The manifest is for {manifestApp}, not for {appId}.' },
+      de: { detail: 'Das Manifest gehört zu {manifestApp}, nicht zu {appId}.' },
+    },
+  },
+  'keychain-unavailable': {
+    locked: {
+      en: { detail: 'The {keychain} is locked.' },
+      de: { detail: 'Der Schlüsselspeicher ({keychain}) ist gesperrt.' },
+    },
+  },
+  'timed-out': {
+    removal: {
+      en: {
+        title: 'The app was not removed in time',
+        detail: 'The old key still worked after {timeout}: the app was not removed in JTL-Wawi.',
+        next: `Remove the app in JTL-Wawi (${MENU}) and start again. Nothing was changed on this computer.`,
+      },
+      de: {
+        title: 'Die App wurde nicht rechtzeitig entfernt',
+        detail:
+          'Der alte Schlüssel funktionierte nach {timeout} noch: Die App wurde in JTL-Wawi nicht entfernt.',
+        next: `Entfernen Sie die App in JTL-Wawi (${MENU}) und beginnen Sie erneut. Auf diesem Computer wurde nichts geändert.`,
+      },
+    },
+  },
+};
