@@ -3,7 +3,7 @@
 import type { Dispatch } from 'react';
 import type { ApiClient } from '../../shared/ipc/bridge';
 import type { DiscoveredServer, FlowEvent, RegistrationRecord } from '../../shared/registration';
-import { ActionBar, Step, toError } from './components/common';
+import { FinishedBar, Step, toError } from './components/common';
 import { useI18n } from './i18n';
 import { Connect } from './screens/connect';
 import { Done } from './screens/done';
@@ -174,14 +174,7 @@ export function CurrentScreen({
       return (
         <Step title={t.revokedTitle}>
           <p>{t.revokedText(screen.record.displayName)}</p>
-          <ActionBar>
-            <button type="button" onClick={manage}>
-              {t.manage}
-            </button>
-            <button type="button" className="primary" onClick={() => window.close()}>
-              {t.close}
-            </button>
-          </ActionBar>
+          <FinishedBar onManage={manage} />
         </Step>
       );
   }

@@ -1,10 +1,11 @@
 // Building blocks every screen uses: a step with its focused heading, the pinned button bar, buttons that
-// keep the focus while busy, an error alert, errors from calls.
+// keep the focus while busy, a text field, an error alert, errors from calls.
 import { type ReactNode, type Ref, useEffect, useRef } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
 import { BridgeError } from '../../../shared/ipc/bridge';
 import { useI18n } from '../i18n';
+import { DangerIcon } from './icons';
 
 export function toError(err: unknown): SerializedError {
   if (err instanceof BridgeError) return err.error;
@@ -65,6 +66,55 @@ export function ActionBar({ children }: { children: ReactNode }) {
   return <div className="actions bar">{children}</div>;
 }
 
+/** A labelled text field with its hint, for names and addresses (no spelling help, no autofill). */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange(value: string): void;
+  /** An address: the URL keyboard on touch screens. */
+  url?: boolean;
+  invalid?: boolean;
+  required?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        inputMode={props.url ? 'url' : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        aria-describedby={`${props.id}-hint`}
+        aria-invalid={props.invalid || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+      />
+      <p id={`${props.id}-hint`} className="muted small">
+        {props.hint}
+      </p>
+    </div>
+  );
+}
+
+/** The bar of a screen where the work is done: the list of registrations, or Close (the primary). */
+export function FinishedBar({ onManage }: { onManage(): void }) {
+  const { t } = useI18n();
+  return (
+    <ActionBar>
+      <button type="button" onClick={onManage}>
+        {t.manage}
+      </button>
+      <button type="button" className="primary" onClick={() => window.close()}>
+        {t.close}
+      </button>
+    </ActionBar>
+  );
+}
+
 /**
  * A button that keeps the focus while it can't be used: `aria-disabled`, not `disabled`, so a busy
  * action neither drops the focus to the page nor hides the button from screen readers.
@@ -104,33 +154,5 @@ export function BusyButton({
       {danger && <DangerIcon />}
       {children}
     </button>
-  );
-}
-
-/** The icon of a destructive button (a bin). */
-export function DangerIcon() {
-  return (
-    <svg className="icon" aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16">
-      <path
-        d="M2.5 4h11M6.5 4V2.5h3V4M4 4l.7 9.5h6.6L12 4M6.7 6.5v5M9.3 6.5v5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-/** The icon of the language switch (a globe). */
-export function GlobeIcon() {
-  return (
-    <svg className="icon" aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16">
-      <g fill="none" stroke="currentColor" strokeWidth="1.2">
-        <circle cx="8" cy="8" r="6.3" />
-        <path d="M1.7 8h12.6M8 1.7c-2.2 2.3-2.2 10.3 0 12.6M8 1.7c2.2 2.3 2.2 10.3 0 12.6" />
-      </g>
-    </svg>
   );
 }

@@ -2,7 +2,7 @@
 // must not switch the language on the way through.
 import type { Lang } from '../../../shared/lang';
 import { TEXTS } from '../i18n';
-import { GlobeIcon } from './common';
+import { GlobeIcon } from './icons';
 
 /** Each language's name in itself. */
 const LANG_NAMES: Record<Lang, string> = { de: 'Deutsch', en: 'English' };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { DiscoveredServer } from '../../../shared/registration';
-import { ActionBar, Alert, BusyButton, Step, toError } from '../components/common';
+import { ActionBar, Alert, BusyButton, Step, TextField, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { type TrustTexts, useTrustTexts } from '../i18n-trust';
 import { type Launch, onThisComputer } from '../wizard/screens';
@@ -122,21 +122,13 @@ export function Connect({
                 </span>
               </label>
               {choice === s.baseUrl && (
-                <div className="field">
-                  <label htmlFor="mandant">{t.mandantLabel}</label>
-                  <input
-                    id="mandant"
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={mandant}
-                    aria-describedby="mandant-hint"
-                    onChange={(e) => setMandant(e.target.value)}
-                  />
-                  <p id="mandant-hint" className="muted small">
-                    {t.mandantHint}
-                  </p>
-                </div>
+                <TextField
+                  id="mandant"
+                  label={t.mandantLabel}
+                  hint={t.mandantHint}
+                  value={mandant}
+                  onChange={setMandant}
+                />
               )}
             </div>
           ))}
@@ -151,24 +143,16 @@ export function Connect({
             <span>{t.otherAddress}</span>
           </label>
           {choice === 'other' && (
-            <div className="field">
-              <label htmlFor="address">{t.addressLabel}</label>
-              <input
-                id="address"
-                type="text"
-                inputMode="url"
-                autoComplete="off"
-                spellCheck={false}
-                value={address}
-                aria-describedby="address-hint"
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => setAddress(e.target.value)}
-                required
-              />
-              <p id="address-hint" className="muted">
-                {t.addressHint}
-              </p>
-            </div>
+            <TextField
+              id="address"
+              label={t.addressLabel}
+              hint={t.addressHint}
+              value={address}
+              onChange={setAddress}
+              url
+              invalid={!!error}
+              required
+            />
           )}
         </fieldset>
         {error && <Alert error={error} />}

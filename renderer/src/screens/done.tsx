@@ -2,7 +2,7 @@
 import type { FlowKind } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
-import { ActionBar, Step } from '../components/common';
+import { FinishedBar, Step } from '../components/common';
 import { CopyKey } from '../components/copy-key';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
@@ -59,14 +59,7 @@ export function Done({
           <CopyKey api={api} account={record.account} />
         </details>
       )}
-      <ActionBar>
-        <button type="button" onClick={onManage}>
-          {t.manage}
-        </button>
-        <button type="button" className="primary" onClick={() => window.close()}>
-          {t.close}
-        </button>
-      </ActionBar>
+      <FinishedBar onManage={onManage} />
     </Step>
   );
 }
