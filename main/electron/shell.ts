@@ -16,7 +16,7 @@ import {
   writeSettings,
 } from '../core/index';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
-import { launchState, parseLaunchArgs } from '../ipc/launch';
+import { launchState, parseLaunchArgs, startLang } from '../ipc/launch';
 import { secretClipboard } from './clipboard';
 import { APP_ORIGIN, APP_SCHEME, rendererResponse } from './protocol';
 import {
@@ -114,8 +114,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     service: testEnv.service ?? KEY_SERVICE,
   });
   const settings = readSettings(home);
-  let lang: Lang =
-    args.lang ?? settings.lang ?? (app.getLocale().toLowerCase().startsWith('de') ? 'de' : 'en');
+  let lang: Lang = startLang(args.lang, settings.lang, app.getLocale());
   const launch = launchState(args, opts);
   let window: Electron.BrowserWindow | null = null;
 

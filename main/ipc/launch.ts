@@ -81,3 +81,8 @@ export function launchState(
   }
   return state;
 }
+
+/** The language to start in: the launch argument, else the merchant's last choice, else the system's. */
+export function startLang(argument: Lang | undefined, lastChoice: Lang | undefined, locale: string): Lang {
+  return argument ?? lastChoice ?? (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
+}

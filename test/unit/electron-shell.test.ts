@@ -22,7 +22,7 @@ import {
   windowOptions,
 } from '../../main/electron/window';
 import type { IpcHandlers } from '../../main/ipc/handlers';
-import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import { launchState, parseLaunchArgs, startLang } from '../../main/ipc/launch';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { DEMO_APP } from '../helpers/http';
 import { ROOT } from '../helpers/proc';
@@ -280,6 +280,13 @@ describe('IPC sender checks', () => {
 });
 
 describe('launch arguments', () => {
+  it('start in the language given, else the last choice, else the system language', () => {
+    expect(startLang('en', 'de', 'de-DE')).toBe('en');
+    expect(startLang(undefined, 'en', 'de-AT')).toBe('en');
+    expect(startLang(undefined, undefined, 'de-CH')).toBe('de');
+    expect(startLang(undefined, undefined, 'fr-FR')).toBe('en');
+  });
+
   it('reads --manifest, --wawi, --action and --lang, ignoring Chromium switches', () => {
     expect(
       parseLaunchArgs([
