@@ -12,7 +12,7 @@ const ACCOUNT = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';
 async function registered(script: ConstructorParameters<typeof ScriptedWawi>[0] = {}) {
   const wawi = new ScriptedWawi(script);
   const service = fakeService(wawi, { ports: { removalPollIntervalMs: 2000 } });
-  await service.core.register(demoManifestSync(), SERVER);
+  await service.clock.run(service.core.register(demoManifestSync(), SERVER));
   wawi.requests.length = 0;
   service.clock.waits.length = 0;
   return { wawi, ...service };
@@ -24,7 +24,7 @@ describe('rotate on a fake clock', () => {
     const old = wawi.key;
     wawi.removeAppAfter(2);
     const events: FlowEvent[] = [];
-    const record = await core.rotate(ACCOUNT, { onEvent: (e) => events.push(e) });
+    const record = await clock.run(core.rotate(ACCOUNT, { onEvent: (e) => events.push(e) }));
     expect(clock.waits).toEqual([2000, 2000]);
     expect(wawi.requests).toEqual([
       ...Array(3).fill('GET companies'),
@@ -57,7 +57,9 @@ describe('rotate on a fake clock', () => {
     const old = wawi.key;
     wawi.removeAppAfter(1);
     wawi.polls = ['pending'];
-    const err = (await core.rotate(ACCOUNT, { timeoutMs: 6000 }).catch((e: unknown) => e)) as HelperError;
+    const err = (await clock
+      .run(core.rotate(ACCOUNT, { timeoutMs: 6000 }))
+      .catch((e: unknown) => e)) as HelperError;
     expect(err.code).toBe('timed-out');
     // 2 s for the removal, then polls until 6 s in all: the registration did not get 6 s of its own.
     expect(clock.waits.reduce((a, b) => a + b, 0)).toBe(6000);
@@ -71,7 +73,7 @@ describe('rotate on a fake clock', () => {
     wawi.removeAppAfter(0);
     wawi.posts = [noWindow(), noWindow(), 'created'];
     const events: FlowEvent[] = [];
-    await core.rotate(ACCOUNT, { onEvent: (e) => events.push(e) });
+    await clock.run(core.rotate(ACCOUNT, { onEvent: (e) => events.push(e) }));
     expect(clock.waits).toEqual([2000, 2000]);
     expect(events.filter((e) => e.transient?.code === 'no-registration-window')).toHaveLength(2);
   });
@@ -90,7 +92,7 @@ describe('rotate on a fake clock', () => {
         if (e.state === 'awaiting-removal') confirm();
       },
     });
-    await run;
+    await clock.run(run);
     expect(clock.waits.length).toBeLessThanOrEqual(1);
     expect(wawi.requests.filter((r) => r === 'POST authentication')).toHaveLength(1);
   });
@@ -101,15 +103,15 @@ describe('revoke on a fake clock', () => {
     const dies = await registered();
     dies.wawi.removeAppAfter(3);
     const events: FlowEvent[] = [];
-    await dies.core.revoke(ACCOUNT, { onEvent: (e) => events.push(e) });
+    await dies.clock.run(dies.core.revoke(ACCOUNT, { onEvent: (e) => events.push(e) }));
     expect(dies.clock.waits).toEqual([2000, 2000, 2000]);
     expect(events.at(-1)?.state).toBe('removed');
     expect(await dies.vault.get(ACCOUNT)).toBeNull();
     expect(await dies.core.list()).toEqual([]);
 
     const stays = await registered();
-    const err = (await stays.core
-      .revoke(ACCOUNT, { timeoutMs: 5000 })
+    const err = (await stays.clock
+      .run(stays.core.revoke(ACCOUNT, { timeoutMs: 5000 }))
       .catch((e: unknown) => e)) as HelperError;
     expect(err.code).toBe('timed-out');
     expect(err.params?.variant).toBe('removal');

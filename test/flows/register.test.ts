@@ -140,7 +140,7 @@ const ROWS: Row[] = [
     states: ['sending', 'sending', 'sending', 'sending', 'waiting', 'storing', 'verifying', 'accepted'],
   },
   {
-    name: 'the keychain refuses the key twice: retried at 1 s, 2 s, then stored',
+    name: 'the keychain refuses the key twice (the CLI: no retry-now signal): retried at 1 s, 2 s, then stored',
     refusals: 2,
     waits: [1000, 2000],
     requests: ['GET info', 'POST authentication', 'GET authentication/{id}', 'GET companies'],
@@ -155,11 +155,13 @@ describe('register on a fake clock', () => {
       keychain: row.refusals ? new RefusingKeychain(row.refusals) : undefined,
     });
     const events: FlowEvent[] = [];
-    const run = core.register(demoManifestSync(), SERVER, {
-      timeoutMs: row.timeoutMs,
-      ...row.opts,
-      onEvent: (e) => events.push(e),
-    });
+    const run = clock.run(
+      core.register(demoManifestSync(), SERVER, {
+        timeoutMs: row.timeoutMs,
+        ...row.opts,
+        onEvent: (e) => events.push(e),
+      }),
+    );
     const account = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';
     if (row.fails) {
       const err = await run.then(
@@ -184,14 +186,16 @@ describe('register on a fake clock', () => {
 
   it('a second register for the same app and server resumes the kept request instead of sending again', async () => {
     const wawi = new ScriptedWawi({ polls: ['pending'] });
-    const { core, vault } = fakeService(wawi);
-    await expect(core.register(demoManifestSync(), SERVER, { timeoutMs: 2000 })).rejects.toMatchObject({
-      code: 'timed-out',
-    });
+    const { core, clock, vault } = fakeService(wawi);
+    await expect(
+      clock.run(core.register(demoManifestSync(), SERVER, { timeoutMs: 2000 })),
+    ).rejects.toMatchObject({ code: 'timed-out' });
     wawi.requests.length = 0;
     wawi.polls = ['accepted'];
     const events: FlowEvent[] = [];
-    const record = await core.register(demoManifestSync(), SERVER, { onEvent: (e) => events.push(e) });
+    const record = await clock.run(
+      core.register(demoManifestSync(), SERVER, { onEvent: (e) => events.push(e) }),
+    );
     expect(record.lastVerifyResult).toBe('works');
     expect(wawi.requests).toEqual(['GET authentication/{id}', 'GET companies']);
     expect(events[0]?.resumedFrom).toBeDefined();

@@ -1,5 +1,5 @@
-// Fakes for the flow unit tests, in the style of GitHub CLI's device-flow poller tests: a clock that
-// jumps instead of waiting and records every wait, a scripted Wawi that records every request, and a
+// Fakes for the flow unit tests, in the style of GitHub CLI's device-flow poller tests: a clock whose
+// sleeps wait until the test moves time and that records every wait that ended, a scripted Wawi that records every request, and a
 // service over an in-memory keychain. Nothing here sleeps on real time.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,29 +14,101 @@ import { MetadataStore } from '../../main/core/store/metadata';
 import { KeyVault } from '../../main/core/store/vault';
 import type { WawiApi } from '../../main/core/wawi/client';
 
-/** A clock that jumps forward on every sleep and records the waits. */
+/**
+ * A clock whose sleeps stay pending until the test moves time on. `run(promise)` drives a flow: it lets
+ * every promise settle, and only when the flow is idle (nothing left to do but wait) moves time to the
+ * earliest pending sleep or timeout. `waits` records each sleep that ended because time reached it,
+ * so a sleep that was started but not awaited (a race that did not wait) is never counted.
+ */
 export class FakeClock implements Clock {
   readonly waits: number[] = [];
-  private timers: { at: number; abort: AbortController }[] = [];
+  private timers: { at: number; ms: number; fire: () => void; sleep: boolean }[] = [];
 
   constructor(private t = Date.parse('2026-12-01T08:00:00Z')) {}
 
   now = () => this.t;
 
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw signal.reason ?? new DOMException('aborted', 'AbortError');
-    this.waits.push(ms);
-    this.t += ms;
-    for (const timer of this.timers.filter((x) => x.at <= this.t)) timer.abort.abort();
-    this.timers = this.timers.filter((x) => x.at > this.t);
-    await Promise.resolve();
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    return new Promise((resolve, reject) => {
+      const timer = {
+        at: this.t + ms,
+        ms,
+        sleep: true,
+        fire: () => {
+          signal?.removeEventListener('abort', onAbort);
+          this.waits.push(ms);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        this.timers = this.timers.filter((x) => x !== timer);
+        reject(signal!.reason ?? new DOMException('aborted', 'AbortError'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.timers.push(timer);
+    });
   }
 
   timeout(ms: number): AbortSignal {
     const abort = new AbortController();
-    this.timers.push({ at: this.t + ms, abort });
+    this.timers.push({ at: this.t + ms, ms, sleep: false, fire: () => abort.abort() });
     return abort.signal;
   }
+
+  /** Sleeps that are waiting now. */
+  get pending(): number {
+    return this.timers.filter((x) => x.sleep).length;
+  }
+
+  /** Moves time by `ms`, firing every sleep and timeout due by then, in order. */
+  async advance(ms: number): Promise<void> {
+    const until = this.t + ms;
+    for (;;) {
+      await settle();
+      const next = this.earliest();
+      if (!next || next.at > until) break;
+      this.fireAt(next.at);
+    }
+    this.t = until;
+    await settle();
+  }
+
+  /** Drives `work` to its end: lets it run, and moves time only while it does nothing but wait. */
+  async run<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    work.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let moves = 0; ; moves++) {
+      await settle();
+      if (done) return work;
+      const next = this.earliest();
+      if (!next) throw new Error('the flow waits for something other than the clock');
+      if (moves > 10_000) throw new Error('the flow never ends on the fake clock');
+      this.fireAt(next.at);
+    }
+  }
+
+  private earliest() {
+    return this.timers.reduce<(typeof this.timers)[number] | undefined>(
+      (a, b) => (a && a.at <= b.at ? a : b),
+      undefined,
+    );
+  }
+
+  private fireAt(at: number) {
+    this.t = Math.max(this.t, at);
+    const due = this.timers.filter((x) => x.at <= at);
+    this.timers = this.timers.filter((x) => x.at > at);
+    for (const timer of due) timer.fire();
+  }
+}
+
+/** Lets every promise chain that can move on do so (the flows' ports here never wait on real I/O). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
 type PollAnswer = 'pending' | 'rejected' | 'accepted' | HelperError;
@@ -116,12 +188,18 @@ export class ScriptedWawi implements WawiApi {
 
 /** A keychain that refuses to store the first `refusals` writes (a locked keyring that gets unlocked). */
 export class RefusingKeychain extends MemoryKeychain {
+  /** Writes of a key refused so far. */
+  refused = 0;
   constructor(private refusals: number) {
     super();
   }
   override async setPassword(service: string, account: string, password: string) {
+    // A keychain call is I/O: it yields to the event loop, so a retry loop that does not wait spins
+    // visibly here instead of starving the test.
+    await new Promise<void>((r) => setImmediate(r));
     if (service.startsWith('JTL-Wawi API key') && this.refusals > 0) {
       this.refusals -= 1;
+      this.refused += 1;
       throw new Error('Cannot create an item in a locked collection');
     }
     return super.setPassword(service, account, password);

@@ -49,19 +49,21 @@ export async function storeUntilStored(
   }
 }
 
-/** Waits for the next storing attempt; true when the user gave up. */
+/**
+ * Waits on the clock for the next storing attempt, ended early by a give-up or "Retry now" (one
+ * signal for both); true when the user gave up. Without a retry-now trigger (the CLI) it simply waits.
+ */
 async function waitForRetry(ctx: FlowContext, ms: number, opts: FlowOptions): Promise<boolean> {
-  const abort = new AbortController();
-  const signal = opts.giveUp;
-  const onAbort = () => abort.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const wake = new AbortController();
+  void opts.retryNow?.next().then(() => wake.abort());
   try {
-    await Promise.race([ctx.clock.sleep(ms, abort.signal).catch(() => undefined), opts.retryNow?.next()]);
+    await ctx.clock.sleep(ms, AbortSignal.any([wake.signal, ...(opts.giveUp ? [opts.giveUp] : [])]));
+  } catch {
+    // woken early: a retry now or a give-up
   } finally {
-    abort.abort();
-    signal?.removeEventListener('abort', onAbort);
+    wake.abort();
   }
-  return signal?.aborted === true;
+  return opts.giveUp?.aborted === true;
 }
 
 /** Stores the key, records the registration, removes the pending entry, checks the key. */
