@@ -9,9 +9,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  // In CI a failed test runs once more in a fresh worker (with a fresh keyring): gnome-keyring-daemon
-  // has been seen to exit mid-run under this load. Such a test is reported as flaky, not hidden.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a failed test.
+  retries: 0,
+  failOnFlakyTests: true,
   fullyParallel: true,
   outputDir: 'test-results',
   use: {

@@ -18,6 +18,8 @@ const passThrough = argv.filter((a) => a !== '--unit' && a !== '--e2e');
 reexecInKeyring();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const times = [];
+const timed = (label, since) => times.push(`${label} ${Math.round((performance.now() - since) / 1000)} s`);
 let exitCode = 0;
 const work = mkdtempSync(join(tmpdir(), 'wawi-test-results-'));
 
@@ -28,6 +30,7 @@ function run(cmd, args, env = {}) {
 }
 
 if (only !== 'e2e') {
+  const began = performance.now();
   const out = join(work, 'vitest.json');
   run(process.execPath, [
     join(root, 'node_modules/vitest/vitest.mjs'),
@@ -40,14 +43,22 @@ if (only !== 'e2e') {
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests ?? 0;
-    totals.failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    // A test file that failed without running a test (it did not load) counts as one failure; a file
+    // whose tests failed is already counted by its tests.
+    const unloaded = (r.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    );
+    for (const f of unloaded) console.log(`Test file did not run: ${f.name}`);
+    totals.failed += (r.numFailedTests ?? 0) + unloaded.length;
     totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   } else {
     totals.failed += 1;
   }
+  timed('vitest (unit, flows, integration, simulator)', began);
 }
 
 if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
+  const began = performance.now();
   if (run(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet']) === 0) {
     const out = join(work, 'playwright.json');
     run(
@@ -59,9 +70,9 @@ if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
     );
     if (existsSync(out)) {
       const s = JSON.parse(readFileSync(out, 'utf8')).stats ?? {};
-      totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
-      if (s.flaky) console.log(`\nBrowser tests: ${s.flaky} passed only on their retry (flaky; see above).`);
-      totals.failed += s.unexpected ?? 0;
+      // A flaky test is a failed test (there are no retries; this only guards the count).
+      totals.passed += s.expected ?? 0;
+      totals.failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
       totals.skipped += s.skipped ?? 0;
     } else {
       totals.failed += 1;
@@ -69,9 +80,11 @@ if (only !== 'unit' && existsSync(join(root, 'playwright.config.ts'))) {
   } else {
     totals.failed += 1;
   }
+  timed('browser (build and Playwright)', began);
 }
 
 rmSync(work, { recursive: true, force: true });
+if (times.length) console.log(`\nTime: ${times.join(', ')}`);
 if (totals.failed > 0 && exitCode === 0) exitCode = 1;
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);
