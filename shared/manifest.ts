@@ -2,6 +2,7 @@
 // `AppIconFile` (a PNG path relative to the manifest) as an alternative to base64 `AppIcon`.
 import { z } from 'zod';
 import { isKnownScope } from './scopes';
+import { isLoopbackHost } from './wawi-address';
 
 export const MAX_ICON_BYTES = 256 * 1024;
 export const MIN_ICON_PX = 16;
@@ -22,9 +23,6 @@ const text = (max: number) =>
     .max(max, `may have at most ${max} characters`);
 /** How long a signature is valid: JTL-Wawi accepts a SignatureData within 10 minutes of its clock. */
 export const SIGNATURE_VALID_MS = 10 * 60 * 1000;
-
-const isLoopbackHost = (host: string) =>
-  host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 /** A web address the check accepts (parsed as a URL). */
 const webAddress = (ok: (u: URL) => boolean, message: string) =>

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES } from '../../shared/errors/meta';
 import { LANGS } from '../../shared/lang';
+import { DEFAULT_PORT, LOOPBACK_HOSTS, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Options } from './context';
 import type { CliIO } from './io';
 
@@ -34,8 +35,9 @@ Ctrl+C stops waiting; a request that is still waiting in JTL-Wawi is kept, and "
 its key later. While an accepted key waits for a locked keychain, Ctrl+C first only warns.`;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const wawi = (what = 'the Wawi REST server, e.g. 127.0.0.1:5883 or http://wawi-server:5883/api/Mandant_2') =>
-  new Option('--wawi <address>', what).argParser(collect);
+const wawi = (
+  what = `the Wawi REST server, e.g. 127.0.0.1:${DEFAULT_PORT} or http://wawi-server:${DEFAULT_PORT}/api/Mandant_2`,
+) => new Option('--wawi <address>', what).argParser(collect);
 const app = () => new Option('--app <AppId>', 'the registered app');
 const timeout = () =>
   new Option('--timeout <duration>', 'how long to wait for acceptance or removal (e.g. 90s, 10m)').default(
@@ -80,7 +82,10 @@ export async function parseCommandLine(
   };
 
   refusesTrustFlags(
-    add('discover', 'find Wawi REST servers on this computer (127.0.0.1 and [::1], ports 5883 and 64110)'),
+    add(
+      'discover',
+      `find Wawi REST servers on this computer (${LOOPBACK_HOSTS.join(' and ')}, ports ${WAWI_PORTS.join(' and ')})`,
+    ),
   ).addOption(wawi('probe this address too (more than once allowed)'));
   add('register', 'register the app described by the manifest')
     .option('--manifest <file>', "the vendor's app manifest")
@@ -130,7 +135,7 @@ export async function parseCommandLine(
     .option('--allow-insecure-http', 'allow plain http to another computer (unencrypted!)')
     .addOption(new Option('--allow-self-signed').hideHelp());
   refusesTrustFlags(add('sim', 'start the Wawi simulator'))
-    .option('--port <port>', 'port (0: any free one)', '5883')
+    .option('--port <port>', 'port (0: any free one)', String(DEFAULT_PORT))
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--db <name>', 'a database (Mandant); more than once for several', collect)
     .option('--auto-accept <ms>', 'accept each request this many ms after it arrives')

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLang, type Lang } from '../../shared/lang';
+import { isLang, type Lang, langOfLocale } from '../../shared/lang';
 import { isLaunchAction, LAUNCH_ACTIONS, type LaunchAction } from '../../shared/launch';
 import { HelperError, isHelperError, loadManifest } from '../core/index';
 import type { LaunchState } from './types';
@@ -84,5 +84,5 @@ export function launchState(
 
 /** The language to start in: the launch argument, else the merchant's last choice, else the system's. */
 export function startLang(argument: Lang | undefined, lastChoice: Lang | undefined, locale: string): Lang {
-  return argument ?? lastChoice ?? (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
+  return argument ?? lastChoice ?? langOfLocale(locale);
 }

@@ -1,4 +1,6 @@
 // The wizard's words in German, as a merchant reads them (error texts come from shared/errors/).
+
+import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Texts } from './texts-en';
 
 export const de: Texts = {
@@ -18,15 +20,14 @@ export const de: Texts = {
   connectIntro: 'Wählen Sie den JTL-Wawi-REST-Server, den diese App nutzen soll.',
   searching: 'Dieser Computer wird nach Wawi-Servern durchsucht…',
   found: (n) => (n === 1 ? 'Ein Wawi-Server gefunden.' : `${n} Wawi-Server gefunden.`),
-  noneFound:
-    'Auf diesem Computer wurde kein Wawi-Server gefunden (Ports 5883 und 64110). Geben Sie unten seine Adresse ein.',
+  noneFound: `Auf diesem Computer wurde kein Wawi-Server gefunden (Ports ${WAWI_PORTS.join(' und ')}). Geben Sie unten seine Adresse ein.`,
   serversLegend: 'Wawi-Server',
   serverLine: (db, version) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
   mandantLabel: 'Mandant',
   mandantHint: 'Ändern Sie das nur, wenn die App mit einem anderen Mandanten dieser JTL-Wawi arbeiten soll.',
   otherAddress: 'Andere Adresse',
   addressLabel: 'Adresse des Wawi-REST-Servers',
-  addressHint: 'Zum Beispiel 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness',
+  addressHint: `Zum Beispiel 127.0.0.1:${DEFAULT_PORT} oder http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}`,
   searchAgain: 'Erneut suchen',
   checking: 'Der Server wird geprüft…',
   checkAndContinue: 'Prüfen und weiter',

@@ -1,4 +1,5 @@
 // The wizard's words in English (error texts come from shared/errors/).
+import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 
 export const en = {
   appTitle: 'Wawi Registration Helper',
@@ -17,14 +18,14 @@ export const en = {
   connectIntro: 'Choose the JTL-Wawi REST server this app should use.',
   searching: 'Searching this computer for Wawi servers…',
   found: (n: number) => (n === 1 ? 'One Wawi server found.' : `${n} Wawi servers found.`),
-  noneFound: 'No Wawi server was found on this computer (ports 5883 and 64110). Enter its address below.',
+  noneFound: `No Wawi server was found on this computer (ports ${WAWI_PORTS.join(' and ')}). Enter its address below.`,
   serversLegend: 'Wawi server',
   serverLine: (db: string, version?: string) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
   mandantLabel: 'Mandant',
   mandantHint: 'Change this only if the app should work with another Mandant of this JTL-Wawi.',
   otherAddress: 'Another address',
   addressLabel: 'Address of the Wawi REST server',
-  addressHint: 'For example 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness',
+  addressHint: `For example 127.0.0.1:${DEFAULT_PORT} or http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}`,
   searchAgain: 'Search again',
   checking: 'Checking the server…',
   checkAndContinue: 'Check and continue',

@@ -1,5 +1,7 @@
 // The error texts in German: per code what happened and what to do next. {name} is filled in from the
 // error's params; other wordings are in ./variants.ts, the advice per surface in ./advice.ts.
+
+import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../wawi-address';
 import type { ErrorCode } from './meta';
 import { type ErrorText, MENU } from './text-types';
 
@@ -148,8 +150,8 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   'no-server-found': {
     title: 'Kein Wawi-Server gefunden',
-    detail: 'Auf diesem Computer hat kein JTL-Wawi-REST-Server geantwortet (Ports 5883 und 64110).',
-    next: 'Starten Sie den JTL-Wawi-REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:5883).',
+    detail: `Auf diesem Computer hat kein JTL-Wawi-REST-Server geantwortet (Ports ${WAWI_PORTS.join(' und ')}).`,
+    next: `Starten Sie den JTL-Wawi-REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:${DEFAULT_PORT}).`,
   },
   'several-servers': {
     title: 'Mehrere Wawi-Server gefunden',
@@ -159,7 +161,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'invalid-address': {
     title: 'Diese Adresse ist nicht verwendbar',
     detail: 'Das ist keine Adresse eines JTL-Wawi-REST-Servers.',
-    next: 'Geben Sie sie so ein: 127.0.0.1:5883 oder http://wawi-server:5883/api/eazybusiness.',
+    next: `Geben Sie sie so ein: 127.0.0.1:${DEFAULT_PORT} oder http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
   'invalid-input': {
     title: 'Ungültige Eingabe',

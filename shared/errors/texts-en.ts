@@ -1,5 +1,7 @@
 // The error texts in English: per code what happened and what to do next. {name} is filled in from the
 // error's params; other wordings are in ./variants.ts, the advice per surface in ./advice.ts.
+
+import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../wawi-address';
 import type { ErrorCode } from './meta';
 import { type ErrorText, MENU } from './text-types';
 
@@ -146,8 +148,8 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   },
   'no-server-found': {
     title: 'No Wawi server found',
-    detail: 'No JTL-Wawi REST server answered on this computer (ports 5883 and 64110).',
-    next: 'Start the JTL-Wawi REST server, or enter its address (for example http://wawi-server:5883).',
+    detail: `No JTL-Wawi REST server answered on this computer (ports ${WAWI_PORTS.join(' and ')}).`,
+    next: `Start the JTL-Wawi REST server, or enter its address (for example http://wawi-server:${DEFAULT_PORT}).`,
   },
   'several-servers': {
     title: 'Several Wawi servers found',
@@ -157,7 +159,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'invalid-address': {
     title: 'This address is not usable',
     detail: 'This is not the address of a JTL-Wawi REST server.',
-    next: 'Enter it like 127.0.0.1:5883 or http://wawi-server:5883/api/eazybusiness.',
+    next: `Enter it like 127.0.0.1:${DEFAULT_PORT} or http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
   'invalid-input': {
     title: 'Invalid input',

@@ -1,4 +1,6 @@
 // `wawi-register sim`: starts the Wawi simulator (tools/wawi-sim) until Ctrl+C.
+
+import { DEFAULT_PORT } from '../../../shared/wawi-address';
 import { HelperError } from '../../core/index';
 import type { Ctx } from '../context';
 
@@ -7,7 +9,7 @@ export async function simCommand({ io, out, options }: Pick<Ctx, 'io' | 'out' | 
     throw new HelperError('invalid-input', {
       params: { reason: 'The simulator is not available in this build.' },
     });
-  const port = options.port === undefined ? 5883 : Number(options.port);
+  const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HelperError('invalid-input', {
       params: { reason: '--port must be a number from 0 to 65535.' },

@@ -1,5 +1,6 @@
 // The CLI's own words in German and English (error texts come from shared/errors/).
-import type { Lang } from '../../../shared/lang';
+import { type Lang, langOfLocale } from '../../../shared/lang';
+import { WAWI_PORTS } from '../../../shared/wawi-address';
 
 const en = {
   anotherInstance: 'a further instance',
@@ -56,7 +57,7 @@ const en = {
     unknown: 'not checked',
   } as Record<string, string>,
   foundServers: 'Wawi servers found:',
-  noServers: 'No Wawi server found on this computer (ports 5883, 64110).',
+  noServers: `No Wawi server found on this computer (ports ${WAWI_PORTS.join(', ')}).`,
   otherAnswers: 'Answered, but not as a JTL-Wawi:',
   choose: 'Which server? Number: ',
   removeInWawi: (name: string) =>
@@ -153,7 +154,7 @@ const de: Texts = {
     unknown: 'nicht geprüft',
   },
   foundServers: 'Gefundene Wawi-Server:',
-  noServers: 'Auf diesem Computer wurde kein Wawi-Server gefunden (Ports 5883, 64110).',
+  noServers: `Auf diesem Computer wurde kein Wawi-Server gefunden (Ports ${WAWI_PORTS.join(', ')}).`,
   otherAnswers: 'Antwortet, aber nicht als JTL-Wawi:',
   choose: 'Welcher Server? Nummer: ',
   removeInWawi: (name) =>
@@ -204,5 +205,5 @@ export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
     fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX'
       ? fromEnv
       : Intl.DateTimeFormat().resolvedOptions().locale;
-  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  return langOfLocale(locale);
 }

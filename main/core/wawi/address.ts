@@ -1,8 +1,8 @@
 // Wawi server addresses as a merchant types them, and the keychain account name derived from them.
+import { DEFAULT_DATABASE, DEFAULT_PORT, isLoopbackHost, normalizeHost } from '../../../shared/wawi-address';
 import { HelperError } from '../errors';
 
-export const DEFAULT_DATABASE = 'eazybusiness';
-export const DEFAULT_PORT = 5883;
+export { DEFAULT_DATABASE, DEFAULT_PORT, normalizeHost };
 
 export interface WawiServer {
   /**
@@ -17,21 +17,9 @@ export interface WawiServer {
   database: string;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|\[0:0:0:0:0:0:0:1\])$/;
-
-/**
- * The host rule of the keychain contract: lower case, a trailing dot dropped, every loopback name
- * (localhost, 127.x.x.x, ::1) written 127.0.0.1, IPv6 addresses in brackets.
- */
-export function normalizeHost(host: string): string {
-  let h = host.trim().toLowerCase().replace(/\.$/, '');
-  if (h.includes(':') && !h.startsWith('[')) h = `[${h}]`;
-  return LOOPBACK.test(h) ? '127.0.0.1' : h;
-}
-
 /** True for this computer (the account host rule writes every loopback name as 127.0.0.1). */
 export function isLoopback(server: Pick<WawiServer, 'host'>): boolean {
-  return server.host === '127.0.0.1';
+  return isLoopbackHost(server.host);
 }
 
 /** True when the typed address names its scheme (http:// or https://). */

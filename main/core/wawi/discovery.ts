@@ -3,6 +3,7 @@
 // protocol exists (see docs/wawi-protocol.md). For https it reports the certificate: its SHA-256
 // fingerprint, and whether the OS trusts it. Nothing secret is sent while probing.
 import type { CertificateInfo, DiscoveredServer } from '../../../shared/registration';
+import { loopbackCandidates } from '../../../shared/wawi-address';
 import { asHelperError } from '../errors';
 import { hasScheme, parseWawiAddress, type WawiServer, withProtocol } from './address';
 import { WawiClient } from './client';
@@ -12,7 +13,7 @@ import type { HttpOptions } from './http';
 export type { DiscoveredServer };
 
 /** Without a scheme, each is probed over https and http. */
-export const DEFAULT_CANDIDATES = ['127.0.0.1:5883', '127.0.0.1:64110', '[::1]:5883', '[::1]:64110'];
+export const DEFAULT_CANDIDATES = loopbackCandidates();
 
 export interface DiscoveryResult {
   servers: DiscoveredServer[];
@@ -66,7 +67,10 @@ export async function probeServer(
 
 export async function discover(
   options: {
+    /** The addresses to probe (default: this computer on the Wawi ports). */
     candidates?: string[];
+    /** Probe this computer on these ports instead of the Wawi ports (tests take free ones). */
+    ports?: number[];
     extra?: string[];
     timeoutMs?: number;
     http?: HttpOptions;
@@ -74,7 +78,12 @@ export async function discover(
   } = {},
 ): Promise<DiscoveryResult> {
   const timeoutMs = options.timeoutMs ?? 800;
-  const addresses = [...new Set([...(options.candidates ?? DEFAULT_CANDIDATES), ...(options.extra ?? [])])];
+  const addresses = [
+    ...new Set([
+      ...(options.candidates ?? (options.ports ? loopbackCandidates(options.ports) : DEFAULT_CANDIDATES)),
+      ...(options.extra ?? []),
+    ]),
+  ];
   const signal = options.signal
     ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs * 2)])
     : AbortSignal.timeout(timeoutMs * 2);

@@ -12,6 +12,7 @@ import type {
   RegistrationRecord,
   ServerRef,
 } from '../../../shared/registration';
+import { isLoopbackHost } from '../../../shared/wawi-address';
 
 export type Launch = Response<'app:launch'>;
 
@@ -39,8 +40,8 @@ export type Screen =
 /** A server a flow reports, as the screens show servers. */
 export const shown = (s: ServerRef): DiscoveredServer => ({ ...s, apiStyle: 'v1' });
 
-/** The account host rule writes every loopback name as 127.0.0.1 (see main/core/wawi/address.ts). */
-export const onThisComputer = (s: Pick<DiscoveredServer, 'host'>) => s.host === '127.0.0.1';
+/** The server runs on this computer (the host rule, shared/wawi-address.ts). */
+export const onThisComputer = (s: Pick<DiscoveredServer, 'host'>) => isLoopbackHost(s.host);
 
 /** After choosing a server: compare an unknown certificate, or agree to plain http, before anything else. */
 export function afterChoosing(server: DiscoveredServer): Screen {
