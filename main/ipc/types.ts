@@ -40,7 +40,7 @@ export interface HandlerDeps {
   /** Addresses discovery probes (default 127.0.0.1:5883 and :64110). */
   discoveryCandidates?: string[];
   clipboardClearMs?: number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
+  setTimer?: (fn: () => Promise<void> | undefined, ms: number) => unknown;
   /** Called with every flow's outcome (for the process exit code). */
   onOutcome?: (outcome: ErrorCode | 'ok') => void;
 }

@@ -78,7 +78,7 @@ export class PrivateKeyring {
   }
 
   /** Makes this process (keytar) and the processes it starts use this keyring. */
-  useInThisProcess() {
+  activateInThisProcess() {
     Object.assign(process.env, this.env);
   }
 

@@ -88,12 +88,17 @@ describe('register: happy paths', () => {
   it('uses a challenge code of at most 30 URL-safe characters, the same on every call', async () => {
     const h = makeCore({ pollIntervalMs: 30 });
     const seen: string[] = [];
-    const original = sim.accept;
-    setTimeout(() => {
-      const p = sim.pending()[0];
-      if (p) original(p.id);
-    }, 200);
+    // The merchant accepts once the request was polled twice (so there are two calls to compare).
+    const polled = (id: string) => sim.hits.get(`GET /api/eazybusiness/v1/authentication/${id}`) ?? 0;
+    const merchant = (async () => {
+      for (;;) {
+        const p = sim.pending()[0];
+        if (p && polled(p.id) >= 2) return sim.accept(p.id);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     await h.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()));
+    await merchant;
     seen.push(...sim.challengeCodes());
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^[A-Za-z0-9_-]{1,30}$/);

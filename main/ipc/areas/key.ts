@@ -23,10 +23,10 @@ export class CopiedKey {
     this.key = key;
     core.log.info('key copied to the clipboard', { account });
     const clearMs = this.deps.clipboardClearMs ?? 60_000;
-    const setTimer = this.deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
-    setTimer(() => {
-      if (this.key === key) void this.clear();
-    }, clearMs);
+    const setTimer =
+      this.deps.setTimer ?? ((fn: () => Promise<void> | undefined, ms: number) => setTimeout(fn, ms).unref());
+    // The timer's work is returned, so a test can wait for it to end before it asserts.
+    setTimer(() => (this.key === key ? this.clear() : undefined), clearMs);
     return clearMs;
   }
 
