@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { ALL_SCOPES, describeScope } from '../../shared/scopes';
 import { demoManifestFile } from '../helpers/manifest';
-import { everyWay, type Harness, screen, startHarness } from './harness';
+import { capture, type Harness, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -88,6 +88,6 @@ for (const lang of ['de', 'en'] as const) {
     const box = await send.boundingBox();
     const height = page.viewportSize()!.height;
     expect(box!.y + box!.height).toBeLessThanOrEqual(height);
-    await everyWay(page, `review-46-scopes-open-${lang}`);
+    await capture(page, `review-46-scopes-open-${lang}`);
   });
 }

@@ -3,7 +3,7 @@
 // it to the page. Texts come from the renderer's dictionary.
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
-import { everyWay, type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
+import { capture, type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -23,7 +23,7 @@ for (const lang of ['en', 'de'] as const) {
     await forget.click();
     // The confirmation sits in the row, its heading focused.
     await expect(row.getByRole('heading', { name: t.forgetTitle })).toBeFocused();
-    await everyWay(page, `forget-confirm-${lang}`);
+    await capture(page, `forget-confirm-${lang}`);
     await page.keyboard.press('Escape');
     await expect(row.getByRole('heading', { name: t.forgetTitle })).toHaveCount(0);
     await expect(forget).toBeFocused();

@@ -6,7 +6,7 @@ import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { demoManifest } from '../helpers/core';
 import { demoManifestFile } from '../helpers/manifest';
-import { expectAccessible, type Harness, startHarness } from './harness';
+import { capture, type Harness, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -36,7 +36,8 @@ for (const lang of ['en', 'de'] as const) {
       h.sim.setWindow('eazybusiness', true);
       await h.open(page);
       const row = page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' });
-      await expectAccessible(page);
+      await expect(row).toBeVisible();
+      await capture(page, `manage-multi-instance-${lang}`);
       await row.getByRole('button', { name: `${t.addInstance}: Lagerbestand Sync (Demo)` }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.doneTitle);
     } finally {
@@ -75,7 +76,7 @@ test('registering again answers "already registered": another instance is offere
   );
   const again = page.getByRole('button', { name: t.addInstance });
   await expect(again).toBeVisible();
-  await expectAccessible(page);
+  await capture(page, 'failure-409-another-instance-en');
   const accept = merchantAccepts(h);
   try {
     await again.click();

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { KeychainBackend } from '../../main/core/store/vault';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { everyWay, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
+import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -44,7 +44,7 @@ for (const lang of ['en', 'de'] as const) {
     refuse.store = true;
     h.sim.accept(h.sim.pending()[0]!.id);
     await expect(page.getByText(t.keyWaitingTitle)).toBeVisible();
-    await everyWay(page, `key-waiting-${lang}`);
+    await capture(page, `key-waiting-${lang}`);
     // Giving the key up warns that it is then lost; Escape keeps it, and the focus returns.
     const cancel = page.getByRole('button', { name: t.cancel, exact: true });
     await cancel.click();
@@ -76,7 +76,7 @@ for (const lang of ['en', 'de'] as const) {
       errorText({ code: 'keychain-unavailable' }, lang, 'app').title,
     );
     await expect(page.getByText(t.loading)).toHaveCount(0);
-    await everyWay(page, `manage-keychain-error-${lang}`);
+    await capture(page, `manage-keychain-error-${lang}`);
     refuse.list = false;
     await page.getByRole('button', { name: t.tryAgain }).click();
     await expect(page.getByRole('listitem', { name: 'Lagerbestand Sync (Demo)' })).toBeVisible();

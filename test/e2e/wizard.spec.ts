@@ -5,15 +5,7 @@ import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { describeScope } from '../../shared/scopes';
 import { demoManifest } from '../helpers/core';
-import {
-  everyWay,
-  expectAccessible,
-  type Harness,
-  MANIFEST,
-  registerDirectly,
-  screen,
-  startHarness,
-} from './harness';
+import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -185,7 +177,6 @@ for (const lang of ['en', 'de'] as const) {
     await screen(page, tx.dialogTitle, `waiting-dialog-${lang}`);
     await expect(page.getByRole('status')).toHaveText(tx.waitingForDialog);
     await expect(page.getByText('Admin → App-Registrierung')).toBeVisible();
-    await expectAccessible(page);
     expect(h.sim.pending()).toEqual([]);
     // The merchant opens the dialog now: the helper sends by itself.
     h.sim.setWindow('eazybusiness', true);
@@ -206,7 +197,7 @@ for (const lang of ['en', 'de'] as const) {
     await page.getByRole('button', { name: t.check }).click();
     await expect(page.getByRole('alert')).toContainText(l.noAnswer);
     await expect(page.getByRole('alert')).toContainText(l.noAnswerDetail);
-    await everyWay(page, `failure-unreachable-${lang}`);
+    await capture(page, `failure-unreachable-${lang}`);
     await page.getByLabel(l.address).fill('wawi server with spaces');
     await page.getByRole('button', { name: t.check }).click();
     await expect(page.getByRole('alert')).toContainText(l.badAddress);
@@ -240,7 +231,7 @@ for (const lang of ['en', 'de'] as const) {
     // Discarding it here asks first, and says what an acceptance afterwards would mean.
     await page.getByRole('button', { name: tx.discardRequest }).click();
     await expect(page.getByText(tx.discardWarning)).toBeVisible();
-    await everyWay(page, `cancelled-discard-${lang}`);
+    await capture(page, `cancelled-discard-${lang}`);
     await page.getByRole('button', { name: tx.keepRequest }).click();
     expect(await h.vault.listPending()).toHaveLength(1);
     await page.getByRole('button', { name: tx.discardRequest }).click();
@@ -274,7 +265,7 @@ for (const lang of ['en', 'de'] as const) {
     await admin.getByRole('button', { name: /entfernen/ }).click();
     await expect(page.getByRole('status')).toContainText(l.nowClick);
     await expect(page.getByRole('button', { name: l.removedBtn })).toBeDisabled();
-    await everyWay(page, `rotate-waiting-dialog-${lang}`);
+    await capture(page, `rotate-waiting-dialog-${lang}`);
     await admin.getByRole('button', { name: 'Hinzufügen' }).click();
     await admin.getByRole('button', { name: 'Annehmen' }).click();
     await screen(page, l.rotated, `rotated-${lang}`);
@@ -293,14 +284,14 @@ for (const lang of ['en', 'de'] as const) {
     await screen(page, l.revoke, `revoke-${lang}`);
     h.sim.removeApp('WawiHelperDemo/v1');
     await expect(page.getByText(l.revoked)).toBeVisible();
-    await everyWay(page, `revoked-${lang}`);
+    await capture(page, `revoked-${lang}`);
     expect(await h.core.list()).toEqual([]);
 
     await registerDirectly(h);
     await page.getByRole('button', { name: l.manageBtn }).click();
     await page.getByRole('button', { name: l.forgetBtn }).click();
     await expect(page.getByRole('heading', { name: l.forgetTitle })).toBeFocused();
-    await everyWay(page, `forget-${lang}`);
+    await capture(page, `forget-${lang}`);
     await page.getByRole('button', { name: l.forgetConfirm }).click();
     await expect(page.getByText(l.none)).toBeVisible();
     expect(h.sim.apps()).toHaveLength(1);
