@@ -1,7 +1,7 @@
 // The wawi-register command line: commands with their own options and help (commander), exit code 2
 // for usage errors. Only this and commander load for --help; a command's code loads when it runs.
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_CODES } from '../../shared/errors/meta';
+import { EXIT_CODES, exitOutcomes } from '../../shared/errors/meta';
 import { LANGS } from '../../shared/lang';
 import { DEFAULT_PORT, LOOPBACK_HOSTS, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Options } from './context';
@@ -21,15 +21,21 @@ export type CommandName =
   | 'trust'
   | 'sim';
 
+/** The exit codes, from the one table (shared/errors/meta.ts), wrapped for a terminal. */
+function exitHelp(): string {
+  const items = exitOutcomes().map(([exit, outcome]) => `${exit} ${outcome}`);
+  const lines = ['Exit codes:'];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (`${lines[last]} ${item},`.length > 100) lines.push(`${item},`);
+    else lines[last] = `${lines[last]} ${item},`;
+  }
+  lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,$/, '.');
+  return lines.join('\n');
+}
+
 const EXIT_HELP = `
-Exit codes: 0 ok, 2 usage, 3 manifest invalid, 10 unreachable / no server, 11 several servers,
-12 invalid address, 13 certificate changed, 14 plain http not allowed, 15 the app's signature could
-not be had, 20 no registration window, 21 licence missing, 22 already registered, 23 rejected,
-24 timed out, 25 cancelled, 26 request not found, 27 key already handed out, 28 an earlier request
-may be waiting in Wawi, 29 no further instance allowed,
-30 key rejected (401), 31 scope missing, 40-43 server/protocol problems, 50 keychain unavailable,
-51 storage failed, 52 not registered on this computer, 53 key accepted but not stored (lost),
-1 unexpected.
+${exitHelp()}
 
 Ctrl+C stops waiting; a request that is still waiting in JTL-Wawi is kept, and "resume" collects
 its key later. While an accepted key waits for a locked keychain, Ctrl+C first only warns.`;

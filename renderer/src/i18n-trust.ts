@@ -1,5 +1,6 @@
 // The words of the trust screens (certificates, plain http, the copied key), German and English.
 import type { Lang } from '../../shared/lang';
+import { BUTTONS } from '../../shared/ui-terms';
 import { useI18n } from './i18n';
 
 const en = {
@@ -20,7 +21,7 @@ const en = {
     'On the Wawi server, "certutil -hashfile <certificate.cer> SHA256" prints it (without colons).',
     'Compare every pair of characters. Trust the certificate only if all of them match.',
   ],
-  trustConfirm: 'The fingerprints match: trust this certificate',
+  trustConfirm: BUTTONS.trustCertificate.en,
   trustPinned:
     'From now on this registration accepts only this certificate. If it ever changes, the helper stops and asks you again.',
 
@@ -29,7 +30,7 @@ const en = {
     'The server presents another certificate than the one trusted for this registration. Only go on if the certificate of the Wawi REST server was renewed.',
   trustedBefore: 'Trusted so far',
   presentedNow: 'Presented now',
-  retrustConfirm: 'Trust the new certificate',
+  retrustConfirm: BUTTONS.trustNewCertificate.en,
   retrusted: 'The new certificate is trusted. Try again.',
 
   insecureTitle: 'Connect without encryption?',
@@ -42,7 +43,7 @@ const en = {
   ],
   insecureAdvice:
     'Recommended: set the Wawi REST server up for https (JTL-Administrator) and use its https address. Continue unencrypted only on a network you trust.',
-  insecureConfirm: 'Connect unencrypted',
+  insecureConfirm: BUTTONS.connectUnencrypted.en,
   httpsInstead: 'Use another address',
 
   copied: (s: number) => `Copied. It is removed from the clipboard in ${s} s, and when the helper closes.`,
@@ -70,7 +71,7 @@ const de: TrustTexts = {
     'Auf dem Wawi-Server gibt „certutil -hashfile <Zertifikat.cer> SHA256“ ihn aus (ohne Doppelpunkte).',
     'Vergleichen Sie jedes Zeichenpaar. Vertrauen Sie dem Zertifikat nur, wenn alle übereinstimmen.',
   ],
-  trustConfirm: 'Die Fingerabdrücke stimmen überein: diesem Zertifikat vertrauen',
+  trustConfirm: BUTTONS.trustCertificate.de,
   trustPinned:
     'Ab jetzt akzeptiert diese Registrierung nur dieses Zertifikat. Ändert es sich, hält der Helfer an und fragt Sie erneut.',
 
@@ -79,7 +80,7 @@ const de: TrustTexts = {
     'Der Server zeigt ein anderes Zertifikat als das, dem für diese Registrierung vertraut wurde. Fahren Sie nur fort, wenn das Zertifikat des Wawi-REST-Servers erneuert wurde.',
   trustedBefore: 'Bisher vertraut',
   presentedNow: 'Jetzt vorgelegt',
-  retrustConfirm: 'Dem neuen Zertifikat vertrauen',
+  retrustConfirm: BUTTONS.trustNewCertificate.de,
   retrusted: 'Dem neuen Zertifikat wird vertraut. Versuchen Sie es erneut.',
 
   insecureTitle: 'Ohne Verschlüsselung verbinden?',
@@ -92,7 +93,7 @@ const de: TrustTexts = {
   ],
   insecureAdvice:
     'Empfohlen: Richten Sie den Wawi-REST-Server für https ein (JTL-Administrator) und verwenden Sie seine https-Adresse. Fahren Sie unverschlüsselt nur in einem Netzwerk fort, dem Sie vertrauen.',
-  insecureConfirm: 'Unverschlüsselt verbinden',
+  insecureConfirm: BUTTONS.connectUnencrypted.de,
   httpsInstead: 'Andere Adresse verwenden',
 
   copied: (s) =>

@@ -1,5 +1,6 @@
 // The wizard's words in German, as a merchant reads them (error texts come from shared/errors/).
 
+import { MENU } from '../../shared/ui-terms';
 import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Texts } from './texts-en';
 
@@ -46,17 +47,13 @@ export const de: Texts = {
   scopeCount: (n) => (n === 1 ? '1 Berechtigung' : `${n} Berechtigungen`),
   risk: { delete: 'löscht Daten', write: 'ändert Daten', all: 'alle Daten' },
   nextTitle: 'So geht es weiter',
-  nextText:
-    'Öffnen Sie in JTL-Wawi Admin → App-Registrierung und klicken Sie auf „Hinzufügen“ und dann auf „Weiter“. Sobald der Dialog wartet, erscheint die Anfrage dort; Sie können ihn vor oder nach dem Senden öffnen.',
+  nextText: `Öffnen Sie in JTL-Wawi ${MENU} und klicken Sie auf „Hinzufügen“ und dann auf „Weiter“. Sobald der Dialog wartet, erscheint die Anfrage dort; Sie können ihn vor oder nach dem Senden öffnen.`,
   send: 'Anfrage senden',
   sending: 'Wird gesendet…',
 
   waitingTitle: 'Nehmen Sie die Anfrage in JTL-Wawi an',
   dialogTitle: 'Öffnen Sie den Registrierungsdialog in JTL-Wawi',
-  dialogSteps: [
-    'Öffnen Sie in JTL-Wawi Admin → App-Registrierung.',
-    'Klicken Sie auf „Hinzufügen“ und dann auf „Weiter“.',
-  ],
+  dialogSteps: [`Öffnen Sie in JTL-Wawi ${MENU}.`, 'Klicken Sie auf „Hinzufügen“ und dann auf „Weiter“.'],
   waitingForDialog: 'Die Anfrage wird gesendet, sobald der Dialog wartet.',
   lookFor: 'Suchen Sie im Wawi-Dialog nach dieser Anfrage. Wawi zeigt sie so an:',
   factVersion: 'Version',
@@ -163,14 +160,14 @@ export const de: Texts = {
   forget: 'Von diesem Computer entfernen',
   forgetTitle: 'Nur auf diesem Computer vergessen?',
   forgetText: (name) =>
-    `Der Schlüssel von ${name} wird von diesem Computer gelöscht. Die App bleibt in JTL-Wawi registriert; entfernen Sie sie dort (Admin → App-Registrierung), wenn sie keinen Zugriff mehr haben soll.`,
+    `Der Schlüssel von ${name} wird von diesem Computer gelöscht. Die App bleibt in JTL-Wawi registriert; entfernen Sie sie dort (${MENU}), wenn sie keinen Zugriff mehr haben soll.`,
   forgetConfirm: 'Auf diesem Computer vergessen',
   forgotten: 'Auf diesem Computer vergessen.',
 
   rotateTitle: 'Schlüssel erneuern',
   revokeTitle: 'Zugriff widerrufen',
   removeSteps: (name) => [
-    'Öffnen Sie JTL-Wawi: Admin → App-Registrierung.',
+    `Öffnen Sie JTL-Wawi: ${MENU}.`,
     `Wählen Sie „${name}“ und klicken Sie auf „Entfernen“.`,
   ],
   rotateMore: [

@@ -1,4 +1,5 @@
 // The wizard's words in English (error texts come from shared/errors/).
+import { MENU } from '../../shared/ui-terms';
 import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 
 export const en = {
@@ -44,14 +45,13 @@ export const en = {
   scopeCount: (n: number) => (n === 1 ? '1 permission' : `${n} permissions`),
   risk: { delete: 'deletes data', write: 'changes data', all: 'all data' },
   nextTitle: 'What happens next',
-  nextText:
-    'In JTL-Wawi open Admin → App-Registrierung and click „Hinzufügen“, then „Weiter“. The request appears there as soon as the dialog waits; you can open it before or after sending.',
+  nextText: `In JTL-Wawi open ${MENU} and click „Hinzufügen“, then „Weiter“. The request appears there as soon as the dialog waits; you can open it before or after sending.`,
   send: 'Send request',
   sending: 'Sending…',
 
   waitingTitle: 'Accept the request in JTL-Wawi',
   dialogTitle: 'Open the registration dialog in JTL-Wawi',
-  dialogSteps: ['In JTL-Wawi open Admin → App-Registrierung.', 'Click „Hinzufügen“, then „Weiter“.'],
+  dialogSteps: [`In JTL-Wawi open ${MENU}.`, 'Click „Hinzufügen“, then „Weiter“.'],
   waitingForDialog: 'The request is sent as soon as the dialog waits.',
   lookFor: 'In the Wawi dialog, look for this request. Wawi shows it like this:',
   factVersion: 'Version',
@@ -157,16 +157,13 @@ export const en = {
   forget: 'Remove from this computer',
   forgetTitle: 'Forget on this computer only?',
   forgetText: (name: string) =>
-    `The key of ${name} is deleted from this computer. The app stays registered in JTL-Wawi; remove it there (Admin → App-Registrierung) if it should lose access.`,
+    `The key of ${name} is deleted from this computer. The app stays registered in JTL-Wawi; remove it there (${MENU}) if it should lose access.`,
   forgetConfirm: 'Forget on this computer',
   forgotten: 'Forgotten on this computer.',
 
   rotateTitle: 'Rotate the key',
   revokeTitle: 'Revoke access',
-  removeSteps: (name: string) => [
-    'Open JTL-Wawi: Admin → App-Registrierung.',
-    `Select "${name}" and click "Entfernen".`,
-  ],
+  removeSteps: (name: string) => [`Open JTL-Wawi: ${MENU}.`, `Select "${name}" and click "Entfernen".`],
   rotateMore: ['Then click "Hinzufügen" and "Weiter", so Wawi waits for the new registration.'],
   rotateWhy:
     'JTL-Wawi keeps one key per app: the old registration has to be removed before a new key can be issued. The old key stays here until the new one is stored.',

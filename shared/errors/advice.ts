@@ -1,6 +1,7 @@
 // Advice that depends on more than the code: what to click or type per surface, a request kept after a
 // stop, and each platform's keychain. Other wordings of an outcome are in ./variants.ts.
 import type { Lang } from '../lang';
+import { quoteButton } from '../ui-terms';
 import type { ErrorCode } from './meta';
 import type { Surface } from './text-types';
 
@@ -48,8 +49,8 @@ export const SURFACE_NEXT: Partial<
       de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, registrieren Sie mit --allow-self-signed (legt es bei der ersten Verbindung fest) oder --certificate-fingerprint <SHA-256>; für eine frühere Registrierung führen Sie „wawi-register trust --app {appId}“ aus.',
     },
     app: {
-      en: 'Compare the fingerprint with the certificate on the Wawi server. If they match, choose "Trust this certificate".',
-      de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, wählen Sie „Diesem Zertifikat vertrauen“.',
+      en: `Compare the fingerprint with the certificate on the Wawi server. If they match, choose ${quoteButton('trustCertificate', 'en')}.`,
+      de: `Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, wählen Sie ${quoteButton('trustCertificate', 'de')}.`,
     },
   },
   'certificate-changed': {
@@ -58,8 +59,8 @@ export const SURFACE_NEXT: Partial<
       de: 'Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und führen Sie „wawi-register trust --app {appId}“ aus. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
     },
     app: {
-      en: 'If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and choose "Trust the new certificate". If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.',
-      de: 'Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und wählen Sie „Dem neuen Zertifikat vertrauen“. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.',
+      en: `If the certificate of the Wawi REST server was renewed, compare the new fingerprint on the server and choose ${quoteButton('trustNewCertificate', 'en')}. If nobody renewed it, another computer may be posing as your Wawi: do not go on, and tell your IT.`,
+      de: `Wenn das Zertifikat des Wawi-REST-Servers erneuert wurde, vergleichen Sie den neuen Fingerabdruck auf dem Server und wählen Sie ${quoteButton('trustNewCertificate', 'de')}. Wenn niemand es erneuert hat, gibt sich womöglich ein anderer Computer als Ihre Wawi aus: Fahren Sie nicht fort und informieren Sie Ihre IT.`,
     },
   },
   'insecure-http': {
@@ -68,8 +69,8 @@ export const SURFACE_NEXT: Partial<
       de: 'Verwenden Sie die https-Adresse des Servers. Nur wenn das nicht möglich ist, geben Sie beim Registrieren --allow-insecure-http an, oder führen Sie für eine frühere Registrierung „wawi-register trust --app {appId} --allow-insecure-http“ aus.',
     },
     app: {
-      en: 'Use the server\'s https address. Only if that is not possible, choose "Connect unencrypted" after reading the warning.',
-      de: 'Verwenden Sie die https-Adresse des Servers. Nur wenn das nicht möglich ist, wählen Sie nach dem Lesen des Hinweises „Unverschlüsselt verbinden“.',
+      en: `Use the server's https address. Only if that is not possible, choose ${quoteButton('connectUnencrypted', 'en')} after reading the warning.`,
+      de: `Verwenden Sie die https-Adresse des Servers. Nur wenn das nicht möglich ist, wählen Sie nach dem Lesen des Hinweises ${quoteButton('connectUnencrypted', 'de')}.`,
     },
   },
 };

@@ -16,6 +16,8 @@ export type RetryFrom = 'server' | 'same' | 'none';
 export interface ErrorMeta {
   /** Process exit code, shared by the CLI and the desktop app. */
   exit: number;
+  /** The outcome in a few English words, for the CLI's list of exit codes. */
+  outcome: string;
   /** A passing problem: polls and removal waits retry it with backoff instead of ending. */
   transient?: true;
   /** After it no pending entry is left to continue with (or its text says what to do about it). */
@@ -29,37 +31,88 @@ export interface ErrorMeta {
 }
 
 export const ERROR_META = {
-  unreachable: { exit: 10, transient: true, verify: 'unreachable', retryFrom: 'server' },
-  'tls-untrusted': { exit: 10, retryFrom: 'server', retrust: true, sentNothing: true },
-  'certificate-changed': { exit: 13, retryFrom: 'server', retrust: true, sentNothing: true },
-  'insecure-http': { exit: 14, retryFrom: 'server', retrust: true, sentNothing: true },
-  'signature-unavailable': { exit: 15, retryFrom: 'same', sentNothing: true },
-  'no-registration-window': { exit: 20, retryFrom: 'same' },
-  'licence-missing': { exit: 21, retryFrom: 'none' },
-  'already-registered': { exit: 22, retryFrom: 'same' },
-  'instance-not-allowed': { exit: 29, retryFrom: 'none' },
-  'request-not-found': { exit: 26, endsEntry: true, retryFrom: 'same' },
-  'already-handed-out': { exit: 27, endsEntry: true, retryFrom: 'same' },
-  'request-unconfirmed': { exit: 28, endsEntry: true, retryFrom: 'none' },
-  rejected: { exit: 23, endsEntry: true, retryFrom: 'same' },
-  'timed-out': { exit: 24, retryFrom: 'same' },
-  cancelled: { exit: 25, retryFrom: 'same' },
-  unauthorized: { exit: 30, verify: 'rejected', retryFrom: 'same' },
-  'missing-scope': { exit: 31, verify: 'missing-scope', retryFrom: 'same' },
-  'version-problem': { exit: 40, retryFrom: 'server' },
-  validation: { exit: 41, retryFrom: 'same' },
-  'server-error': { exit: 42, transient: true, verify: 'unreachable', retryFrom: 'same' },
-  'bad-response': { exit: 43, transient: true, verify: 'unreachable', retryFrom: 'server' },
-  'manifest-invalid': { exit: 3, retryFrom: 'none' },
-  'keychain-unavailable': { exit: 50, retryFrom: 'same' },
-  'key-not-stored': { exit: 53, endsEntry: true, retryFrom: 'same' },
-  'storage-failed': { exit: 51, retryFrom: 'same' },
-  'not-registered': { exit: 52, retryFrom: 'same' },
-  'no-server-found': { exit: 10, retryFrom: 'server' },
-  'several-servers': { exit: 11, retryFrom: 'server' },
-  'invalid-address': { exit: 12, retryFrom: 'server' },
-  'invalid-input': { exit: 2, retryFrom: 'none' },
-  internal: { exit: 1, retryFrom: 'same' },
+  unreachable: {
+    exit: 10,
+    outcome: 'server unreachable',
+    transient: true,
+    verify: 'unreachable',
+    retryFrom: 'server',
+  },
+  'tls-untrusted': {
+    exit: 10,
+    outcome: 'certificate not trusted',
+    retryFrom: 'server',
+    retrust: true,
+    sentNothing: true,
+  },
+  'certificate-changed': {
+    exit: 13,
+    outcome: 'certificate changed (nothing sent)',
+    retryFrom: 'server',
+    retrust: true,
+    sentNothing: true,
+  },
+  'insecure-http': {
+    exit: 14,
+    outcome: 'plain http to another computer not allowed',
+    retryFrom: 'server',
+    retrust: true,
+    sentNothing: true,
+  },
+  'signature-unavailable': {
+    exit: 15,
+    outcome: "the app's signature could not be had",
+    retryFrom: 'same',
+    sentNothing: true,
+  },
+  'no-registration-window': { exit: 20, outcome: 'no registration window open in Wawi', retryFrom: 'same' },
+  'licence-missing': { exit: 21, outcome: 'licence missing', retryFrom: 'none' },
+  'already-registered': { exit: 22, outcome: 'already registered', retryFrom: 'same' },
+  'instance-not-allowed': { exit: 29, outcome: 'no further instance allowed', retryFrom: 'none' },
+  'request-not-found': { exit: 26, outcome: 'request not found', endsEntry: true, retryFrom: 'same' },
+  'already-handed-out': { exit: 27, outcome: 'key already handed out', endsEntry: true, retryFrom: 'same' },
+  'request-unconfirmed': {
+    exit: 28,
+    outcome: 'an earlier request may be waiting in Wawi',
+    endsEntry: true,
+    retryFrom: 'none',
+  },
+  rejected: { exit: 23, outcome: 'rejected in Wawi', endsEntry: true, retryFrom: 'same' },
+  'timed-out': { exit: 24, outcome: 'timed out', retryFrom: 'same' },
+  cancelled: { exit: 25, outcome: 'cancelled', retryFrom: 'same' },
+  unauthorized: { exit: 30, outcome: 'key rejected (401)', verify: 'rejected', retryFrom: 'same' },
+  'missing-scope': { exit: 31, outcome: 'scope missing', verify: 'missing-scope', retryFrom: 'same' },
+  'version-problem': { exit: 40, outcome: 'API version problem', retryFrom: 'server' },
+  validation: { exit: 41, outcome: 'validation error', retryFrom: 'same' },
+  'server-error': {
+    exit: 42,
+    outcome: 'server error',
+    transient: true,
+    verify: 'unreachable',
+    retryFrom: 'same',
+  },
+  'bad-response': {
+    exit: 43,
+    outcome: 'unexpected answer',
+    transient: true,
+    verify: 'unreachable',
+    retryFrom: 'server',
+  },
+  'manifest-invalid': { exit: 3, outcome: 'manifest invalid', retryFrom: 'none' },
+  'keychain-unavailable': { exit: 50, outcome: 'keychain unavailable', retryFrom: 'same' },
+  'key-not-stored': {
+    exit: 53,
+    outcome: 'key accepted but not stored (lost)',
+    endsEntry: true,
+    retryFrom: 'same',
+  },
+  'storage-failed': { exit: 51, outcome: 'storage failed', retryFrom: 'same' },
+  'not-registered': { exit: 52, outcome: 'not registered on this computer', retryFrom: 'same' },
+  'no-server-found': { exit: 10, outcome: 'no server found', retryFrom: 'server' },
+  'several-servers': { exit: 11, outcome: 'several servers', retryFrom: 'server' },
+  'invalid-address': { exit: 12, outcome: 'invalid address', retryFrom: 'server' },
+  'invalid-input': { exit: 2, outcome: 'usage', retryFrom: 'none' },
+  internal: { exit: 1, outcome: 'unexpected', retryFrom: 'same' },
 } as const satisfies Record<string, ErrorMeta>;
 
 export type ErrorCode = keyof typeof ERROR_META;
@@ -73,6 +126,18 @@ export const EXIT_CODES: Record<ErrorCode | 'ok' | 'usage', number> = {
   usage: 2,
   ...(Object.fromEntries(ERROR_CODES.map((c) => [c, meta(c).exit])) as Record<ErrorCode, number>),
 };
+
+/** Each exit code with its outcomes, in order: the CLI's help lists these (README's table is tested against them). */
+export function exitOutcomes(): [number, string][] {
+  const byExit = new Map<number, string[]>([[0, ['ok']]]);
+  for (const code of ERROR_CODES) {
+    const { exit, outcome } = meta(code);
+    const list = byExit.get(exit) ?? [];
+    if (!list.includes(outcome)) list.push(outcome);
+    byExit.set(exit, list);
+  }
+  return [...byExit].sort(([a], [b]) => a - b).map(([exit, list]) => [exit, list.join(' / ')]);
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_META, value);

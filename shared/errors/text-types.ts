@@ -17,5 +17,4 @@ export interface ErrorText {
   technical?: string;
 }
 
-/** Wawi's menu path to the registration dialog, as Wawi spells it (German in both languages). */
-export const MENU = 'Admin → App-Registrierung';
+export { MENU } from '../ui-terms';

@@ -1,5 +1,7 @@
 // The CLI's own words in German and English (error texts come from shared/errors/).
+
 import { type Lang, langOfLocale } from '../../../shared/lang';
+import { MENU } from '../../../shared/ui-terms';
 import { WAWI_PORTS } from '../../../shared/wawi-address';
 
 const en = {
@@ -9,11 +11,10 @@ const en = {
     `SignatureProvider ${url} answered: SignatureData ${data}, a signature of ${length} characters; it is fresh enough for JTL-Wawi.`,
   server: 'Wawi server',
   app: 'App',
-  prepare:
-    'Before the request is sent, open in JTL-Wawi: Admin → App-Registrierung → "Hinzufügen" → "Weiter".',
+  prepare: `Before the request is sent, open in JTL-Wawi: ${MENU} → "Hinzufügen" → "Weiter".`,
   sending: 'Sending the registration request…',
   lookFor: (name: string, provider: string) =>
-    `Now in JTL-Wawi (Admin → App-Registrierung): look for "${name}" by ${provider}, check the permissions and accept.`,
+    `Now in JTL-Wawi (${MENU}): look for "${name}" by ${provider}, check the permissions and accept.`,
   waiting: 'Waiting for acceptance in JTL-Wawi',
   waitingRemoval: 'Waiting until the app is removed in JTL-Wawi',
   keyWaiting: (reason: string, unlock: string, s: number) =>
@@ -23,7 +24,7 @@ const en = {
   version: 'version',
   pendingConfirmed: 'Sent; waiting for acceptance in JTL-Wawi. "wawi-register resume" collects the key.',
   pendingUnconfirmed: (appId: string) =>
-    `Interrupted before JTL-Wawi confirmed it: a request may be waiting there, but its key can't be collected. Reject it in JTL-Wawi (Admin → App-Registrierung) if it is shown, then run "wawi-register discard --app ${appId}".`,
+    `Interrupted before JTL-Wawi confirmed it: a request may be waiting there, but its key can't be collected. Reject it in JTL-Wawi (${MENU}) if it is shown, then run "wawi-register discard --app ${appId}".`,
   discarded: (name: string, server: string, confirmed: boolean) =>
     `The pending registration of ${name} at ${server} was discarded on this computer.${confirmed ? ' If JTL-Wawi still shows the request, reject it there: a key handed out for it can no longer be collected.' : ''}`,
   retrying: (why: string, s: number) => `Connection problem (${why}); retrying in ${s} s`,
@@ -61,15 +62,14 @@ const en = {
   otherAnswers: 'Answered, but not as a JTL-Wawi:',
   choose: 'Which server? Number: ',
   removeInWawi: (name: string) =>
-    `In JTL-Wawi open Admin → App-Registrierung, select "${name}" and remove it. The helper waits until the old key stops working.`,
+    `In JTL-Wawi open ${MENU}, select "${name}" and remove it. The helper waits until the old key stops working.`,
   pressEnter: 'Press Enter once you have removed it (or Ctrl+C to cancel).',
   oldKeyDead: 'The old key no longer works.',
   waitingDialog:
     'Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
   rotated: 'Done. The key was rotated.',
   revoked: (kc: string) => `Done. The app was removed in JTL-Wawi and its key deleted from the ${kc}.`,
-  forgotten:
-    'Forgotten on this computer. The app is still registered in JTL-Wawi; remove it there (Admin → App-Registrierung) if it should lose access.',
+  forgotten: `Forgotten on this computer. The app is still registered in JTL-Wawi; remove it there (${MENU}) if it should lose access.`,
   verifyResult: (app: string, r: string) => `${app}: ${r}`,
   demoStart: (admin: string) =>
     `Demo: an embedded Wawi simulator is running. Open its admin page and accept the request:\n  ${admin}`,
@@ -107,11 +107,10 @@ const de: Texts = {
     `Der SignatureProvider ${url} hat geantwortet: SignatureData ${data}, eine Signatur mit ${length} Zeichen; sie ist frisch genug für JTL-Wawi.`,
   server: 'Wawi-Server',
   app: 'App',
-  prepare:
-    'Bevor die Anfrage gesendet wird, öffnen Sie in JTL-Wawi: Admin → App-Registrierung → „Hinzufügen“ → „Weiter“.',
+  prepare: `Bevor die Anfrage gesendet wird, öffnen Sie in JTL-Wawi: ${MENU} → „Hinzufügen“ → „Weiter“.`,
   sending: 'Registrierungsanfrage wird gesendet…',
   lookFor: (name, provider) =>
-    `Jetzt in JTL-Wawi (Admin → App-Registrierung): Suchen Sie „${name}“ von ${provider}, prüfen Sie die Berechtigungen und nehmen Sie an.`,
+    `Jetzt in JTL-Wawi (${MENU}): Suchen Sie „${name}“ von ${provider}, prüfen Sie die Berechtigungen und nehmen Sie an.`,
   waiting: 'Warten auf Annahme in JTL-Wawi',
   waitingRemoval: 'Warten, bis die App in JTL-Wawi entfernt ist',
   keyWaiting: (reason, unlock, s) =>
@@ -121,7 +120,7 @@ const de: Texts = {
   version: 'Version',
   pendingConfirmed: 'Gesendet; wartet auf Annahme in JTL-Wawi. „wawi-register resume“ holt den Schlüssel ab.',
   pendingUnconfirmed: (appId) =>
-    `Unterbrochen, bevor JTL-Wawi sie bestätigt hat: Dort wartet eventuell eine Anfrage, deren Schlüssel sich nicht abholen lässt. Lehnen Sie sie in JTL-Wawi (Admin → App-Registrierung) ab, falls sie angezeigt wird, und führen Sie dann „wawi-register discard --app ${appId}“ aus.`,
+    `Unterbrochen, bevor JTL-Wawi sie bestätigt hat: Dort wartet eventuell eine Anfrage, deren Schlüssel sich nicht abholen lässt. Lehnen Sie sie in JTL-Wawi (${MENU}) ab, falls sie angezeigt wird, und führen Sie dann „wawi-register discard --app ${appId}“ aus.`,
   discarded: (name, server, confirmed) =>
     `Die wartende Registrierung von ${name} bei ${server} wurde auf diesem Computer verworfen.${confirmed ? ' Falls JTL-Wawi die Anfrage noch zeigt, lehnen Sie sie dort ab: Ein dafür ausgegebener Schlüssel lässt sich nicht mehr abholen.' : ''}`,
   retrying: (why, s) => `Verbindungsproblem (${why}); neuer Versuch in ${s} s`,
@@ -158,7 +157,7 @@ const de: Texts = {
   otherAnswers: 'Antwortet, aber nicht als JTL-Wawi:',
   choose: 'Welcher Server? Nummer: ',
   removeInWawi: (name) =>
-    `Öffnen Sie in JTL-Wawi Admin → App-Registrierung, wählen Sie „${name}“ und entfernen Sie die App. Der Helfer wartet, bis der alte Schlüssel nicht mehr funktioniert.`,
+    `Öffnen Sie in JTL-Wawi ${MENU}, wählen Sie „${name}“ und entfernen Sie die App. Der Helfer wartet, bis der alte Schlüssel nicht mehr funktioniert.`,
   pressEnter: 'Drücken Sie die Eingabetaste, sobald Sie sie entfernt haben (oder Strg+C zum Abbrechen).',
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
   waitingDialog:
@@ -166,8 +165,7 @@ const de: Texts = {
   rotated: 'Fertig. Der Schlüssel wurde erneuert.',
   revoked: (kc) =>
     `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus dem Schlüsselspeicher (${kc}) gelöscht.`,
-  forgotten:
-    'Auf diesem Computer vergessen. Die App ist in JTL-Wawi weiter registriert; entfernen Sie sie dort (Admin → App-Registrierung), wenn sie keinen Zugriff mehr haben soll.',
+  forgotten: `Auf diesem Computer vergessen. Die App ist in JTL-Wawi weiter registriert; entfernen Sie sie dort (${MENU}), wenn sie keinen Zugriff mehr haben soll.`,
   verifyResult: (app, r) => `${app}: ${r}`,
   demoStart: (admin) =>
     `Demo: Ein eingebetteter Wawi-Simulator läuft. Öffnen Sie seine Admin-Seite und nehmen Sie die Anfrage an:\n  ${admin}`,
