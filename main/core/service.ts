@@ -21,7 +21,7 @@ import { continuePending, findPending, resumeAll } from './flows/resume';
 import { revoke } from './flows/revoke';
 import { type RotateOptions, rotate } from './flows/rotate';
 import { forgetHere, lookupRecord } from './flows/stored';
-import { systemClock } from './flows/timing';
+import { resolveTimings, systemClock } from './flows/timing';
 import { listRegistrations, verifyRegistration } from './flows/verify';
 import { registerSecret } from './log/logger';
 import { fetchSignature } from './signing/signature';
@@ -39,6 +39,7 @@ export class RegistrationService {
     this.#ctx = {
       deps: ports,
       clock,
+      timings: resolveTimings(ports),
       random: ports.random ?? randomBytes,
       connect: ports.connect ?? ((server, conn) => clientFor(server, conn, http)),
       sign:

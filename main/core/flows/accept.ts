@@ -23,7 +23,7 @@ export async function storeUntilStored(
   log: Logger,
   firstAttempt?: Promise<void>,
 ): Promise<void> {
-  const base = ctx.deps.storeRetryBaseMs ?? 1000;
+  const base = ctx.timings.storeRetryBaseMs;
   let deadline: number | undefined;
   for (let attempt = 1; ; attempt++) {
     let failure: HelperError;

@@ -34,7 +34,7 @@ export async function awaitRemoval(
   // Over consented plain http the key travels readable by the network on every check: it is sent
   // only once the merchant says the app was removed, or (without a way to say so) every 30 s.
   const sparse = record.server.insecureHttp === true;
-  const base = ctx.deps.removalPollIntervalMs ?? 2000;
+  const base = ctx.timings.removalPollIntervalMs;
   const interval = sparse && !opts.confirmation ? Math.max(base, SPARSE_REMOVAL_POLL_MS) : base;
   for (;;) {
     if (confirmed && ends) return 'confirmed';

@@ -8,7 +8,7 @@ import type { WawiServer } from '../wawi/address';
 import type { WawiApi } from '../wawi/client';
 import type { Connection } from '../wawi/connection';
 import type { HttpOptions } from '../wawi/http';
-import type { Clock } from './timing';
+import type { Clock, Timings } from './timing';
 
 export interface CorePorts {
   vault: KeyVault;
@@ -22,19 +22,18 @@ export interface CorePorts {
   connect?: (server: WawiServer, conn: Connection) => WawiApi;
   /** Signs a registration of a certified app (default: its SignatureProvider over HTTP). */
   sign?: Signer;
-  /** Poll interval while a request is pending (default 1000 ms, with ±20 % jitter). */
+  /** Timings other than the defaults (DEFAULT_TIMINGS in ./timing.ts): tests make them short. */
   pollIntervalMs?: number;
-  /** Poll interval while waiting for an app to be removed in Wawi (default 2000 ms). */
   removalPollIntervalMs?: number;
-  /** First backoff after a transient failure (default 2000 ms, doubling up to 30 s). */
   backoffBaseMs?: number;
-  /** First wait before storing an accepted key again (default 1000 ms, doubling up to 10 s). */
   storeRetryBaseMs?: number;
 }
 
 export interface FlowContext {
   deps: CorePorts;
   clock: Clock;
+  /** Resolved once in the service: the defaults with the ports' overrides. */
+  timings: Timings;
   random: (bytes: number) => Uint8Array;
   connect: (server: WawiServer, conn: Connection) => WawiApi;
   sign: Signer;

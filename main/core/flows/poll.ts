@@ -54,13 +54,13 @@ export async function poll(
       if (!isTransient(e.code)) throw e;
       polls += 1;
       failures += 1;
-      delay = backoff(failures, e, ctx.deps.backoffBaseMs ?? 2000);
+      delay = backoff(failures, e, ctx.timings.backoffBaseMs);
       log.warn('poll failed; retrying', { error: e.toJSON(), retryInMs: delay });
       flow.to('waiting', { polls, nextPollInMs: delay, transient: e.toJSON() });
       continue;
     }
     if (status.status === 0) {
-      delay = jitter(ctx.deps.pollIntervalMs ?? 1000, ctx.random);
+      delay = jitter(ctx.timings.pollIntervalMs, ctx.random);
       flow.to('waiting', { polls, nextPollInMs: delay });
       continue;
     }

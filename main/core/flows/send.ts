@@ -60,7 +60,7 @@ export async function sendRequest(
       const waitable =
         e.code === 'no-registration-window' || (opts.replaceRegistered && e.code === 'already-registered');
       if (!opts.waitForWindow || !waitable) throw e;
-      const wait = ctx.deps.removalPollIntervalMs ?? 2000;
+      const wait = ctx.timings.removalPollIntervalMs;
       if (wait > flow.remaining()) throw timedOut(flow.timeoutMs);
       flow.to('sending', { nextPollInMs: wait, transient: e.toJSON() });
       await sleepOrCancel(ctx.clock, wait, opts.signal);

@@ -16,6 +16,32 @@ export const systemClock: Clock = {
   timeout: (ms) => AbortSignal.timeout(ms),
 };
 
+/** The flows' timings, in one place (docs/key-lifecycle.md says what each is for). */
+export interface Timings {
+  /** Poll interval while a request is pending (with ±20 % jitter). */
+  pollIntervalMs: number;
+  /** Interval of the key checks while waiting for an app to be removed in Wawi, and of the
+   * registration request while waiting for the Wawi dialog or for a removal (403, 409). */
+  removalPollIntervalMs: number;
+  /** First backoff after a transient failure (doubling up to MAX_BACKOFF_MS). */
+  backoffBaseMs: number;
+  /** First wait before storing an accepted key again (doubling up to MAX_STORE_RETRY_MS). */
+  storeRetryBaseMs: number;
+}
+
+export const DEFAULT_TIMINGS: Timings = {
+  pollIntervalMs: 1000,
+  removalPollIntervalMs: 2000,
+  backoffBaseMs: 2000,
+  storeRetryBaseMs: 1000,
+};
+
+/** The defaults, with the overrides that are set. */
+export function resolveTimings(overrides: Partial<Timings>): Timings {
+  const set = Object.entries(overrides).filter(([k, v]) => k in DEFAULT_TIMINGS && v !== undefined);
+  return { ...DEFAULT_TIMINGS, ...Object.fromEntries(set) };
+}
+
 export const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 const MAX_BACKOFF_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 5 * 60_000;

@@ -15,6 +15,9 @@ export type { DiscoveredServer };
 /** Without a scheme, each is probed over https and http. */
 export const DEFAULT_CANDIDATES = loopbackCandidates();
 
+/** How long one probe may take to connect and to answer. */
+export const PROBE_TIMEOUT_MS = 800;
+
 export interface DiscoveryResult {
   servers: DiscoveredServer[];
   /** Addresses that answered but not as a Wawi (for example a wrong database name). */
@@ -77,7 +80,7 @@ export async function discover(
     signal?: AbortSignal;
   } = {},
 ): Promise<DiscoveryResult> {
-  const timeoutMs = options.timeoutMs ?? 800;
+  const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
   const addresses = [
     ...new Set([
       ...(options.candidates ?? (options.ports ? loopbackCandidates(options.ports) : DEFAULT_CANDIDATES)),
