@@ -12,6 +12,9 @@
 //   tools/wawi-sim  → (nothing)                           Node
 //
 // Product code (main, shared, renderer, tools) never imports test/.
+//
+// Inside main/core the order is kept too: the service and index → flows → store / wawi / signing /
+// manifest → errors → log. A file imports its own tier or a lower one, never a higher one.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -35,6 +38,19 @@ export const LAYERS = {
   renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'] },
   'tools/wawi-sim': { layers: [], packages: NODE },
 };
+
+/** The tiers of main/core, highest first (a file may import its own tier and the ones below). */
+export const CORE_TIERS = [
+  ['main/core/index.ts', 'main/core/service.ts'],
+  ['main/core/flows'],
+  ['main/core/store', 'main/core/wawi', 'main/core/signing', 'main/core/manifest'],
+  ['main/core/errors.ts'],
+  ['main/core/log'],
+];
+
+function coreTier(rel) {
+  return CORE_TIERS.findIndex((tier) => tier.some((t) => within(rel, t)));
+}
 
 function* sourceFiles(dir) {
   let entries;
@@ -120,6 +136,12 @@ function check(root, file, layer, rules, spec) {
   const to = target(root, file, spec);
   if (within(to, 'test')) return 'product code never imports test/';
   const toLayer = layerOf(to);
+  if (toLayer === layer && layer === 'main/core') {
+    const from = coreTier(posix(relative(root, file)));
+    const into = coreTier(to);
+    if (from < 0 || into < 0 || into >= from) return null;
+    return `main/core keeps its order (${CORE_TIERS.map((t) => t.join(' / ')).join(' → ')}): ${to} is above it`;
+  }
   if (toLayer === layer) return null;
   if (!toLayer) return within(to, 'main') || within(to, 'scripts') ? `${layer}/ may not reach ${to}` : null;
   const allowed = rules.layers.some((l) => (l.includes('.') ? to === l : toLayer === l));

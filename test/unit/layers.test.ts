@@ -67,4 +67,20 @@ describe('layer rules', () => {
     expect(text).toMatch(/renderer\/src\/c\.tsx: imports 'zod'/);
     expect(problems).toHaveLength(6);
   });
+
+  it('keep the order inside main/core: flows → store / wawi / signing / manifest → errors → log', () => {
+    const dir = tree({
+      'main/core/service.ts': "import { f } from './flows/f';\n",
+      'main/core/flows/f.ts': "import { s } from '../store/s';\nimport { e } from '../errors';\n",
+      'main/core/store/s.ts': "import { w } from '../wawi/w';\nimport { f } from '../flows/f';\n",
+      'main/core/wawi/w.ts': "import { l } from '../log/l';\n",
+      'main/core/errors.ts': "import { l } from './log/l';\nimport { w } from './wawi/w';\n",
+      'main/core/log/l.ts': "import { e } from '../errors';\n",
+    });
+    const problems: string[] = checkLayers(dir);
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/main\/core\/store\/s\.ts: imports '..\/flows\/f'/);
+    expect(problems.join('\n')).toMatch(/main\/core\/errors\.ts: imports '.\/wawi\/w'/);
+    expect(problems.join('\n')).toMatch(/main\/core\/log\/l\.ts: imports '..\/errors'/);
+  });
 });
