@@ -36,13 +36,15 @@ function expectNoSecrets(texts: string[], s: WawiSim = sim) {
 }
 
 describe('register: happy paths', () => {
-  for (const [name, pathVersions] of [
-    ['a v1 server', ['v1']],
-    ['a v2-only server', ['v2']],
-    ['a server with both', ['v1', 'v2']],
+  // The unversioned path answers as v1 or as v2 (both are seen in the wild); the helper never depends on it.
+  for (const [name, pathVersions, unversioned] of [
+    ['a v1 server', ['v1'], 'v1'],
+    ['a v2-only server', ['v2'], 'v2'],
+    ['a server with both, unversioned as v2', ['v1', 'v2'], 'v2'],
+    ['a server with both, unversioned as v1', ['v1', 'v2'], 'v1'],
   ] as const) {
     it(`registers against ${name}, stores the key first, verifies it and records the scopes`, async () => {
-      const s = await startWawiSim({ port: 0, pathVersions: [...pathVersions] });
+      const s = await startWawiSim({ port: 0, pathVersions: [...pathVersions], unversioned });
       s.setWindow('eazybusiness', true);
       const h = makeCore();
       const events: FlowEvent[] = [];

@@ -39,10 +39,37 @@ describe('versions and casing', () => {
     expect(pinned.json).toHaveProperty('Version');
   });
 
-  it('answers 400 for api-version together with a versioned path', async () => {
-    const r = await call('GET', `${api}/v1/info`, { headers: { 'api-version': '1.0' } });
-    expect(r.status).toBe(400);
-    expect(r.json.ErrorMessage).toMatch(/ambiguous api version/);
+  it("takes an api-version that names the path's own version, and answers 400 for another one", async () => {
+    // As ASP.NET API Versioning does; WawiIC (Go), which works against a real Wawi, sends exactly this.
+    await openWindow();
+    const { json } = await postRegistration();
+    const id = json.RegistrationRequestId as string;
+    const plain = await call('GET', `${api}/v1/authentication/${id}`, { headers: cc() });
+    const same = await call('GET', `${api}/v1/authentication/${id}`, {
+      headers: { ...cc(), 'api-version': '1.0' },
+    });
+    expect(plain.status).toBe(200);
+    expect(same.status).toBe(plain.status);
+    expect(same.json).toEqual(plain.json);
+    const other = await call('GET', `${api}/v1/authentication/${id}`, {
+      headers: { ...cc(), 'api-version': '2.0' },
+    });
+    expect(other.status).toBe(400);
+    expect(other.json.ErrorMessage).toMatch(/ambiguous api version/);
+  });
+
+  it('answers the unversioned path as v2 by default, or as v1 when set so (--unversioned v1)', async () => {
+    expect((await call('GET', `${api}/info`)).json).toHaveProperty('version');
+    const v1 = await startWawiSim({ port: 0, unversioned: 'v1' });
+    try {
+      const r = await call('GET', `${v1.apiUrl()}/info`);
+      expect(r.json).toHaveProperty('Version');
+      expect(
+        (await call('GET', `${v1.apiUrl()}/info`, { headers: { 'api-version': '2.0' } })).json,
+      ).toHaveProperty('version');
+    } finally {
+      await v1.close();
+    }
   });
 
   it('answers 400 for an unsupported api-version', async () => {
@@ -412,6 +439,20 @@ describe('faults', () => {
     expect(first.headers.get('retry-after')).toBe('2');
     expect((await info()).status).toBe(503);
     expect((await info()).status).toBe(200);
+  });
+
+  it("answers an injected status with a body of that status's own words", async () => {
+    await call('POST', admin('faults'), {
+      body: [
+        { path: '/api/*/v1/info', type: 'status', status: 404 },
+        { path: '/api/*/v1/info', type: 'status', status: 503 },
+      ],
+    });
+    const gone = await info();
+    expect([gone.status, gone.json.ErrorCode]).toEqual([404, 'NotFound']);
+    expect(gone.json.ErrorMessage).not.toMatch(/unavailable/);
+    const busy = await info();
+    expect([busy.status, busy.json.ErrorCode]).toEqual([503, 'ServiceUnavailable']);
   });
 
   it('matches on method and leaves other routes alone', async () => {

@@ -9,6 +9,7 @@ const USAGE = `Usage: npm run sim -- [options]
   --auto-accept <ms>   open the registration window and accept every request after <ms>
   --state <file>       keep registrations in this JSON file across restarts
   --api <v1,v2>        versioned paths the server knows (default v1,v2)
+  --unversioned <v1|v2> what /api/<db>/… without a version and without api-version answers (default v2)
   --licence-missing    answer 402 as a Wawi without licence does
   --wawi-version <v>   version reported by /info (default 1.10.12.0)
   --require-signature <secret>
@@ -30,6 +31,7 @@ function parse() {
       'auto-accept': { type: 'string' },
       state: { type: 'string' },
       api: { type: 'string' },
+      unversioned: { type: 'string' },
       'licence-missing': { type: 'boolean' },
       'wawi-version': { type: 'string' },
       'require-signature': { type: 'string' },
@@ -60,6 +62,10 @@ const api = values.api?.split(',').map((s) => s.trim().toLowerCase());
 if (api && (api.length === 0 || api.some((v) => v !== 'v1' && v !== 'v2')))
   fail(`--api takes v1, v2 or v1,v2, not '${values.api}'.`);
 
+const unversioned = values.unversioned?.trim().toLowerCase();
+if (unversioned !== undefined && unversioned !== 'v1' && unversioned !== 'v2')
+  fail(`--unversioned takes v1 or v2, not '${values.unversioned}'.`);
+
 async function main() {
   const sim = await startWawiSim({
     port,
@@ -68,6 +74,7 @@ async function main() {
     autoAcceptMs,
     stateFile: values.state,
     pathVersions: api as PathVersion[] | undefined,
+    unversioned: unversioned as PathVersion | undefined,
     licenceMissing: values['licence-missing'],
     wawiVersion: values['wawi-version'],
     signatureSecret: values['require-signature'],

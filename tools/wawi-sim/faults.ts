@@ -3,6 +3,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorResponse, HttpError, send } from './wire';
 
+/** The body an injected status answers with: its own words (a 404 fault is not "unavailable"). */
+const FAULT_BODIES: Record<number, [string, string]> = {
+  400: ['BadRequest', 'The request is invalid.'],
+  401: ['Unauthorized', 'The request is not authorized.'],
+  403: ['Forbidden', 'The request is forbidden.'],
+  404: ['NotFound', 'The resource was not found.'],
+  409: ['Conflict', 'The request conflicts with the current state.'],
+  429: ['TooManyRequests', 'Too many requests.'],
+  500: ['InternalServerError', 'An internal server error occurred.'],
+  502: ['BadGateway', 'The upstream server answered badly.'],
+  503: ['ServiceUnavailable', 'The service is temporarily unavailable.'],
+  504: ['GatewayTimeout', 'The upstream server did not answer in time.'],
+};
+
 export interface Fault {
   method?: string;
   /** Glob on the path: `*` matches within one segment, `**` across segments. */
@@ -68,13 +82,12 @@ export class Faults {
       case 'status': {
         const headers: Record<string, string> = {};
         if (f.retryAfter !== undefined) headers['retry-after'] = String(f.retryAfter);
-        send(
-          res,
-          f.status ?? 503,
-          errorResponse('ServiceUnavailable', 'The service is temporarily unavailable.'),
-          'v1',
-          headers,
-        );
+        const status = f.status ?? 503;
+        const [code, message] = FAULT_BODIES[status] ?? [
+          'Error',
+          `The request failed with status ${status}.`,
+        ];
+        send(res, status, errorResponse(code, message), 'v1', headers);
         return true;
       }
       case 'reset':

@@ -43,6 +43,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
     rules: {
       pathVersions: (options.pathVersions?.length ? options.pathVersions : ['v1', 'v2']) as PathVersion[],
       unversionedQuirk404: options.unversionedQuirk404,
+      unversioned: options.unversioned,
     },
     wawiVersion: options.wawiVersion ?? '1.10.12.0',
     signatureSecret: options.signatureSecret,

@@ -20,6 +20,8 @@ export interface SimOptions {
   pathVersions?: PathVersion[];
   /** Quirk of some builds: 404 for the unversioned path when `api-version: 1.1` is sent. */
   unversionedQuirk404?: boolean;
+  /** What the unversioned path answers without an api-version header: v1 (PascalCase) or v2 (camelCase, the default). */
+  unversioned?: PathVersion;
   /** Start in licence-missing mode (402 everywhere but /info). */
   licenceMissing?: boolean;
   /** After accept or reject the Wawi dialog closes. Default: true, false with autoAcceptMs. */
