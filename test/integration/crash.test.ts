@@ -115,18 +115,21 @@ describe('SIGKILL at each boundary, then recovery as advised', () => {
 });
 
 describe('giving up never strands the key', () => {
-  it('--timeout: exit 24, the request is kept; the merchant accepts later and resume stores the key', async () => {
-    const r = await cli([
+  const registerFor = (timeout: string) =>
+    cli([
       'register',
       '--manifest',
       MANIFEST,
       '--wawi',
       rig.sim.apiUrl(),
       '--timeout',
-      '1s',
+      timeout,
       '--lang',
       'en',
     ]);
+
+  it('--timeout: exit 24, the request is kept; the merchant accepts later and resume stores the key', async () => {
+    const r = await registerFor('1s');
     expect(r.code).toBe(24);
     expect(r.output).toContain('still waiting in JTL-Wawi and is kept on this computer');
     acceptAll();
@@ -142,17 +145,7 @@ describe('giving up never strands the key', () => {
   ] as const) {
     it(`a status route that keeps failing (${fault.type}): the entry is kept, and resume stores the key once it works`, async () => {
       rig.sim.addFaults([{ method: 'GET', path: '/api/*/v1/authentication/*', times: 1000, ...fault }]);
-      const r = await cli([
-        'register',
-        '--manifest',
-        MANIFEST,
-        '--wawi',
-        rig.sim.apiUrl(),
-        '--timeout',
-        '2s',
-        '--lang',
-        'en',
-      ]);
+      const r = await registerFor('2s');
       expect(r.code).toBe(24);
       expect(r.output).toContain('wawi-register resume');
       expect(JSON.parse((await cli(['status', '--json'])).output).pending).toHaveLength(1);

@@ -1,5 +1,7 @@
 // The contract's single sources: flow transitions per kind, how an event is read, what each error code
 // means, the bridge's check of flow events, and the renderer's pure screen rules.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   afterEvent,
@@ -22,10 +24,11 @@ import {
 import { VARIANTS } from '../../shared/errors/variants';
 import { canTransition, endStateFor, FLOW_STATES, flowPhase, isFinal, keyWaiting } from '../../shared/flow';
 import { createBridge } from '../../shared/ipc/bridge';
-import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { CHANNEL_NAMES, isFlowEvent } from '../../shared/ipc/channels';
 import { CHANNELS } from '../../shared/ipc/schemas';
-import type { FlowEvent } from '../../shared/registration';
+import { type FlowEvent, flowEventSchema } from '../../shared/registration';
 import { formatClock } from '../../shared/time';
+import { ROOT } from '../helpers/proc';
 
 describe('flow transitions, one table per kind', () => {
   it.each([
@@ -113,6 +116,23 @@ describe('what an error code means (ERROR_META)', () => {
 });
 
 describe('the IPC contract', () => {
+  /** A flow event with only the required fields. */
+  const good = {
+    flowId: 'f',
+    kind: 'register',
+    state: 'waiting',
+    appId: 'a/v1',
+    displayName: 'A',
+    server: {
+      baseUrl: 'http://127.0.0.1:5883/api/eazybusiness',
+      host: '127.0.0.1',
+      port: 5883,
+      database: 'eazybusiness',
+    },
+    elapsedMs: 5,
+  };
+  const fields = Object.keys(flowEventSchema.shape);
+
   it('names exactly the channels the schemas describe', () => {
     expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(CHANNELS).sort());
   });
@@ -128,25 +148,33 @@ describe('the IPC contract', () => {
     });
     const seen: FlowEvent[] = [];
     bridge.onFlowEvent((e) => seen.push(e));
-    const good = {
-      flowId: 'f',
-      kind: 'register',
-      state: 'waiting',
-      appId: 'a/v1',
-      displayName: 'A',
-      server: {
-        baseUrl: 'http://127.0.0.1:5883/api/eazybusiness',
-        host: '127.0.0.1',
-        port: 5883,
-        database: 'eazybusiness',
-      },
-      elapsedMs: 5,
-    };
     emit(good);
     emit({ ...good, state: 'exploded' });
     emit({ ...good, elapsedMs: '5' });
     emit('not an event');
     expect(seen).toEqual([good]);
+  });
+
+  it("the bridge's check and the zod schema both accept an event with only the required fields", () => {
+    expect(flowEventSchema.safeParse(good).success).toBe(true);
+    expect(isFlowEvent(good)).toBe(true);
+    const shape = flowEventSchema.shape;
+    const required = fields.filter((f) => !shape[f as keyof typeof shape].isOptional());
+    expect(Object.keys(good).sort()).toEqual(required.sort());
+  });
+
+  it.each(fields)("the bridge's check and the zod schema both refuse %s of the wrong type", (field) => {
+    const bad = { ...good, [field]: Symbol('wrong') };
+    expect(flowEventSchema.safeParse(bad).success).toBe(false);
+    expect(isFlowEvent(bad)).toBe(false);
+  });
+
+  it("the bridge's check names no field the schema does not have", () => {
+    const source = readFileSync(join(ROOT, 'shared/ipc/channels.ts'), 'utf8');
+    const body = source.slice(source.indexOf('export function isFlowEvent'));
+    const named = new Set([...body.slice(0, body.indexOf('\n}\n')).matchAll(/v\.(\w+)/g)].map((m) => m[1]!));
+    named.delete('server');
+    expect([...named].filter((f) => !fields.includes(f))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Facts written once, held together: the exit codes (ERROR_META) in the CLI's help and the README,
-// Wawi's menu path and the app's button labels in every text that names them, the Wawi ports, and the
-// bridge's check of flow events against the one zod schema, field by field.
+// Wawi's menu path and the app's button labels in every text that names them, and the Wawi ports.
+// (The bridge's check of flow events is tied to the zod schema in contract.test.ts.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +9,7 @@ import { TRUST_TEXTS } from '../../renderer/src/i18n-trust';
 import { ERROR_CODES, exitOutcomes } from '../../shared/errors/meta';
 import { errorText } from '../../shared/errors/text';
 import { VARIANTS } from '../../shared/errors/variants';
-import { isFlowEvent } from '../../shared/ipc/channels';
 import { LANGS } from '../../shared/lang';
-import { flowEventSchema } from '../../shared/registration';
 import { WAWI_BUTTONS } from '../../shared/ui-terms';
 import { loopbackCandidates, WAWI_PORTS } from '../../shared/wawi-address';
 import { ROOT } from '../helpers/proc';
@@ -98,46 +96,5 @@ describe('words named in several places', () => {
   it('discovery probes this computer on the Wawi ports, IPv4 first', () => {
     expect(WAWI_PORTS).toEqual([5883, 64110]);
     expect(loopbackCandidates()).toEqual(['127.0.0.1:5883', '127.0.0.1:64110', '[::1]:5883', '[::1]:64110']);
-  });
-});
-
-describe("the bridge's check of flow events and the zod schema", () => {
-  const good = {
-    flowId: 'f',
-    kind: 'register',
-    state: 'waiting',
-    appId: 'a/v1',
-    displayName: 'A',
-    server: {
-      baseUrl: 'http://127.0.0.1:5883/api/eazybusiness',
-      host: '127.0.0.1',
-      port: 5883,
-      database: 'x',
-    },
-    elapsedMs: 5,
-  };
-  const fields = Object.keys(flowEventSchema.shape);
-
-  it('both accept an event with only the required fields', () => {
-    expect(flowEventSchema.safeParse(good).success).toBe(true);
-    expect(isFlowEvent(good)).toBe(true);
-    const required = fields.filter(
-      (f) => !flowEventSchema.shape[f as keyof typeof flowEventSchema.shape].isOptional(),
-    );
-    expect(Object.keys(good).sort()).toEqual(required.sort());
-  });
-
-  it.each(fields)('both refuse %s of the wrong type', (field) => {
-    const bad = { ...good, [field]: Symbol('wrong') };
-    expect(flowEventSchema.safeParse(bad).success).toBe(false);
-    expect(isFlowEvent(bad)).toBe(false);
-  });
-
-  it('the check names no field the schema does not have', () => {
-    const source = read('shared/ipc/channels.ts');
-    const body = source.slice(source.indexOf('export function isFlowEvent'));
-    const named = new Set([...body.slice(0, body.indexOf('\n}\n')).matchAll(/v\.(\w+)/g)].map((m) => m[1]!));
-    named.delete('server');
-    expect([...named].filter((f) => !fields.includes(f))).toEqual([]);
   });
 });
