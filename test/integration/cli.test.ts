@@ -189,7 +189,7 @@ describe('wawi-register register', () => {
     expect(register.output).toContain('--manifest <file>');
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.output).toMatch(/Exit codes: 0 ok, 2 usage/);
+    expect(top.output).toMatch(/Exit codes: 0 ok, 1 unexpected, 2 usage/);
   });
 
   it('a usage error exits 2', async () => {
