@@ -1,6 +1,6 @@
 // The merchant's wizard end to end in Chromium: production renderer build, real IPC handler table,
 // real core against the simulator, real keychain.
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { describeScope } from '../../shared/scopes';
@@ -8,7 +8,10 @@ import { demoManifest } from '../helpers/core';
 import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
+/** The Wawi admin windows a test opened (adminPage). */
+const adminWindows: BrowserContext[] = [];
 test.afterEach(async () => {
+  for (const w of adminWindows.splice(0)) await w.close();
   await h?.close();
 });
 
@@ -35,9 +38,15 @@ const T = Object.fromEntries(
   Record<'connect' | 'review' | 'waiting' | 'done' | 'cont' | 'check' | 'send' | 'copy', string>
 >;
 
-/** The merchant's Wawi: the simulator's admin page in a second page. */
+/**
+ * The merchant's Wawi: the simulator's admin page, in a browser context (a window) of its own. A second
+ * tab in the helper's window would hide the helper's page, and Chromium then throttles its animation
+ * frames: every click there waited 1–2 s for the element to be stable.
+ */
 async function adminPage(page: Page, h: Harness): Promise<Page> {
-  const admin = await page.context().newPage();
+  const window = await page.context().browser()!.newContext();
+  adminWindows.push(window);
+  const admin = await window.newPage();
   await admin.goto(h.sim.adminUrl);
   await expect(admin.getByRole('heading', { name: 'Registrierung beginnen' })).toBeVisible();
   return admin;
@@ -97,7 +106,6 @@ for (const lang of ['en', 'de'] as const) {
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(
       h.sim.challengeCodes()[0],
     );
-    await admin.close();
   });
 }
 
