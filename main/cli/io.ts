@@ -8,6 +8,8 @@ export interface SimHandle {
   setWindow(db: string, open: boolean): void;
 }
 
+import type { KeychainBackend, KeyringGuard } from '../core/index';
+
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
@@ -20,4 +22,6 @@ export interface CliIO {
   startSim?: (options: Record<string, unknown>) => Promise<SimHandle>;
   /** The demo app's manifest file, for `register --demo`. */
   demoManifestFile?: () => string;
+  /** Another keychain than the OS's, with the guard that goes with it (tests run the CLI in-process). */
+  keychain?: { backend: () => KeychainBackend; guard: KeyringGuard };
 }

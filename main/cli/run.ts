@@ -46,7 +46,11 @@ export async function runCommand(name: CommandName, options: Options, io: CliIO)
   try {
     if (name === 'sim') return await (await import('./commands/sim')).simCommand({ io, out, options });
     const run = await COMMANDS[name]();
-    const { core } = createCore({ verbose: options.verbose });
+    const { core } = createCore({
+      verbose: options.verbose,
+      env: io.env,
+      ...(io.keychain ? { keychain: io.keychain.backend, keychainGuard: io.keychain.guard } : {}),
+    });
     return await run({ core, out, io, options, signal: controller.signal, giveUp: giveUp.signal, live });
   } catch (err) {
     return out.fail(asHelperError(err));

@@ -7,15 +7,19 @@ import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
 import { MetadataStore } from './store/metadata';
 import { appDataDir, logFile, metadataFile } from './store/paths';
-import { type KeychainBackend, KeyVault, loadKeytar } from './store/vault';
+import { type KeychainBackend, type KeyringGuard, KeyVault, loadKeytar } from './store/vault';
 import type { HttpOptions } from './wawi/http';
 
 export interface CoreEnvironment {
-  /** App-data folder (metadata, logs). Default: appDataDir(). */
+  /** The process environment the folders and the service come from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** App-data folder (metadata, logs). Default: appDataDir() (WAWI_REGISTER_HOME overrides it). */
   home?: string;
   /** Keychain service for the keys. Default "JTL-Wawi API key"; WAWI_REGISTER_KEYCHAIN_SERVICE overrides (tests). */
   service?: string;
   keychain?: () => KeychainBackend;
+  /** Asks whether the keychain may be searched (default: the platform's; tests of another keychain pass their own). */
+  keychainGuard?: KeyringGuard;
   logLevel?: Level;
   /** Write log lines to stderr as well (--verbose). */
   verbose?: boolean;
@@ -32,7 +36,8 @@ export function createCore(env: CoreEnvironment = {}): {
   vault: KeyVault;
   metadata: MetadataStore;
 } {
-  const home = env.home ?? appDataDir();
+  const processEnv = env.env ?? process.env;
+  const home = env.home ?? appDataDir(processEnv);
   const logger =
     env.logger ??
     createLogger({
@@ -42,7 +47,8 @@ export function createCore(env: CoreEnvironment = {}): {
     });
   let backend: KeychainBackend | undefined;
   const vault = new KeyVault(() => (backend ??= (env.keychain ?? loadKeytar)()), {
-    service: env.service ?? process.env.WAWI_REGISTER_KEYCHAIN_SERVICE,
+    service: env.service ?? processEnv.WAWI_REGISTER_KEYCHAIN_SERVICE,
+    ...(env.keychainGuard ? { guard: env.keychainGuard } : {}),
   });
   const metadata = new MetadataStore(metadataFile(home), vault, logger);
   const core = new RegistrationService({ vault, metadata, logger, http: env.http, ...env.overrides });
@@ -57,7 +63,7 @@ export { loadManifest } from './manifest/manifest-file';
 export { RegistrationService } from './service';
 export { appDataDir, logFile } from './store/paths';
 export { readSettings, writeSettings } from './store/settings';
-export { KEY_SERVICE } from './store/vault';
+export { KEY_SERVICE, type KeychainBackend, type KeyringGuard } from './store/vault';
 export { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from './wawi/address';
 export { fingerprintOrThrow } from './wawi/connection';
 export type { DiscoveredServer } from './wawi/discovery';

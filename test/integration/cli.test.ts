@@ -1,4 +1,6 @@
-// wawi-register as IT admins run it: a real process, the real keychain, the simulator over HTTP.
+// wawi-register as IT admins run it, against the simulator over HTTP. Most tests run it in this process
+// (runCli) with a keychain in memory; the real binary with the real keychain where those are the point:
+// the --json document and the key in the Secret Service, no keychain reachable, and SIGKILL.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,22 +8,28 @@ import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
+import { inProcessCli } from '../helpers/cli-in-process';
 import { call } from '../helpers/http';
 import { run, start } from '../helpers/proc';
 
 let sim: WawiSim;
 let env: Record<string, string>;
+let here: ReturnType<typeof inProcessCli>;
 
 beforeEach(async () => {
   sim = await startWawiSim({ port: 0 });
   env = isolatedEnv({ WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' });
+  here = inProcessCli(() => env);
 });
 afterEach(async () => {
   await cleanKeychain(env);
   await sim.close();
 });
 
-const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
+/** In this process, the keychain in memory (`here.keychain`). */
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => here.run(args, extraEnv);
+/** The real binary with the real keychain. */
+const binary = (args: string[], extraEnv: Record<string, string> = {}) =>
   run(CLI, args, { ...env, ...extraEnv });
 
 function acceptSoon(s: WawiSim = sim) {
@@ -45,7 +53,7 @@ describe('wawi-register register', () => {
   it('registers with --json: a documented document, exit 0, no secret in any output', async () => {
     sim.setWindow('eazybusiness', true);
     const stop = acceptSoon();
-    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--json']);
+    const r = await binary(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--json']);
     stop();
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.output);
@@ -145,7 +153,7 @@ describe('wawi-register register', () => {
 
   it('no keychain reachable: exit 50, nothing sent, no file with the key', async () => {
     sim.setWindow('eazybusiness', true);
-    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], {
+    const r = await binary(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], {
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
       DISPLAY: '',
     });
@@ -212,7 +220,7 @@ describe('resume after the CLI was killed', () => {
     p.child.kill('SIGKILL');
     expect((await p.exited).signal).toBe('SIGKILL');
 
-    const status = await cli(['status', '--json']);
+    const status = await binary(['status', '--json']);
     const pending = JSON.parse(status.output).pending;
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ appId: APP, account: `${APP}@127.0.0.1:${sim.port}/eazybusiness` });
@@ -220,12 +228,12 @@ describe('resume after the CLI was killed', () => {
 
     // Meanwhile the merchant accepted in Wawi.
     sim.accept(sim.pending()[0]!.id);
-    const again = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
+    const again = await binary(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
     expect(again.code).toBe(0);
     expect(again.output).toMatch(/Continuing the registration of Lagerbestand Sync \(Demo\) started at/);
     expect(sim.challengeCodes()).toHaveLength(1); // no second request was sent
-    expect(JSON.parse((await cli(['status', '--json'])).output).pending).toEqual([]);
-    expect(JSON.parse((await cli(['list', '--json'])).output).registrations[0].lastVerifyResult).toBe(
+    expect(JSON.parse((await binary(['status', '--json'])).output).pending).toEqual([]);
+    expect(JSON.parse((await binary(['list', '--json'])).output).registrations[0].lastVerifyResult).toBe(
       'works',
     );
   });
@@ -241,7 +249,7 @@ describe('resume after the CLI was killed', () => {
     await call('GET', `${sim.apiUrl()}/v1/authentication/${id}`, {
       headers: { 'x-challengecode': sim.challengeCodes()[0]! },
     });
-    const r = await cli(['resume', '--lang', 'en']);
+    const r = await binary(['resume', '--lang', 'en']);
     expect(r.code).toBe(27);
     expect(r.output).toMatch(
       /The key was already handed out[\s\S]*Remove the app in JTL-Wawi \(Admin → App-Registrierung\) and register it again/,
@@ -272,18 +280,18 @@ describe('list, verify, rotate, revoke', () => {
   it('rotate: waits for the removal, registers again, new key', async () => {
     await registerOnce();
     const oldKey = sim.apiKeys()[0];
-    const p = start(CLI, ['rotate', '--app', APP, '--lang', 'en'], env);
+    const p = here.start(['rotate', '--app', APP, '--lang', 'en']);
     await p.waitFor(/select "Lagerbestand Sync \(Demo\)" and remove it/);
     sim.removeApp(APP);
     sim.setWindow('eazybusiness', true);
     const stop = acceptSoon();
-    const { code } = await p.exited;
+    const code = await p.code;
     stop();
     expect(code).toBe(0);
     expect(p.output()).toContain('The old key no longer works');
     expect(p.output()).toContain('The key was rotated');
     const account = `${APP}@127.0.0.1:${sim.port}/eazybusiness`;
-    const newKey = await keytar.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account);
+    const newKey = await here.keychain.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account);
     expect(newKey).not.toBe(oldKey);
     expect(sim.apiKeys()).toContain(newKey);
     expectNoSecrets(p.output());
@@ -291,10 +299,10 @@ describe('list, verify, rotate, revoke', () => {
 
   it('revoke: deletes once the key gets 401; --local-only forgets without asking Wawi', async () => {
     await registerOnce();
-    const p = start(CLI, ['revoke', '--app', APP, '--lang', 'en'], env);
+    const p = here.start(['revoke', '--app', APP, '--lang', 'en']);
     await p.waitFor(/remove it/);
     sim.removeApp(APP);
-    expect((await p.exited).code).toBe(0);
+    expect(await p.code).toBe(0);
     expect(p.output()).toContain('The app was removed in JTL-Wawi and its key deleted');
     expect(JSON.parse((await cli(['list', '--json'])).output).registrations).toEqual([]);
 
@@ -303,15 +311,15 @@ describe('list, verify, rotate, revoke', () => {
     expect(local.code).toBe(0);
     expect(local.output).toContain('still registered in JTL-Wawi');
     expect(sim.apps()).toHaveLength(1);
-    expect(await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
+    expect(await here.keychain.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
   });
 
   it('Ctrl+C while waiting: exit 25, the request stays pending, and resume collects the key later', async () => {
     sim.setWindow('eazybusiness', true);
-    const p = start(CLI, ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en'], env);
+    const p = here.start(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
     await p.waitFor(/Waiting for acceptance/);
-    p.child.kill('SIGINT');
-    expect((await p.exited).code).toBe(25);
+    p.interrupt();
+    expect(await p.code).toBe(25);
     expect(p.output()).toContain('Cancelled');
     expect(p.output()).toContain('still waiting in JTL-Wawi and is kept on this computer');
     expect(p.output()).toContain('wawi-register resume');
@@ -325,14 +333,16 @@ describe('list, verify, rotate, revoke', () => {
     const doc = JSON.parse(resumed.output);
     expect(doc.ok).toBe(true);
     const account = doc.results[0].registration.account;
-    expect(sim.apiKeys()).toContain(await keytar.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account));
+    expect(sim.apiKeys()).toContain(
+      await here.keychain.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account),
+    );
     expect(JSON.parse((await cli(['status', '--json'])).output).pending).toEqual([]);
   });
 });
 
 describe('register --demo', () => {
   it('runs against an embedded simulator, prints its admin page, and cleans up its key', async () => {
-    const p = start(CLI, ['register', '--demo', '--lang', 'en'], env);
+    const p = here.start(['register', '--demo', '--lang', 'en']);
     const [, admin] = await p.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/__admin\/)/);
     const api = admin!.replace('/__admin/', '/__admin/api/eazybusiness');
     let id: string | undefined;
@@ -341,10 +351,10 @@ describe('register --demo', () => {
       if (!id) await new Promise((r) => setTimeout(r, 50));
     }
     await call('POST', `${api}/requests/${id}/accept`);
-    expect((await p.exited).code).toBe(0);
+    expect(await p.code).toBe(0);
     expect(p.output()).toContain('The key was checked and works');
     expect(p.output()).toContain('Demo finished');
-    expect(await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
+    expect(await here.keychain.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!)).toEqual([]);
   });
 });
 
