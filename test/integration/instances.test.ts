@@ -3,10 +3,10 @@ import { parseWawiAddress } from '../../main/core/index';
 import { errorText } from '../../shared/errors/text';
 import type { AppManifest } from '../../shared/manifest';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
-import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
+import { APP, isolatedEnv, MANIFEST } from '../helpers/cli-env';
+import { inProcessCli } from '../helpers/cli-in-process';
 import { decideWhenPending, demoManifest, failureOf, makeCore } from '../helpers/core';
 import { demoManifestFile } from '../helpers/manifest';
-import { run } from '../helpers/proc';
 
 let sim: WawiSim;
 beforeEach(async () => {
@@ -105,40 +105,32 @@ describe('an app that is not MultiInstance', () => {
 describe('wawi-register register --another-instance', () => {
   it('registers instance 2 of a MultiInstance app; list and verify name it as <AppId>#2', async () => {
     const env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
+    const { run: cli } = inProcessCli(() => env);
     const manifest = demoManifestFile({ RegistrationType: 1 });
-    try {
-      let d = decideWhenPending(sim);
-      expect((await run(CLI, ['register', '--manifest', manifest, '--wawi', sim.apiUrl()], env)).code).toBe(
-        0,
-      );
-      d.stop();
-      sim.setWindow('eazybusiness', true);
-      d = decideWhenPending(sim);
-      const second = await run(CLI, ['register', '--another-instance', '--manifest', manifest], env);
-      d.stop();
-      expect(second.code, second.output).toBe(0);
-      expect(second.output).toContain(`${APP}#2@127.0.0.1:${sim.port}/eazybusiness`);
-      expect((await run(CLI, ['list'], env)).output).toContain('instance 2');
-      expect((await run(CLI, ['verify', '--app', `${APP}#2`], env)).code).toBe(0);
-      expect((await run(CLI, ['verify', '--app', APP], env)).code).toBe(0);
-    } finally {
-      await cleanKeychain(env);
-    }
+    let d = decideWhenPending(sim);
+    expect((await cli(['register', '--manifest', manifest, '--wawi', sim.apiUrl()])).code).toBe(0);
+    d.stop();
+    sim.setWindow('eazybusiness', true);
+    d = decideWhenPending(sim);
+    const second = await cli(['register', '--another-instance', '--manifest', manifest]);
+    d.stop();
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).toContain(`${APP}#2@127.0.0.1:${sim.port}/eazybusiness`);
+    expect((await cli(['list'])).output).toContain('instance 2');
+    expect((await cli(['verify', '--app', `${APP}#2`])).code).toBe(0);
+    expect((await cli(['verify', '--app', APP])).code).toBe(0);
   });
 
   it('registers an instance of the app named by --app; exit 29 for a OneInstance app', async () => {
     const env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
-    try {
-      const d = decideWhenPending(sim);
-      const firstRun = await run(CLI, ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl()], env);
-      d.stop();
-      expect(firstRun.code, firstRun.output).toBe(0);
-      const refused = await run(CLI, ['register', '--another-instance', '--app', APP, '--json'], env);
-      expect(refused.code).toBe(29);
-      expect(refused.output).toContain('"code": "instance-not-allowed"');
-      expect(instancePosts()).toBe(0);
-    } finally {
-      await cleanKeychain(env);
-    }
+    const { run: cli } = inProcessCli(() => env);
+    const d = decideWhenPending(sim);
+    const firstRun = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl()]);
+    d.stop();
+    expect(firstRun.code, firstRun.output).toBe(0);
+    const refused = await cli(['register', '--another-instance', '--app', APP, '--json']);
+    expect(refused.code).toBe(29);
+    expect(refused.output).toContain('"code": "instance-not-allowed"');
+    expect(instancePosts()).toBe(0);
   });
 });
