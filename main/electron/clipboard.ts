@@ -3,6 +3,7 @@
 // text and the markers are written together by PowerShell (WinForms DataObject), the key on stdin,
 // never on the command line. If that fails the key is not copied at all.
 import { spawn } from 'node:child_process';
+import { win32 } from 'node:path';
 import { HelperError } from '../core/index';
 import type { Clipboard } from '../ipc/handlers';
 
@@ -28,10 +29,19 @@ export const WINDOWS_SCRIPT = [
 
 export type Spawn = typeof spawn;
 
+/**
+ * Windows PowerShell by its absolute path: a bare name may be looked up in the current folder first,
+ * where a planted powershell.exe would receive the key on stdin.
+ */
+export function powershellPath(env: NodeJS.ProcessEnv = process.env): string {
+  const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+  return win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+}
+
 function writeOnWindows(text: string, run: Spawn): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = run(
-      'powershell.exe',
+      powershellPath(),
       ['-NoProfile', '-NonInteractive', '-STA', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_SCRIPT],
       { stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true },
     );

@@ -166,6 +166,8 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     window.on('closed', () => {
       window = null;
     });
+    // Windows log-off or shutdown (a window event): nothing can be held up, the clipboard still cleared.
+    window.on('session-end', leave);
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   }
 
@@ -185,13 +187,28 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
 
   // Every webContents (the window's and any other) is locked down as it is created.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => {
+  // Every way out ends the same: the flows cancelled, a key still on the clipboard cleared, and the
+  // exit code of the outcome. app.exit() emits no before-quit, so this runs once.
+  let leaving = false;
+  function leave() {
+    if (leaving) return;
+    leaving = true;
     handlers.cancelAll();
-    // A key still on the clipboard does not outlive the helper.
     void handlers
       .clearClipboard()
       .catch(() => undefined)
       .finally(() => app.exit(exitCode()));
+  }
+  app.on('window-all-closed', leave);
+  // The menu's Quit, Cmd+Q, app.quit(): the windows would close without 'window-all-closed'.
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    // An accepted key waiting for the keychain is given up only on the screen, after its warning.
+    if (handlers.holdsUnstoredKey()) {
+      window?.focus();
+      return;
+    }
+    leave();
   });
 
   void app.whenReady().then(() => {

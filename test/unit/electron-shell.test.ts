@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  powershellPath,
   type Spawn,
   secretClipboard,
   WINDOWS_PRIVATE_FORMATS,
@@ -409,6 +410,23 @@ describe('app lifecycle', () => {
     await vi.waitFor(() => expect(f.raw.app.exit).toHaveBeenCalledWith(0));
   });
 
+  // The menu's Quit (app.quit) and a log-off emit no 'window-all-closed': each way out takes the same
+  // end (flows cancelled, a key on the clipboard cleared, the outcome's exit code), once.
+  it.each(['before-quit', 'session-end'])('%s ends as closing the window does, once', async (way) => {
+    const f = fakeElectron();
+    startApp(f.electron, opts);
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    const event = { preventDefault: vi.fn() };
+    const onWindow = f.windows[0]!.on.mock.calls.find(([name]) => name === way)?.[1] as Listener | undefined;
+    (onWindow ?? f.appListeners.get(way)!)(event);
+    await vi.waitFor(() => expect(f.raw.app.exit).toHaveBeenCalledWith(0));
+    if (way === 'before-quit') expect(event.preventDefault).toHaveBeenCalled();
+    f.appListeners.get('window-all-closed')!();
+    f.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+    await new Promise((r) => setImmediate(r));
+    expect(f.raw.app.exit).toHaveBeenCalledTimes(1);
+  });
+
   it('sets the minimal menu once ready', async () => {
     const f = fakeElectron();
     startApp(f.electron, { ...opts, isPackaged: true, env: {} });
@@ -449,7 +467,11 @@ describe('the clipboard for a key', () => {
     await secretClipboard(raw, 'win32', fakeSpawn).writeSecret('the-key');
     expect(raw.writeText).not.toHaveBeenCalled();
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.file).toBe('powershell.exe');
+    // By its absolute path: never a powershell.exe planted in the current folder.
+    expect(calls[0]!.file).toMatch(/^[A-Z]:\\.*\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe$/i);
+    expect(powershellPath({ SystemRoot: 'D:\\WINDOWS' })).toBe(
+      'D:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
     expect(calls[0]!.input).toBe('the-key');
     expect(calls[0]!.args.join(' ')).not.toContain('the-key');
     for (const format of WINDOWS_PRIVATE_FORMATS) expect(WINDOWS_SCRIPT).toContain(`'${format}'`);

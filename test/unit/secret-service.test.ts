@@ -1,6 +1,6 @@
 // The Secret Service check with a stand-in dbus-send: a passing "UnknownMethod" is asked again.
 import { describe, expect, it } from 'vitest';
-import { type Exec, keyringState } from '../../main/core/store/secret-service';
+import { type Exec, keyringState, systemProgram } from '../../main/core/store/secret-service';
 
 const unlocked = 'variant boolean false';
 const none = '   array [\n   ]\n   array [\n   ]';
@@ -36,5 +36,23 @@ describe('the keyring check', () => {
     const d = dbus([new Error('Error org.freedesktop.DBus.Error.ServiceUnknown: no such name')]);
     expect(await keyringState(['a'], d.exec)).toMatchObject({ state: 'unavailable' });
     expect(d.searches()).toBe(1);
+  });
+});
+
+describe('programs the helper starts', () => {
+  it('are taken from the system folders by absolute path, never from PATH or the current folder', () => {
+    expect(systemProgram('dbus-send', (p) => p === '/bin/dbus-send')).toBe('/bin/dbus-send');
+    expect(systemProgram('dbus-send', (p) => p === '/usr/bin/dbus-send')).toBe('/usr/bin/dbus-send');
+    expect(systemProgram('dbus-send', (p) => p === './dbus-send' || p === '/tmp/bin/dbus-send')).toBe(
+      undefined,
+    );
+    expect(systemProgram('sh')).toBe(undefined);
+  });
+
+  it('a system without dbus-send gives an unknown keyring state (keytar is used as it is)', async () => {
+    const missing: Exec = async () => {
+      throw Object.assign(new Error('dbus-send is not installed'), { code: 'ENOENT' });
+    };
+    expect(await keyringState(['a'], missing)).toEqual({ state: 'unknown' });
   });
 });

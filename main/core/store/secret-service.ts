@@ -4,6 +4,7 @@
 // on Linux first asks: is the default collection locked, or is any item of our services locked?
 // `dbus-send` comes with D-Bus itself; where it is missing the check can't be made and says so.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export type KeyringState =
   /** Searching is safe (also without a default collection: then there is simply nothing to find). */
@@ -17,9 +18,29 @@ export type KeyringState =
 
 export type Exec = (file: string, args: string[]) => Promise<{ stdout: string; stderr: string }>;
 
+/** Programs the helper starts, from the system's own folders only: never from PATH or the current folder. */
+const SYSTEM_PROGRAMS: Record<string, string[]> = {
+  'dbus-send': ['/usr/bin/dbus-send', '/bin/dbus-send'],
+};
+
+/** The absolute path of a program the helper may start, or undefined when the system has none. */
+export function systemProgram(
+  name: string,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
+  return SYSTEM_PROGRAMS[name]?.find(exists);
+}
+
 const execDefault: Exec = (file, args) =>
   new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: 5000, encoding: 'utf8' }, (err, stdout, stderr) => {
+    const path = systemProgram(file);
+    if (!path) {
+      reject(
+        Object.assign(new Error(`${file} is not installed`), { code: 'ENOENT', stdout: '', stderr: '' }),
+      );
+      return;
+    }
+    execFile(path, args, { timeout: 5000, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) reject(Object.assign(err, { stdout, stderr }));
       else resolve({ stdout, stderr });
     });
