@@ -238,10 +238,36 @@ describe('revoke and forget', () => {
 });
 
 describe('metadata file', () => {
-  it('sets a damaged file aside and rebuilds it from the keychain', async () => {
+  it('sets a damaged file aside and restores its last good copy', async () => {
     const r = await registered();
     const file = join(h.home, 'registrations.json');
     writeFileSync(file, '{"version": 1, "registrations": [ {"broken": tru');
+    const list = await h.core.list();
+    expect(list).toEqual([r]);
+    expect(readdirSync(h.home).some((f) => f.startsWith('registrations.json.damaged-'))).toBe(true);
+  });
+
+  it('a damaged file on a write path (another app registered) is set aside too; the kept manifest survives', async () => {
+    const r = await registered();
+    const file = join(h.home, 'registrations.json');
+    const kept = h.metadata.manifest(r.account);
+    expect(kept).toBeDefined();
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    h.metadata.upsert({ ...r, account: `Other/v1@127.0.0.1:${sim.port}/eazybusiness`, appId: 'Other/v1' });
+    expect(readdirSync(h.home).filter((f) => f.startsWith('registrations.json.damaged-'))).toHaveLength(1);
+    expect(h.metadata.manifest(r.account)).toEqual(kept);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.registrations.find((x: { account: string }) => x.account === r.account)).toMatchObject({
+      displayName: r.displayName,
+      grantedScopes: r.grantedScopes,
+    });
+  });
+
+  it('without a good copy either, a damaged file is rebuilt from the keychain', async () => {
+    const r = await registered();
+    const file = join(h.home, 'registrations.json');
+    writeFileSync(file, '{"version": 1, "registrations": [ {"broken": tru');
+    writeFileSync(`${file}.previous`, 'also broken');
     const list = await h.core.list();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({

@@ -61,6 +61,12 @@ export class MetadataStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The copy of the last good file, written beside it before each write. */
+  private get previous(): string {
+    return `${this.file}.previous`;
+  }
+
+  /** The file's data; a damaged file reads as the last good copy (or empty) and says it was damaged. */
   private readRaw(): { data: MetadataFile; damaged: boolean } {
     let text: string;
     try {
@@ -75,8 +81,30 @@ export class MetadataStore {
     try {
       return { data: fileSchema.parse(JSON.parse(text)), damaged: false };
     } catch {
-      return { data: empty(), damaged: true };
+      let data = empty();
+      try {
+        data = fileSchema.parse(JSON.parse(readFileSync(this.previous, 'utf8')));
+      } catch {
+        // no good copy either: rebuilt from the keychain alone
+      }
+      return { data, damaged: true };
     }
+  }
+
+  /** Renames a damaged file to *.damaged-<time>, so that nothing is overwritten unseen. */
+  private setAside(): void {
+    const aside = `${this.file}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(this.file, aside);
+    } catch {
+      // if it cannot be moved, it is overwritten by the next write
+    }
+    this.logger.warn(
+      'metadata file was damaged; set aside and rebuilt from its last good copy and the keychain',
+      {
+        aside,
+      },
+    );
   }
 
   /**
@@ -85,15 +113,7 @@ export class MetadataStore {
    */
   async load(): Promise<MetadataFile> {
     const { data, damaged } = this.readRaw();
-    if (damaged) {
-      const aside = `${this.file}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      try {
-        renameSync(this.file, aside);
-      } catch {
-        // if it cannot be moved, it is overwritten below
-      }
-      this.logger.warn('metadata file was damaged; set aside and rebuilt from the keychain', { aside });
-    }
+    if (damaged) this.setAside();
     const entries = await this.vault.entries();
     const connections = entries.length ? await this.vault.connections() : new Map<string, ConnectionEntry>();
     const byAccount = new Map(data.registrations.map((r) => [r.account, r]));
@@ -151,10 +171,16 @@ export class MetadataStore {
     return result;
   }
 
+  /** Writes the file and its last good copy, each atomically (a temporary file renamed over it). */
   private write(data: MetadataFile): void {
-    const tmp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    this.writeAtomically(this.previous, data);
+    this.writeAtomically(this.file, data);
+  }
+
+  private writeAtomically(file: string, data: MetadataFile): void {
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
+      mkdirSync(dirname(file), { recursive: true });
       const fd = openSync(tmp, 'w', 0o600);
       try {
         writeSync(fd, `${JSON.stringify(data, null, 2)}\n`);
@@ -162,18 +188,20 @@ export class MetadataStore {
       } finally {
         closeSync(fd);
       }
-      renameSync(tmp, this.file);
+      renameSync(tmp, file);
     } catch (err) {
       rmSync(tmp, { force: true });
       throw new HelperError('storage-failed', {
-        params: { path: this.file, reason: (err as NodeJS.ErrnoException).code ?? 'write error' },
+        params: { path: file, reason: (err as NodeJS.ErrnoException).code ?? 'write error' },
         cause: err,
       });
     }
   }
 
+  /** Every write path: a damaged file is set aside first and the last good copy carried on. */
   private update(fn: (d: MetadataFile) => void): void {
-    const { data } = this.readRaw();
+    const { data, damaged } = this.readRaw();
+    if (damaged) this.setAside();
     fn(data);
     this.write(data);
   }
