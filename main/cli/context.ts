@@ -54,8 +54,15 @@ export function parseDuration(s: string): number {
     throw new HelperError('invalid-input', {
       params: { reason: 'The timeout must be at least one second.' },
     });
+  // Longer waits are no registration anyone waits for, and past 24.8 days a timer cannot even be set.
+  if (ms > MAX_TIMEOUT_MS)
+    throw new HelperError('invalid-input', {
+      params: { reason: 'The timeout may be at most 7 days (168h).' },
+    });
   return ms;
 }
+
+const MAX_TIMEOUT_MS = 7 * 24 * 3_600_000;
 
 /** The options every flow of a command gets. */
 export function flowOptions(ctx: Ctx, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {

@@ -107,6 +107,10 @@ describe('durations', () => {
   it('refuses nonsense', () => {
     expect(() => parseDuration('soon')).toThrow(/not a duration/);
     expect(() => parseDuration('10ms')).toThrow(/at least one second/);
+    // An absurd duration is a usage error before anything is sent, not a crash after (a timer's limit).
+    expect(parseDuration('168h')).toBe(604_800_000);
+    expect(() => parseDuration('169h')).toThrow(/at most 7 days/);
+    expect(() => parseDuration('1200h')).toThrow(/at most 7 days/);
   });
 });
 
