@@ -1,6 +1,7 @@
 // The trusted connection over real TLS: discovery of https servers, trust on first use with a pin, an
 // impostor with another certificate on the same address, and plain http only to this computer.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTlsServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -128,6 +129,49 @@ describe('trust on first use, pinned', () => {
     expect(record?.rebuilt).toBe(true);
     expect(record?.server).toMatchObject({ baseUrl: sim.apiUrl(), certificatePin: real.fingerprint });
     expect(record?.server.connectionUnknown).toBeUndefined();
+  });
+
+  it('without a connection entry, registrations.json decides nothing: neither plain http nor its pin gets the key', async () => {
+    const [record] = await h.core.list();
+    const account = record!.account;
+    const file = join(h.home, 'registrations.json');
+    const entry = (await h.vault.connections()).get(account)!;
+    await h.vault.deleteConnection(account);
+    const point = (server: Record<string, unknown>) => {
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.registrations[0].server = { ...data.registrations[0].server, ...server };
+      writeFileSync(file, JSON.stringify(data));
+    };
+    // A plain http listener elsewhere, named by the metadata with an http consent and no pin.
+    const plain = createHttpServer((req, res) => {
+      if (req.headers.authorization) keysSent.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"Version":"1.10.12.0","Tenant":"eazybusiness"}');
+    });
+    const keysSent: string[] = [];
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    const port = (plain.address() as { port: number }).port;
+    await sim.close();
+    const impostor = await startImpostor(sim.port, other);
+    try {
+      const { certificatePin: _pin, ...server } = record!.server;
+      point({ ...server, baseUrl: `http://127.0.0.1:${port}/api/eazybusiness`, insecureHttp: true });
+      await makeCore({ home: h.home, service: h.service })
+        .core.verify(account)
+        .catch(() => undefined);
+      // The impostor on the account's own address, with the pin the metadata now names.
+      point({ baseUrl: sim.apiUrl(), certificatePin: other.fingerprint, insecureHttp: undefined });
+      await makeCore({ home: h.home, service: h.service })
+        .core.verify(account)
+        .catch(() => undefined);
+      expect(keysSent).toEqual([]);
+      expect(impostor.requests.filter((r) => r.authorization)).toEqual([]);
+    } finally {
+      plain.close();
+      await impostor.close();
+      sim = await httpsSim(sim.port);
+      await h.vault.saveConnection(account, entry);
+    }
   });
 
   it('an impostor with another certificate on the same address gets no request at all', async () => {

@@ -37,10 +37,12 @@ type MetadataFile = z.infer<typeof fileSchema>;
 const empty = (): MetadataFile => ({ version: 1, registrations: [], manifests: {} });
 
 /**
- * A record's server as the keychain's connection entry says: scheme, pin and consent come from there.
- * Without one, a record written at registration keeps what it says; a rebuilt one is unknown.
+ * A record's server as the keychain says: scheme, pin and consent come from its connection entry.
+ * Without one the metadata decides nothing about where a key may go: its pin and http consent are
+ * dropped, its address counts only if it is the account's (host, port, database), and the connection
+ * is unknown until confirmed (flows/reach.ts) before any key or challenge code is sent.
  */
-function connectionOf(server: ServerRef, conn: ConnectionEntry | undefined, rebuilt: boolean): ServerRef {
+function connectionOf(account: string, server: ServerRef, conn: ConnectionEntry | undefined): ServerRef {
   const { certificatePin: _p, insecureHttp: _i, connectionUnknown: _u, ...rest } = server;
   if (conn) {
     return {
@@ -50,7 +52,28 @@ function connectionOf(server: ServerRef, conn: ConnectionEntry | undefined, rebu
       ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
     };
   }
-  return rebuilt ? { ...rest, connectionUnknown: true } : server;
+  const parts = parseAccountName(account);
+  if (!parts) return { ...rest, connectionUnknown: true };
+  if (sameServer(rest.baseUrl, parts)) return { ...rest, connectionUnknown: true };
+  const own = serverFromAccount(parts, 'https');
+  return {
+    ...rest,
+    baseUrl: own.baseUrl,
+    host: own.host,
+    port: own.port,
+    database: own.database,
+    connectionUnknown: true,
+  };
+}
+
+/** The address names the account's server: the same host (by the host rule), port and database. */
+function sameServer(baseUrl: string, parts: { host: string; port: number; database: string }): boolean {
+  try {
+    const s = parseWawiAddress(baseUrl);
+    return s.host === parts.host && s.port === parts.port && s.database.toLowerCase() === parts.database;
+  } catch {
+    return false;
+  }
 }
 
 export class MetadataStore {
@@ -123,7 +146,7 @@ export class MetadataStore {
       const existing = byAccount.get(e.account);
       const conn = connections.get(e.account);
       if (existing) {
-        const server = connectionOf(existing.server, conn, existing.rebuilt === true);
+        const server = connectionOf(e.account, existing.server, conn);
         if (
           existing.fingerprint !== e.fingerprint ||
           JSON.stringify(server) !== JSON.stringify(existing.server)
@@ -149,7 +172,7 @@ export class MetadataStore {
         appId: parts.appId,
         displayName: parts.appId,
         appVersion: data.manifests[e.account]?.Version ?? '1.0',
-        server: connectionOf(base, conn, true),
+        server: connectionOf(e.account, base, conn),
         grantedScopes: [],
         registeredAt: null,
         lastVerifiedAt: null,
