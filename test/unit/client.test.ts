@@ -5,8 +5,8 @@ import { newChallengeCode } from '../../main/core/flows/register';
 import { parseWawiAddress } from '../../main/core/wawi/address';
 import { WawiClient } from '../../main/core/wawi/client';
 import { discover } from '../../main/core/wawi/discovery';
-import { retryAfterMs } from '../../main/core/wawi/http';
-import { ERROR_CODES, EXIT_CODES } from '../../shared/errors/meta';
+import { nestedDeeperThan, retryAfterMs } from '../../main/core/wawi/http';
+import { ERROR_CODES, type ErrorCode, EXIT_CODES, isTransient } from '../../shared/errors/meta';
 import { errorText } from '../../shared/errors/text';
 import { startWawiSim } from '../../tools/wawi-sim/server';
 
@@ -151,6 +151,28 @@ describe('discovery', () => {
       silent.closeAllConnections();
       silent.close();
     }
+  });
+});
+
+describe('absurd answers', () => {
+  it('a deeply nested status answer is a passing fault (bad-response), not a crash', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(deep);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const c = new WawiClient(parseWawiAddress(`127.0.0.1:${port}`));
+      const err = await c.getRegistration('id', 'code').catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'bad-response' });
+      expect(isTransient((err as { code: ErrorCode }).code)).toBe(true);
+    } finally {
+      server.close();
+    }
+    expect(nestedDeeperThan({ a: [[{}]] }, 4)).toBe(false);
+    expect(nestedDeeperThan({ a: [[{ b: [] }]] }, 4)).toBe(true);
   });
 });
 

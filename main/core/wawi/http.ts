@@ -128,12 +128,29 @@ export async function httpRequest(
   else {
     try {
       json = JSON.parse(text);
-      kind = 'json';
+      // Wawi's answers nest a few levels; a far deeper one is absurd, and reading it recursively later
+      // would overflow the stack: it is treated as a malformed answer (a passing fault), not a crash.
+      kind = nestedDeeperThan(json, MAX_JSON_DEPTH) ? 'malformed' : 'json';
+      if (kind === 'malformed') json = undefined;
     } catch {
       kind = /json/i.test(type) ? 'malformed' : 'text';
     }
   }
   return { status: res.statusCode, headers: res.headers, json, kind };
+}
+
+const MAX_JSON_DEPTH = 64;
+
+/** True when arrays and objects nest deeper than `max` (checked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** The OS does not trust the certificate: the error says which one it is (fingerprint, subject). */
