@@ -53,17 +53,9 @@ function connectionOf(account: string, server: ServerRef, conn: ConnectionEntry 
     };
   }
   const parts = parseAccountName(account);
-  if (!parts) return { ...rest, connectionUnknown: true };
-  if (sameServer(rest.baseUrl, parts)) return { ...rest, connectionUnknown: true };
-  const own = serverFromAccount(parts, 'https');
-  return {
-    ...rest,
-    baseUrl: own.baseUrl,
-    host: own.host,
-    port: own.port,
-    database: own.database,
-    connectionUnknown: true,
-  };
+  if (!parts || sameServer(rest.baseUrl, parts)) return { ...rest, connectionUnknown: true };
+  const { baseUrl, host, port, database } = serverFromAccount(parts, 'https');
+  return { ...rest, baseUrl, host, port, database, connectionUnknown: true };
 }
 
 /** The address names the account's server: the same host (by the host rule), port and database. */
