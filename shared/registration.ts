@@ -63,7 +63,14 @@ export const connectionEntrySchema = z.object({
 });
 export type ConnectionEntry = z.infer<typeof connectionEntrySchema>;
 
-export const VERIFY_RESULTS = ['works', 'rejected', 'missing-scope', 'unreachable'] as const;
+/** What a key check found; `certificate-changed`: the server presented another certificate than the pinned one (no key was sent). */
+export const VERIFY_RESULTS = [
+  'works',
+  'rejected',
+  'missing-scope',
+  'unreachable',
+  'certificate-changed',
+] as const;
 export const verifyResultSchema = z.enum(VERIFY_RESULTS);
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 

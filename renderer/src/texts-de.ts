@@ -150,6 +150,7 @@ export const de: Texts = {
     rejected: 'Abgelehnt (401)',
     'missing-scope': 'Funktioniert, Berechtigung fehlt',
     unreachable: 'Server nicht erreichbar',
+    'certificate-changed': 'Zertifikat geändert: nichts gesendet',
     unknown: 'Nicht geprüft',
   },
   verify: 'Prüfen',

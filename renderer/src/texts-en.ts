@@ -147,6 +147,7 @@ export const en = {
     rejected: 'Rejected (401)',
     'missing-scope': 'Works, permission missing',
     unreachable: 'Server unreachable',
+    'certificate-changed': 'Certificate changed: nothing sent',
     unknown: 'Not checked',
   } as Record<string, string>,
   verify: 'Check',

@@ -160,7 +160,9 @@ export const canRetrust = (code: ErrorCode): boolean => meta(code).retrust === t
 export const sentNothing = (code: ErrorCode): boolean => meta(code).sentNothing === true;
 
 /** The error code a verify result stands for (for the exit code and the text), or none when it works. */
-export function verifyErrorCode(result: VerifyReport | 'works'): ErrorCode | undefined {
+export function verifyErrorCode(
+  result: VerifyReport | 'works' | 'certificate-changed',
+): ErrorCode | undefined {
   if (result === 'works') return undefined;
   return result === 'rejected' ? 'unauthorized' : result;
 }

@@ -185,6 +185,12 @@ describe('trust on first use, pinned', () => {
         code: 'certificate-changed',
         params: { expected: real.fingerprint, fingerprint: other.fingerprint },
       });
+      // Said as such in the log (both fingerprints) and in a check of all: not "unreachable".
+      const log = h.files();
+      expect(log).toContain('another certificate than the one trusted');
+      expect(log).toContain(other.fingerprint);
+      const [checked] = await h.core.list({ verify: true });
+      expect(checked?.lastVerifyResult).toBe('certificate-changed');
       await expect(h.core.revoke(account, { timeoutMs: 2000 })).rejects.toMatchObject({
         code: 'certificate-changed',
       });

@@ -35,7 +35,20 @@ export async function verifyRegistration(
 ): Promise<{ record: RegistrationRecord; result: VerifyResult }> {
   const { record, key } = await storedKey(ctx, account);
   const { client } = await reach(ctx, record, signal);
-  const result = await verifyKey(client, key, record, signal);
+  const result = await verifyKey(client, key, record, signal).catch((err: unknown) => {
+    const e = asHelperError(err);
+    // Both fingerprints go to the log (never a key): a renewed certificate or an impostor.
+    if (e.code === 'certificate-changed')
+      ctx.deps.logger.warn(
+        'the server presented another certificate than the one trusted; nothing was sent',
+        {
+          account,
+          expected: e.params?.expected,
+          presented: e.params?.fingerprint,
+        },
+      );
+    throw e;
+  });
   const changes: Partial<RegistrationRecord> = { lastVerifyResult: result };
   if (result !== 'unreachable') changes.lastVerifiedAt = new Date(ctx.clock.now()).toISOString();
   try {
@@ -58,11 +71,14 @@ export async function listRegistrations(
       verifyRegistration(ctx, r.account, options.signal).then(
         (v) => v.record,
         (err: unknown) => {
+          const e = asHelperError(err);
           ctx.deps.logger.warn('a registration could not be checked', {
             account: r.account,
-            error: asHelperError(err).toJSON(),
+            error: e.toJSON(),
           });
-          return { ...r, lastVerifyResult: 'unreachable' as const };
+          // A possible impostor is said as such, not hidden as an unreachable server.
+          const result = e.code === 'certificate-changed' ? 'certificate-changed' : 'unreachable';
+          return { ...r, lastVerifyResult: result } as RegistrationRecord;
         },
       ),
     ),
