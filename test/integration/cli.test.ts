@@ -273,7 +273,7 @@ describe('list, verify, rotate, revoke', () => {
     sim.removeApp(APP);
     const dead = await cli(['verify', '--app', APP, '--wawi', sim.apiUrl(), '--json']);
     expect(dead.code).toBe(30);
-    expect(JSON.parse(dead.output).result).toBe('rejected');
+    expect(JSON.parse(dead.output)).toMatchObject({ ok: false, exitCode: 30, result: 'rejected' });
     expect((await cli(['verify', '--app', 'Other/v1'])).code).toBe(52);
   });
 

@@ -24,11 +24,14 @@ export async function verifyCommand(ctx: Ctx): Promise<number> {
   const { core, out, signal } = ctx;
   const r = await pickRegistration(ctx);
   const { record, result } = await core.verify(r.account, signal);
-  out.done({ command: 'verify', registration: record, result });
+  const code = verifyErrorCode(result);
+  // The --json document agrees with the exit code: a key Wawi refuses is no success.
+  if (code)
+    out.document({ ok: false, exitCode: EXIT_CODES[code], command: 'verify', registration: record, result });
+  else out.done({ command: 'verify', registration: record, result });
   out.result(
     out.t.verifyResult(`${record.displayName} (${record.server.baseUrl})`, out.t.status[result] ?? result),
   );
-  const code = verifyErrorCode(result);
   if (!code) return 0;
   if (!out.json) {
     const text = errorText({ code, params: { address: record.server.baseUrl } }, out.lang);
