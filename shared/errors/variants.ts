@@ -173,5 +173,19 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
         next: `Entfernen Sie die App in JTL-Wawi (${MENU}) und beginnen Sie erneut. Auf diesem Computer wurde nichts geändert.`,
       },
     },
+    'removal-unanswered': {
+      en: {
+        title: 'JTL-Wawi did not answer',
+        detail:
+          'The Wawi REST server did not answer within {timeout}, so it is not known whether the app was removed there.',
+        next: 'Check that the Wawi REST server is running and reachable, then start again. Nothing was changed on this computer.',
+      },
+      de: {
+        title: 'JTL-Wawi hat nicht geantwortet',
+        detail:
+          'Der Wawi-REST-Server hat innerhalb von {timeout} nicht geantwortet. Ob die App dort entfernt wurde, ist daher nicht bekannt.',
+        next: 'Prüfen Sie, ob der Wawi-REST-Server läuft und erreichbar ist, und beginnen Sie erneut. Auf diesem Computer wurde nichts geändert.',
+      },
+    },
   },
 };

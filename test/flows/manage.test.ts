@@ -118,4 +118,19 @@ describe('revoke on a fake clock', () => {
     expect(stays.clock.waits).toEqual([2000, 2000, 1000]);
     expect(await stays.vault.get(ACCOUNT)).toBe(stays.wawi.key);
   });
+
+  it('a server that stops answering is said as such, not as a key that still worked', async () => {
+    const { core, clock, wawi, vault } = await registered();
+    wawi.companies = async () => {
+      wawi.requests.push('GET companies');
+      throw new HelperError('unreachable', { params: { address: SERVER.baseUrl } });
+    };
+    const err = (await clock
+      .run(core.revoke(ACCOUNT, { timeoutMs: 5000 }))
+      .catch((e: unknown) => e)) as HelperError;
+    expect(err.code).toBe('timed-out');
+    expect(err.params?.variant).toBe('removal-unanswered');
+    expect(err.message).not.toMatch(/still worked/);
+    expect(await vault.get(ACCOUNT)).toBe(wawi.key);
+  });
 });

@@ -36,17 +36,21 @@ export async function awaitRemoval(
   const sparse = record.server.insecureHttp === true;
   const base = ctx.timings.removalPollIntervalMs;
   const interval = sparse && !opts.confirmation ? Math.max(base, SPARSE_REMOVAL_POLL_MS) : base;
+  // What the last check that was made found: only a key seen working "still works".
+  let lastSeen: 'works' | 'unreachable' | undefined;
   for (;;) {
     if (confirmed && ends) return 'confirmed';
     const check = !sparse || !opts.confirmation || confirmed;
     const result = check ? await verifyKey(client, key, record, opts.signal) : 'works';
+    if (check) lastSeen = result === 'unreachable' ? 'unreachable' : 'works';
     if (result === 'rejected') {
       flow.to('awaiting-removal', { oldKeyDead: true });
       return 'dead';
     }
     if (confirmed && ends) return 'confirmed';
     const remaining = flow.remaining();
-    if (remaining <= 0) throw timedOut(flow.timeoutMs, 'removal');
+    if (remaining <= 0)
+      throw timedOut(flow.timeoutMs, lastSeen === 'works' ? 'removal' : 'removal-unanswered');
     flow.to('awaiting-removal', {
       oldKeyDead: false,
       ...(check ? { nextPollInMs: interval } : {}),

@@ -48,8 +48,11 @@ const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Storing an accepted key is retried at growing intervals up to this. */
 export const MAX_STORE_RETRY_MS = 10_000;
 
-/** The flow waited `timeoutMs` for nothing; `variant: 'removal'` while waiting for an app's removal. */
-export function timedOut(timeoutMs: number, variant?: 'removal'): HelperError {
+/**
+ * The flow waited `timeoutMs` for nothing. While waiting for an app's removal: `removal` when the old
+ * key was last seen working, `removal-unanswered` when Wawi did not answer the last check.
+ */
+export function timedOut(timeoutMs: number, variant?: 'removal' | 'removal-unanswered'): HelperError {
   return new HelperError('timed-out', {
     params: { timeout: formatDuration(timeoutMs), ...(variant ? { variant } : {}) },
   });
