@@ -41,6 +41,9 @@ export interface Ctx {
   live: LiveState;
 }
 
+/** The longest --timeout: longer is no wait anyone means, and past 24.8 days no timer can be set. */
+const MAX_TIMEOUT_MS = 7 * 24 * 3_600_000;
+
 export function parseDuration(s: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(s);
   if (!m)
@@ -54,15 +57,12 @@ export function parseDuration(s: string): number {
     throw new HelperError('invalid-input', {
       params: { reason: 'The timeout must be at least one second.' },
     });
-  // Longer waits are no registration anyone waits for, and past 24.8 days a timer cannot even be set.
   if (ms > MAX_TIMEOUT_MS)
     throw new HelperError('invalid-input', {
       params: { reason: 'The timeout may be at most 7 days (168h).' },
     });
   return ms;
 }
-
-const MAX_TIMEOUT_MS = 7 * 24 * 3_600_000;
 
 /** The options every flow of a command gets. */
 export function flowOptions(ctx: Ctx, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {

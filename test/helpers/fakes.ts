@@ -1,6 +1,6 @@
 // Fakes for the flow unit tests, in the style of GitHub CLI's device-flow poller tests: a clock whose
-// sleeps wait until the test moves time and that records every wait that ended, a scripted Wawi that records every request, and a
-// service over an in-memory keychain. Nothing here sleeps on real time.
+// sleeps wait until the test moves time and that records every wait that ended, a scripted Wawi that
+// records every request, and a service over an in-memory keychain. Nothing here sleeps on real time.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -16,7 +16,7 @@ export const systemClock: Clock = {
   timeout: (ms) => AbortSignal.timeout(ms),
 };
 
-/** The flows' timings, in one place (docs/key-lifecycle.md says what each is for). */
+/** The flows' timings, in one place; each field says what it is for. */
 export interface Timings {
   /** Poll interval while a request is pending (with ±20 % jitter). */
   pollIntervalMs: number;

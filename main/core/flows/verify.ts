@@ -77,8 +77,9 @@ export async function listRegistrations(
             error: e.toJSON(),
           });
           // A possible impostor is said as such, not hidden as an unreachable server.
-          const result = e.code === 'certificate-changed' ? 'certificate-changed' : 'unreachable';
-          return { ...r, lastVerifyResult: result } as RegistrationRecord;
+          const result: VerifyResult =
+            e.code === 'certificate-changed' ? 'certificate-changed' : 'unreachable';
+          return { ...r, lastVerifyResult: result };
         },
       ),
     ),
