@@ -202,11 +202,41 @@ export async function registerDirectly(
 export const SNAPSHOTS = process.env.WAWI_SCREENS_DIR ?? join(ROOT, 'test-results', 'screens');
 
 /**
- * Leaves the screen as it stands for the screen check: its DOM with what was typed, chosen and
- * opened, without scripts and without the page's CSP (React's style attributes are set through the
- * CSSOM live, but would be blocked as markup). Each name once: a second capture of a name fails.
+ * Leaves the screen as it stands for the screen check, in both languages: its DOM with what was typed,
+ * chosen and opened, without scripts and without the page's CSP (React's style attributes are set
+ * through the CSSOM live, but would be blocked as markup). The behaviour runs in one language; the
+ * language switch then shows the same state in the other, which is left too, and switches back with
+ * the focus where it was. Saved as `<name>-de.html` and `<name>-en.html`; a second capture of a name
+ * fails.
  */
 export async function capture(page: Page, name: string) {
+  const html = page.locator('html');
+  const first = (await html.getAttribute('lang')) as Lang;
+  const other: Lang = first === 'de' ? 'en' : 'de';
+  await save(page, `${name}-${first}`);
+  await switchLanguage(page, other);
+  await save(page, `${name}-${other}`);
+  await switchLanguage(page, first);
+  await page.evaluate(() => {
+    const w = window as unknown as { __captureFocus?: HTMLElement | null };
+    w.__captureFocus?.focus({ preventScroll: true });
+    delete w.__captureFocus;
+  });
+}
+
+/** Clicks the language switch without moving the focus (a script's click does not), and waits for the
+ * page to be in that language (the document's `lang` is set after the render). */
+async function switchLanguage(page: Page, to: Lang) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __captureFocus?: Element | null };
+    if (!('__captureFocus' in w)) w.__captureFocus = document.activeElement;
+    document.querySelector<HTMLButtonElement>('header button.lang')!.click();
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', to);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+}
+
+async function save(page: Page, name: string) {
   const html = await page.evaluate(() => {
     const FIELDS = 'input, textarea, select';
     const live = [...document.querySelectorAll<HTMLElement>(FIELDS)];

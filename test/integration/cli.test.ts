@@ -1,7 +1,8 @@
 // wawi-register as IT admins run it, against the simulator over HTTP. Most tests run it in this process
 // (runCli) with a keychain in memory; the real binary with the real keychain where those are the point:
 // the --json document and the key in the Secret Service, no keychain reachable, and SIGKILL.
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -117,7 +118,6 @@ describe('wawi-register register', () => {
 
   it('a broken manifest: every problem at once, exit 3, nothing sent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(
       join(dir, 'm.json'),
       JSON.stringify({
@@ -376,5 +376,34 @@ describe('what a server sends is printed as text', () => {
     } finally {
       await hostile.close();
     }
+  });
+});
+describe('manifests that are not regular files fail fast with exit 3', () => {
+  for (const path of ['/dev/zero', '/dev/urandom']) {
+    it(path, async () => {
+      const r = await cli(['check-manifest', '--manifest', path, '--lang', 'en']);
+      expect(r.code).toBe(3);
+      expect(r.output).toContain('is not a regular file');
+    });
+  }
+
+  it('a FIFO', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wawi-fifo-'));
+    const fifo = join(dir, 'manifest.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await cli(['check-manifest', '--manifest', fifo, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.output).toContain('is not a regular file');
+  });
+
+  it('an AppIconFile that is a device', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wawi-icon-'));
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    // The icon must sit beside the manifest: here a link to a device, by name.
+    symlinkSync('/dev/zero', join(dir, 'icon.png'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, AppIconFile: 'icon.png' }));
+    const r = await cli(['check-manifest', '--manifest', join(dir, 'manifest.json'), '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.output).toContain(`${join(dir, 'icon.png')} is not a regular file`);
   });
 });
