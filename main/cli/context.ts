@@ -1,9 +1,9 @@
-// What every command works with: the service, output, streams, the parsed options, the cancel and
-// give-up signals, and the options each flow gets.
+// What every command works with: the service, output, streams, the parsed options, the flows' controls,
+// and the options each flow gets.
 import type { AppManifest } from '../../shared/manifest';
-import { HelperError, type RegistrationService } from '../core/index';
+import { type FlowControl, HelperError, type RegistrationService } from '../core/index';
 import type { CliIO } from './io';
-import { follow, type LiveState } from './output/follow';
+import { follow } from './output/follow';
 import type { Output } from './output/output';
 
 /** The options as commander parses them (camelCase), across commands. */
@@ -35,10 +35,10 @@ export interface Ctx {
   out: Output;
   io: CliIO;
   options: Options;
+  /** Aborted by Ctrl+C (`control.signal`). */
   signal: AbortSignal;
-  /** Aborted when the user gives up storing an accepted key (second Ctrl+C after the warning). */
-  giveUp: AbortSignal;
-  live: LiveState;
+  /** The command's flows: Ctrl+C cancels them, Enter says "now" or "removed in Wawi". */
+  control: FlowControl;
 }
 
 /** The longest --timeout: longer is no wait anyone means, and past 24.8 days no timer can be set. */
@@ -64,14 +64,16 @@ export function parseDuration(s: string): number {
   return ms;
 }
 
-/** The options every flow of a command gets. */
-export function flowOptions(ctx: Ctx, manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>) {
+/** The options every flow of a command gets; `waitingHint` is said once a request waits in Wawi. */
+export function flowOptions(
+  ctx: Ctx,
+  manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>,
+  waitingHint?: string,
+) {
   const timeoutMs = ctx.options.timeout ? parseDuration(ctx.options.timeout) : undefined;
   return {
-    signal: ctx.signal,
-    giveUp: ctx.giveUp,
+    ...ctx.control.options(follow(ctx.out, manifest, waitingHint)),
     timeoutMs,
     storeTimeoutMs: timeoutMs,
-    onEvent: follow(ctx.out, ctx.live, manifest),
   };
 }

@@ -1,10 +1,9 @@
 // Runs one parsed command: language and output, Ctrl+C handling, the service, and the error as the
 // user reads it (with its exit code).
 import type { Lang } from '../../shared/lang';
-import { asHelperError, createCore } from '../core/index';
+import { asHelperError, createCore, FlowControl } from '../core/index';
 import type { Ctx, Options } from './context';
 import type { CliIO } from './io';
-import type { LiveState } from './output/follow';
 import { Output } from './output/output';
 import { systemLang } from './output/texts';
 import type { CommandName } from './program';
@@ -29,19 +28,16 @@ const COMMANDS: Record<Exclude<CommandName, 'sim'>, () => Promise<Run>> = {
 export async function runCommand(name: CommandName, options: Options, io: CliIO): Promise<number> {
   const lang: Lang = (options.lang as Lang | undefined) ?? systemLang(io.env);
   const out = new Output(io, options.json === true, lang);
-  const controller = new AbortController();
-  const giveUp = new AbortController();
-  const live: LiveState = {};
+  const control = new FlowControl();
+  let warned = false;
   io.onInterrupt?.(() => {
-    // An accepted key that waits for the keychain is lost when we stop: warn first, give up on the
-    // second press. Anything else stops at once (a waiting request stays pending).
-    if (live.keyWaiting && !live.warned) {
-      live.warned = true;
+    // When stopping would lose an accepted key (the core says when), the first Ctrl+C only warns.
+    if (control.cancelLosesKey() && !warned) {
+      warned = true;
       out.say(out.t.giveUpWarning);
       return;
     }
-    if (live.keyWaiting) giveUp.abort();
-    controller.abort();
+    control.cancel();
   });
   try {
     if (name === 'sim') return await (await import('./commands/sim')).simCommand({ io, out, options });
@@ -51,7 +47,7 @@ export async function runCommand(name: CommandName, options: Options, io: CliIO)
       env: io.env,
       ...(io.keychain ? { keychain: io.keychain.backend, keychainGuard: io.keychain.guard } : {}),
     });
-    return await run({ core, out, io, options, signal: controller.signal, giveUp: giveUp.signal, live });
+    return await run({ core, out, io, options, signal: control.signal, control });
   } catch (err) {
     return out.fail(asHelperError(err));
   } finally {

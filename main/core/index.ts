@@ -56,6 +56,7 @@ export function createCore(env: CoreEnvironment = {}): {
 }
 
 export { asHelperError, HelperError, isHelperError, notRegistered } from './errors';
+export { FlowControl } from './flows/control';
 export type { FlowOptions } from './flows/flow';
 export { formatDuration, Trigger } from './flows/timing';
 export { registerSecret } from './log/logger';

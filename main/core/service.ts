@@ -39,7 +39,7 @@ export class RegistrationService {
     this.#ctx = {
       deps: ports,
       clock,
-      timings: resolveTimings(ports),
+      timings: resolveTimings(ports.timings ?? {}),
       random: ports.random ?? randomBytes,
       connect: ports.connect ?? ((server, conn) => clientFor(server, conn, http)),
       sign:

@@ -1,52 +1,31 @@
-// Runs the app's flows in the background and forwards their events: one entry per running flow with
-// its cancel, give-up, retry and "removed in Wawi" controls. The app never gives up storing an
-// accepted key by itself: the merchant retries or, warned, gives up.
+// Runs the app's flows in the background and forwards their events: one core FlowControl per running
+// flow (cancel, give-up, "now", "removed in Wawi"). What a cancel means while an accepted key waits for
+// the keychain is the core's rule (FlowControl); the app warns before it sends that cancel. The app never
+// gives up storing an accepted key by itself.
 import { randomUUID } from 'node:crypto';
 import type { ErrorCode } from '../../shared/errors/meta';
-import { isFinal, keyWaiting, outcomeOf } from '../../shared/flow';
+import { isFinal, outcomeOf } from '../../shared/flow';
 import type { FlowEvent } from '../../shared/registration';
-import { type FlowOptions, Trigger } from '../core/index';
-
-interface RunningFlow {
-  abort: AbortController;
-  giveUp: AbortController;
-  retry: Trigger;
-  /** The flow's latest event. */
-  last?: FlowEvent;
-  /** Says "removed in Wawi" (rotate and revoke). */
-  confirm: () => void;
-}
+import { FlowControl, type FlowOptions } from '../core/index';
 
 export type StartFlow = (opts: FlowOptions & { confirmation: Promise<void> }) => Promise<unknown>;
 
 export class FlowRunner {
   private readonly listeners = new Set<(e: FlowEvent) => void>();
-  private readonly flows = new Map<string, RunningFlow>();
+  private readonly flows = new Map<string, FlowControl>();
 
   constructor(private readonly onOutcome?: (outcome: ErrorCode | 'ok') => void) {}
 
   /** Starts a flow; its progress and end arrive as events. Returns its id. */
   start(run: StartFlow): string {
     const id = randomUUID();
-    let confirm!: () => void;
-    const confirmation = new Promise<void>((resolve) => {
-      confirm = resolve;
-    });
-    this.flows.set(id, {
-      abort: new AbortController(),
-      giveUp: new AbortController(),
-      retry: new Trigger(),
-      confirm,
-    });
-    const running = this.flows.get(id)!;
+    const control = new FlowControl();
+    this.flows.set(id, control);
     void run({
+      ...control.options((e) => this.emit(e)),
       flowId: id,
-      signal: running.abort.signal,
-      giveUp: running.giveUp.signal,
-      retryNow: running.retry,
       storeTimeoutMs: Number.POSITIVE_INFINITY,
-      onEvent: (e) => this.emit(e),
-      confirmation,
+      confirmation: control.confirmation,
     })
       .catch(() => {
         // the flow already reported its end as an event
@@ -55,23 +34,22 @@ export class FlowRunner {
     return id;
   }
 
-  /** Cancels a flow; while an accepted key waits for the keychain that means giving it up (the app warned). */
   cancel(id: string) {
-    const running = this.flows.get(id);
-    if (keyWaiting(running?.last)) running?.giveUp.abort();
-    running?.abort.abort();
+    this.flows.get(id)?.cancel();
   }
 
-  retry(id: string) {
-    this.flows.get(id)?.retry.fire();
+  /** "Retry now" while the key waits for the keychain; "I have accepted" while Wawi decides. */
+  now(id: string) {
+    this.flows.get(id)?.now();
   }
 
   confirmRemoved(id: string) {
-    this.flows.get(id)?.confirm();
+    this.flows.get(id)?.confirmRemoved();
   }
 
+  /** Ends every flow's wait as the app closes (a key waiting for the keychain is held: holdsUnstoredKey). */
   cancelAll() {
-    for (const f of this.flows.values()) f.abort.abort();
+    for (const f of this.flows.values()) f.endWait();
   }
 
   busy(): boolean {
@@ -79,7 +57,7 @@ export class FlowRunner {
   }
 
   holdsUnstoredKey(): boolean {
-    return [...this.flows.values()].some((f) => f.last?.state === 'storing');
+    return [...this.flows.values()].some((f) => f.holdsUnstoredKey());
   }
 
   subscribe(listener: (e: FlowEvent) => void): () => void {
@@ -88,8 +66,6 @@ export class FlowRunner {
   }
 
   private emit(e: FlowEvent) {
-    const running = this.flows.get(e.flowId);
-    if (running) running.last = e;
     if (isFinal(e.state)) this.onOutcome?.(outcomeOf(e));
     for (const l of this.listeners) {
       try {

@@ -66,6 +66,9 @@ export const de: Texts = {
   by: 'von',
   acceptSteps: ['Prüfen Sie die Berechtigungen.', 'Klicken Sie auf „Annehmen“.'],
   stillWaiting: 'Warten auf Ihre Entscheidung in JTL-Wawi',
+  haveAccepted: 'Ich habe angenommen',
+  askedStillOpen:
+    'Nachgefragt: In JTL-Wawi ist die Anfrage noch nicht angenommen. Klicken Sie dort bei dieser Anfrage auf „Annehmen“; der Helfer fragt weiter nach.',
   retrying: (why, s) => `${why}. Neuer Versuch in ${s} s.`,
   storing: 'Angenommen. Der Schlüssel wird sicher gespeichert…',
   keyWaitingTitle: 'Angenommen, aber der Schlüssel ist noch nicht gespeichert',

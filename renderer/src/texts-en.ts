@@ -64,6 +64,11 @@ export const en = {
   by: 'by',
   acceptSteps: ['Check the permissions.', 'Click „Annehmen“.'],
   stillWaiting: 'Waiting for your decision in JTL-Wawi',
+  /** After the first minute: one status request now (it claims nothing itself). */
+  haveAccepted: 'I have accepted it',
+  /** Wawi answered "pending" to the request the merchant asked for. */
+  askedStillOpen:
+    'Asked: in JTL-Wawi the request is not accepted yet. Click "Annehmen" (Accept) on this request there; the helper keeps asking.',
   retrying: (why: string, s: number) => `${why}. Trying again in ${s} s.`,
   storing: 'Accepted. Storing the key safely…',
   keyWaitingTitle: 'Accepted, but the key is not stored yet',

@@ -10,7 +10,7 @@ export const CHANNEL_NAMES = [
   'registration:start',
   'registration:trust',
   'flow:cancel',
-  'flow:retry',
+  'flow:now',
   'registrations:pending',
   'registration:resume',
   'registration:discard',

@@ -75,7 +75,7 @@ export const CHANNELS = {
   },
   'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
   /** While the key waits to be stored (keychain locked): try storing it again now. */
-  'flow:retry': { request: z.object({ flowId }).strict(), response: empty },
+  'flow:now': { request: z.object({ flowId }).strict(), response: empty },
   /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
   'registrations:pending': {
     request: empty,

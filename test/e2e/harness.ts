@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import type { Timings } from '../../main/core/flows/timing';
 import { createCore, parseWawiAddress } from '../../main/core/index';
 import { type KeychainBackend, KeyVault, loadKeytar } from '../../main/core/store/vault';
 import { rendererResponse } from '../../main/electron/protocol';
@@ -73,6 +74,8 @@ export async function startHarness(
     tls?: { key: string; cert: string };
     /** The simulator's databases ("Mandanten"). */
     databases?: string[];
+    /** Timings other than the harness's short ones. */
+    timings?: Partial<Timings>;
     /** Wraps the real keychain (keytar), e.g. to make it refuse for a while. */
     keychain?: (real: KeychainBackend) => KeychainBackend;
   } = {},
@@ -92,7 +95,9 @@ export async function startHarness(
     service,
     ...(keychain ? { keychain: () => keychain(loadKeytar()) } : {}),
     http: { connectTimeoutMs: 1000, responseTimeoutMs: 3000 },
-    overrides: { pollIntervalMs: 150, removalPollIntervalMs: 150, backoffBaseMs: 200 },
+    overrides: {
+      timings: { pollIntervalMs: 150, removalPollIntervalMs: 150, backoffBaseMs: 200, ...options.timings },
+    },
   });
   const args = options.args ?? ['--manifest', MANIFEST];
   const launch = launchState(parseLaunchArgs(args), { isPackaged: false, platform: 'win32' });

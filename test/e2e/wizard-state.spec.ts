@@ -4,7 +4,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { TEXTS, type Texts } from '../../renderer/src/i18n';
 import { startWawiSim } from '../../tools/wawi-sim/server';
-import { type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
+import { demoManifest } from '../helpers/core';
+import { capture, type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
 
 let h: Harness;
 
@@ -130,3 +131,57 @@ test('after a cancel, "Keep waiting" waits for the same request: nothing new is 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.doneTitle);
   expect(h.sim.challengeCodes()).toHaveLength(1);
 });
+
+test('after a minute, "I have accepted" asks Wawi at once; "still open" only after Wawi said so', async ({
+  page,
+}) => {
+  // The helper polls once a minute here: an answer within seconds can only come from the ask.
+  h = await startHarness({ lang: 'de', timings: { pollIntervalMs: 60_000 } });
+  h.sim.setWindow('eazybusiness', true);
+  // A request sent two minutes ago by a helper that was closed since: the wait goes on from there.
+  const requestId = await pendingSince(h, 2 * 60_000);
+  await h.open(page);
+  const t = TEXTS.de;
+  await expect(page.getByRole('heading', { name: t.waitingTitle })).toBeFocused();
+  await expect(page.getByRole('status')).toHaveText(t.stillWaiting);
+  const statusRequests = () =>
+    [...h.sim.hits.entries()].filter(
+      ([k]) => k.startsWith('GET') && k.includes('/authentication/'),
+    )[0]?.[1] ?? 0;
+  await expect.poll(statusRequests).toBe(1);
+  await page.getByRole('button', { name: t.haveAccepted }).click();
+  // Not accepted yet: Wawi's answer is said, and the helper goes on waiting.
+  await expect(page.getByText(t.askedStillOpen)).toBeVisible();
+  expect(statusRequests()).toBe(2);
+  await capture(page, 'waiting-asked-still-open');
+  h.sim.accept(requestId);
+  await page.getByRole('button', { name: t.haveAccepted }).click();
+  await expect(page.getByRole('heading', { name: t.doneTitle })).toBeVisible();
+  expect(statusRequests()).toBe(3);
+});
+
+/** A request of the demo app sent `ago` ms before, left pending here by a helper closed since. */
+async function pendingSince(h: Harness, ago: number): Promise<string> {
+  const code = 'asked-test-code-0001';
+  const created = await fetch(`${h.sim.apiUrl()}/v1/authentication`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-challengecode': code },
+    body: JSON.stringify(demoManifest()),
+  }).then((r) => r.json());
+  const at = new Date(Date.now() - ago).toISOString();
+  await h.vault.savePending({
+    v: 2,
+    kind: 'register',
+    account: `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`,
+    baseUrl: h.sim.apiUrl(),
+    appId: 'WawiHelperDemo/v1',
+    displayName: 'Lagerbestand Sync (Demo)',
+    providerName: 'Beispiel Software GmbH',
+    appVersion: '1.0.0',
+    requestId: created.RegistrationRequestId,
+    challengeCode: code,
+    startedAt: at,
+    sentAt: at,
+  });
+  return created.RegistrationRequestId;
+}

@@ -11,7 +11,7 @@ const ACCOUNT = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';
 
 async function registered(script: ConstructorParameters<typeof ScriptedWawi>[0] = {}) {
   const wawi = new ScriptedWawi(script);
-  const service = fakeService(wawi, { ports: { removalPollIntervalMs: 2000 } });
+  const service = fakeService(wawi, { ports: { timings: { removalPollIntervalMs: 2000 } } });
   await service.clock.run(service.core.register(demoManifestSync(), SERVER));
   wawi.requests.length = 0;
   service.clock.waits.length = 0;

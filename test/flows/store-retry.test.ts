@@ -3,7 +3,7 @@
 // give-up is honoured at once, never after the backoff.
 import { describe, expect, it } from 'vitest';
 import { Trigger } from '../../main/core/flows/timing';
-import { type HelperError, parseWawiAddress } from '../../main/core/index';
+import { FlowControl, type HelperError, parseWawiAddress } from '../../main/core/index';
 import type { FlowEvent } from '../../shared/registration';
 import { fakeService, RefusingKeychain, ScriptedWawi } from '../helpers/fakes';
 import { demoManifestSync } from '../helpers/manifest';
@@ -20,7 +20,7 @@ function refusing(refusals: number) {
 describe('storing an accepted key while the keychain refuses it', () => {
   it('with a retry-now trigger that is never fired (the app), each retry still waits its backoff', async () => {
     const { core, clock, vault, keychain } = refusing(3);
-    const record = await clock.run(core.register(demoManifestSync(), SERVER, { retryNow: new Trigger() }));
+    const record = await clock.run(core.register(demoManifestSync(), SERVER, { now: new Trigger() }));
     expect(record.lastVerifyResult).toBe('works');
     expect(clock.waits).toEqual([1000, 2000, 4000]);
     expect(keychain.refused).toBe(3);
@@ -42,7 +42,7 @@ describe('storing an accepted key while the keychain refuses it', () => {
   it('"Retry now" while a retry waits stores at once, without waiting out the backoff', async () => {
     const { core, clock, vault, keychain } = refusing(1);
     const retryNow = new Trigger();
-    const run = core.register(demoManifestSync(), SERVER, { retryNow });
+    const run = core.register(demoManifestSync(), SERVER, { now: retryNow });
     await clock.advance(0);
     expect(clock.pending).toBe(1);
     const before = clock.now();
@@ -81,6 +81,20 @@ describe('storing an accepted key while the keychain refuses it', () => {
         if (e.state === 'storing' && e.transient) giveUp.abort();
       },
     });
+    const err = (await clock.run(run).catch((e: unknown) => e)) as HelperError;
+    expect(err.code).toBe('key-not-stored');
+    expect(clock.waits).toEqual([]);
+    expect(keychain.refused).toBe(1);
+  });
+
+  it('a cancel through FlowControl while the key waits gives it up (the core decides; callers only warn)', async () => {
+    const { core, clock, keychain } = refusing(Number.POSITIVE_INFINITY);
+    const control = new FlowControl();
+    const run = core.register(demoManifestSync(), SERVER, control.options());
+    await clock.advance(0);
+    expect(control.cancelLosesKey()).toBe(true);
+    expect(control.holdsUnstoredKey()).toBe(true);
+    control.cancel();
     const err = (await clock.run(run).catch((e: unknown) => e)) as HelperError;
     expect(err.code).toBe('key-not-stored');
     expect(clock.waits).toEqual([]);

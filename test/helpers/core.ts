@@ -32,10 +32,12 @@ export function makeCore(
     logLevel: 'debug',
     http: { connectTimeoutMs: 1000, responseTimeoutMs: 2000, ...options.http },
     overrides: {
-      pollIntervalMs: options.pollIntervalMs ?? 40,
-      removalPollIntervalMs: 40,
-      backoffBaseMs: 40,
-      storeRetryBaseMs: options.storeRetryBaseMs ?? 40,
+      timings: {
+        pollIntervalMs: options.pollIntervalMs ?? 40,
+        removalPollIntervalMs: 40,
+        backoffBaseMs: 40,
+        storeRetryBaseMs: options.storeRetryBaseMs ?? 40,
+      },
     },
   });
   return {

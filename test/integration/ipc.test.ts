@@ -253,7 +253,7 @@ describe('the key lifecycle through the IPC table', () => {
       params: { reason: 'storing the key: the keyring is locked' },
     });
     state.fail = false;
-    expect(await t.handle('flow:retry', { flowId })).toEqual({ ok: true, data: {} });
+    expect(await t.handle('flow:now', { flowId })).toEqual({ ok: true, data: {} });
     await until(() => events.at(-1)!.state === 'accepted');
     expect(t.holdsUnstoredKey()).toBe(false);
     expect(sim.apiKeys()).toContain(await h.vault.get(events.at(-1)!.record!.account));

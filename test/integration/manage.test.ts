@@ -376,7 +376,7 @@ describe('no keychain reachable', () => {
     const events: FlowEvent[] = [];
     const p = flaky.core.register(demoManifest(), parseWawiAddress(sim.apiUrl()), {
       storeTimeoutMs: Number.POSITIVE_INFINITY,
-      retryNow,
+      now: retryNow,
       giveUp: giveUp.signal,
       onEvent: (e) => {
         events.push(e);

@@ -6,6 +6,7 @@ import { type Ctx, flowOptions } from '../context';
 import { printRecord } from '../output/follow';
 import { describeError } from '../output/output';
 import { pickByApp } from '../pick';
+import { enterChecksNow } from '../prompt';
 
 export async function statusCommand({ core, out }: Ctx): Promise<number> {
   const pending = await core.pending();
@@ -25,7 +26,8 @@ export async function statusCommand({ core, out }: Ctx): Promise<number> {
 
 export async function resumeCommand(ctx: Ctx): Promise<number> {
   const { core, out, io } = ctx;
-  const results = await core.resumeAll(flowOptions(ctx));
+  const enter = enterChecksNow(ctx);
+  const results = await core.resumeAll(flowOptions(ctx, undefined, enter.hint)).finally(enter.close);
   if (!results.length) {
     out.result(out.t.noPending);
     out.done({ command: 'resume', results: [] });

@@ -5,6 +5,7 @@ import { HelperError, isLoopback, loadManifest, parseWawiAddress, type WawiServe
 import { type Ctx, flowOptions } from '../context';
 import { printRecord } from '../output/follow';
 import { pickByApp, pickServer } from '../pick';
+import { enterChecksNow } from '../prompt';
 
 export async function registerCommand(ctx: Ctx): Promise<number> {
   const { io, options, out } = ctx;
@@ -44,7 +45,10 @@ async function anotherInstance(ctx: Ctx): Promise<number> {
   out.say(`${out.t.server}: ${first.server.baseUrl}`);
   out.say(`${out.t.app}: ${first.displayName} (${first.appId}), ${out.t.anotherInstance}`);
   out.say(out.t.prepare);
-  const record = await core.registerInstance(first.account, { ...flowOptions(ctx, manifest), manifest });
+  const enter = enterChecksNow(ctx);
+  const record = await core
+    .registerInstance(first.account, { ...flowOptions(ctx, manifest, enter.hint), manifest })
+    .finally(enter.close);
   printRecord(out, io.platform, core.keychainService, record);
   out.done({
     command: 'register',
@@ -74,20 +78,23 @@ async function register(
     out.say(`! ${out.t.insecureWarning}`);
   if (!demo) out.say(out.t.prepare);
   // Starts, or goes on with the registration already pending for this app and server.
-  const flow = flowOptions(ctx, manifest);
+  const enter = enterChecksNow(ctx);
+  const flow = flowOptions(ctx, manifest, enter.hint);
   let pinShown = false;
-  const record = await core.register(manifest, server, {
-    ...flow,
-    trust,
-    onEvent: (e) => {
-      // A certificate pinned on first use is printed once, so it can be compared with the server's.
-      if (e.server.certificatePin && !pinShown) {
-        pinShown = true;
-        out.say(out.t.pinnedNow(e.server.certificatePin));
-      }
-      flow.onEvent(e);
-    },
-  });
+  const record = await core
+    .register(manifest, server, {
+      ...flow,
+      trust,
+      onEvent: (e) => {
+        // A certificate pinned on first use is printed once, so it can be compared with the server's.
+        if (e.server.certificatePin && !pinShown) {
+          pinShown = true;
+          out.say(out.t.pinnedNow(e.server.certificatePin));
+        }
+        flow.onEvent(e);
+      },
+    })
+    .finally(enter.close);
   let key: string | undefined;
   if (options.showKey) {
     key = await core.readKey(record.account);

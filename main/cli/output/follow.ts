@@ -1,29 +1,21 @@
 // A flow's events as a person reads them in a terminal, and a stored registration's summary.
 import { errorText, keychainName } from '../../../shared/errors/text';
-import { flowPhase, keyWaiting } from '../../../shared/flow';
+import { flowPhase } from '../../../shared/flow';
 import type { AppManifest } from '../../../shared/manifest';
 import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
 import type { Output } from './output';
 
-/** What Ctrl+C needs to know about the running flow. */
-export interface LiveState {
-  /** An accepted key waits for the keychain. */
-  keyWaiting?: boolean;
-  warned?: boolean;
-}
-
 export function follow(
   out: Output,
-  live: LiveState,
   manifest?: Pick<AppManifest, 'DisplayName' | 'ProviderName'>,
+  waitingHint?: string,
 ) {
   let started = Date.now();
   let announced = false;
   let resumed = false;
   return (e: FlowEvent) => {
     if (e.state === 'sending' || e.state === 'checking') started = Date.now() - e.elapsedMs;
-    live.keyWaiting = keyWaiting(e);
     if (e.resumedFrom && !resumed) {
       resumed = true;
       out.say(out.t.resuming(e.displayName, formatDateTime(e.resumedFrom, out.lang)));
@@ -31,6 +23,7 @@ export function follow(
     if (e.state === 'waiting' && !announced) {
       announced = true;
       out.say(out.t.lookFor(e.displayName, manifest?.ProviderName ?? e.appId));
+      if (waitingHint) out.say(waitingHint);
     }
     const retryIn = Math.round((e.nextPollInMs ?? 0) / 1000);
     switch (flowPhase(e)) {

@@ -11,7 +11,7 @@ import { connectionEntry } from '../wawi/connection';
 import type { FlowContext } from './context';
 import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS } from './timing';
+import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS, sleepOrCancel } from './timing';
 import { verifyKey } from './verify';
 
 export async function storeUntilStored(
@@ -50,18 +50,14 @@ export async function storeUntilStored(
 }
 
 /**
- * Waits on the clock for the next storing attempt, ended early by a give-up or "Retry now" (one
- * signal for both); true when the user gave up. Without a retry-now trigger (the CLI) it simply waits.
+ * Waits on the clock for the next storing attempt, ended early by "Retry now" (`opts.now`) or a give-up
+ * (one signal for both); true when the user gave up. Without a trigger (the CLI) it simply waits.
  */
 async function waitForRetry(ctx: FlowContext, ms: number, opts: FlowOptions): Promise<boolean> {
-  const wake = new AbortController();
-  void opts.retryNow?.next().then(() => wake.abort());
   try {
-    await ctx.clock.sleep(ms, AbortSignal.any([wake.signal, ...(opts.giveUp ? [opts.giveUp] : [])]));
+    await sleepOrCancel(ctx.clock, ms, opts.giveUp, opts.now);
   } catch {
-    // woken early: a retry now or a give-up
-  } finally {
-    wake.abort();
+    // given up while waiting
   }
   return opts.giveUp?.aborted === true;
 }

@@ -23,10 +23,7 @@ export interface CorePorts {
   /** Signs a registration of a certified app (default: its SignatureProvider over HTTP). */
   sign?: Signer;
   /** Timings other than the defaults (DEFAULT_TIMINGS in ./timing.ts): tests make them short. */
-  pollIntervalMs?: number;
-  removalPollIntervalMs?: number;
-  backoffBaseMs?: number;
-  storeRetryBaseMs?: number;
+  timings?: Partial<Timings>;
 }
 
 export interface FlowContext {

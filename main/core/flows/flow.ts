@@ -25,8 +25,11 @@ export interface FlowOptions {
    * timeout; the app passes Infinity (the merchant retries or gives up explicitly).
    */
   storeTimeoutMs?: number;
-  /** Fired when the user asks to retry storing now. */
-  retryNow?: Trigger;
+  /**
+   * Fired when the user asks for the current wait to end now: one status request while Wawi decides
+   * ("I have accepted"), one more storing attempt while an accepted key waits for the keychain.
+   */
+  now?: Trigger;
   /**
    * The user gives up storing an accepted key (after being warned that it is then lost). Separate from
    * `signal`, so that a cancel racing with the acceptance never drops the key.

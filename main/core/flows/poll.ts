@@ -10,7 +10,7 @@ import { acceptKey, finish, recordOf } from './accept';
 import type { FlowContext } from './context';
 import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { backoff, jitter, sleepOrCancel, step, timedOut } from './timing';
+import { backoff, jitter, pollInterval, sleepOrCancel, step, timedOut } from './timing';
 import { verifyKey } from './verify';
 
 export async function poll(
@@ -23,13 +23,22 @@ export async function poll(
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { timeoutMs, deadline } = flow;
+  // The poll interval grows with this wait (a resumed request: from the resume, when someone is there).
+  const began = ctx.clock.now();
   let delay = 0;
   let failures = 0;
   let polls = 0;
   for (;;) {
     const remaining = deadline - ctx.clock.now();
     if (remaining <= 0) throw timedOut(timeoutMs);
-    if (delay > 0) await sleepOrCancel(ctx.clock, Math.min(delay, remaining), opts.signal);
+    // "I have accepted" (opts.now) ends a regular wait at once; a backoff after a fault stays.
+    if (delay > 0)
+      await sleepOrCancel(
+        ctx.clock,
+        Math.min(delay, remaining),
+        opts.signal,
+        failures ? undefined : opts.now,
+      );
     if (ctx.clock.now() >= deadline && polls > 0) continue;
     let status: RegistrationStatus;
     // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
@@ -60,7 +69,7 @@ export async function poll(
       continue;
     }
     if (status.status === 0) {
-      delay = jitter(ctx.timings.pollIntervalMs, ctx.random);
+      delay = jitter(pollInterval(ctx.clock.now() - began, ctx.timings), ctx.random);
       flow.to('waiting', { polls, nextPollInMs: delay });
       continue;
     }

@@ -16,10 +16,21 @@ export const systemClock: Clock = {
   timeout: (ms) => AbortSignal.timeout(ms),
 };
 
-/** The flows' timings, in one place; each field says what it is for. */
+/** From `afterMs` of waiting on, a pending request is polled every `intervalMs` (or slower). */
+export interface PollStage {
+  afterMs: number;
+  intervalMs: number;
+}
+
+/** The flows' timings, in one place; each field says what it is for (docs/key-lifecycle.md). */
 export interface Timings {
-  /** Poll interval while a request is pending (with ±20 % jitter). */
+  /** Poll interval while a request is pending, in the first minutes of the wait (with ±20 % jitter). */
   pollIntervalMs: number;
+  /**
+   * Later in the wait the merchant is likely away from Wawi: the interval grows, so a whole wait costs
+   * the server a few hundred requests, not one a second. "I have accepted" polls at once at any time.
+   */
+  pollLater: readonly PollStage[];
   /** Interval of the key checks while waiting for an app to be removed in Wawi, and of the
    * registration request while waiting for the Wawi dialog or for a removal (403, 409). */
   removalPollIntervalMs: number;
@@ -31,6 +42,10 @@ export interface Timings {
 
 export const DEFAULT_TIMINGS: Timings = {
   pollIntervalMs: 1000,
+  pollLater: [
+    { afterMs: 3 * 60_000, intervalMs: 5000 },
+    { afterMs: 6 * 60_000, intervalMs: 12_000 },
+  ],
   removalPollIntervalMs: 2000,
   backoffBaseMs: 2000,
   storeRetryBaseMs: 1000,
@@ -65,6 +80,13 @@ export function formatDuration(ms: number): string {
   return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
 }
 
+/** The poll interval after `waitedMs` of waiting (before jitter): never shorter than the first one. */
+export function pollInterval(waitedMs: number, timings: Timings): number {
+  let ms = timings.pollIntervalMs;
+  for (const stage of timings.pollLater) if (waitedMs >= stage.afterMs) ms = Math.max(ms, stage.intervalMs);
+  return ms;
+}
+
 /** ±20 % jitter around a poll interval. */
 export function jitter(baseMs: number, random: (n: number) => Uint8Array): number {
   const r = random(2);
@@ -79,12 +101,25 @@ export function backoff(failures: number, err: HelperError, baseMs: number): num
   return Math.max(exp, retryAfter);
 }
 
-export async function sleepOrCancel(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Sleeps on the clock; a cancel (`signal`) throws `cancelled`. With `now`, the user can end the sleep
+ * early ("I have accepted", "Retry now"): it then returns, as if the time had passed.
+ */
+export async function sleepOrCancel(
+  clock: Clock,
+  ms: number,
+  signal?: AbortSignal,
+  now?: Trigger,
+): Promise<void> {
+  const wake = new AbortController();
+  void now?.next(wake.signal).then(() => wake.abort());
   try {
-    await clock.sleep(ms, signal);
+    await clock.sleep(ms, AbortSignal.any([wake.signal, ...(signal ? [signal] : [])]));
   } catch (err) {
-    if (isAbort(err, signal)) throw new HelperError('cancelled');
-    throw err;
+    if (signal?.aborted) throw new HelperError('cancelled');
+    if (!wake.signal.aborted) throw err;
+  } finally {
+    wake.abort();
   }
 }
 
@@ -99,15 +134,24 @@ export async function step<T>(signal: AbortSignal | undefined, fn: () => Promise
   }
 }
 
-/** A wake-up the user can fire ("Retry now"); each `next()` waits for the next fire. */
+/** A wake-up the user can fire ("Retry now", "I have accepted"); each `next()` waits for the next fire. */
 export class Trigger {
-  private waiters: (() => void)[] = [];
-  next(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+  private readonly waiters = new Set<() => void>();
+  /** Resolves at the next fire; a waiter whose `until` aborts first is dropped (it never resolves). */
+  next(until?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (until?.aborted) return;
+      this.waiters.add(resolve);
+      until?.addEventListener('abort', () => this.waiters.delete(resolve), { once: true });
+    });
   }
   fire(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
+    const waiting = [...this.waiters];
+    this.waiters.clear();
     for (const w of waiting) w();
+  }
+  /** How many waits are listening (a loop that leaves its waiters behind shows here). */
+  get listening(): number {
+    return this.waiters.size;
   }
 }

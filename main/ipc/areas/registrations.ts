@@ -16,7 +16,7 @@ type RegistrationChannels =
   | 'registration:verify'
   | 'registration:forget'
   | 'flow:cancel'
-  | 'flow:retry';
+  | 'flow:now';
 
 export function registrationHandlers(
   deps: HandlerDeps,
@@ -73,8 +73,8 @@ export function registrationHandlers(
       runner.cancel(flowId);
       return {};
     },
-    'flow:retry': async ({ flowId }) => {
-      runner.retry(flowId);
+    'flow:now': async ({ flowId }) => {
+      runner.now(flowId);
       return {};
     },
   };

@@ -47,7 +47,7 @@ export function KeyWaiting({
           <button type="button" ref={cancelButton} onClick={() => setConfirm(true)}>
             {t.cancel}
           </button>
-          <button type="button" className="primary" onClick={() => void api.call('flow:retry', { flowId })}>
+          <button type="button" className="primary" onClick={() => void api.call('flow:now', { flowId })}>
             {t.retryNow}
           </button>
         </div>

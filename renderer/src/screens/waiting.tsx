@@ -1,5 +1,6 @@
 // Step 3: waiting for the merchant to accept the request in JTL-Wawi (or, first, to open its dialog, or
 // to remove the app there when a registration is replaced).
+import { useState } from 'react';
 import { flowPhase, keyWaiting } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
@@ -11,6 +12,9 @@ import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
 import { progressText } from '../wizard/progress';
 import type { Launch } from '../wizard/screens';
+
+/** "I have accepted" is offered after this long: before it, the helper asks every second anyway. */
+const ASK_AFTER_MS = 60_000;
 
 export function Waiting({
   api,
@@ -45,6 +49,11 @@ export function Waiting({
       ? t.waitingForDialog
       : progressText(event, t, lang, t.stillWaiting);
   const sent = !forDialog && !forUnregister;
+  // "I have accepted": after the first minute, one status request now. Only Wawi's answer to it is
+  // shown: still pending, or the next screen.
+  const [askedAt, setAskedAt] = useState<number>();
+  const polls = event?.polls ?? 0;
+  const answeredAsk = askedAt !== undefined && polls > askedAt && phase === 'waiting';
   // Accepted, but the keychain refuses the key: only that matters now.
   if (keyWaiting(event) && event)
     return (
@@ -64,10 +73,23 @@ export function Waiting({
       </ol>
       {sent && <p className="muted">{t.twoRequests}</p>}
       <ProgressLine status={status} elapsedMs={elapsedMs} />
+      {answeredAsk && <p className="muted">{t.askedStillOpen}</p>}
       <ActionBar>
         <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
           {t.cancel}
         </button>
+        {sent && phase === 'waiting' && elapsedMs >= ASK_AFTER_MS && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setAskedAt(polls);
+              void api.call('flow:now', { flowId });
+            }}
+          >
+            {t.haveAccepted}
+          </button>
+        )}
       </ActionBar>
     </Step>
   );
