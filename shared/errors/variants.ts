@@ -160,6 +160,17 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
     },
   },
   'timed-out': {
+    // The timeout ran out while the registration request itself was on its way: no complete answer.
+    sending: {
+      en: {
+        detail:
+          'JTL-Wawi did not finish answering the registration request within {timeout}. The request may have reached it.',
+      },
+      de: {
+        detail:
+          'JTL-Wawi hat die Registrierungsanfrage innerhalb von {timeout} nicht zu Ende beantwortet. Die Anfrage kann dort angekommen sein.',
+      },
+    },
     removal: {
       en: {
         title: 'The app was not removed in time',

@@ -145,6 +145,31 @@ describe('wawi-register register', () => {
     expect(sim.hits.size).toBe(0);
   });
 
+  it('--timeout bounds every step: a server that drips its answer to the request ends at the timeout', async () => {
+    sim.setWindow('eazybusiness', true);
+    // Headers at once, then a byte every 300 ms: never silent long enough for a read timeout.
+    sim.addFaults([{ method: 'POST', path: '/api/*/v1/authentication', type: 'drip', ms: 300 }]);
+    const began = Date.now();
+    const r = await cli([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--timeout',
+      '2s',
+      '--lang',
+      'en',
+    ]);
+    const took = Date.now() - began;
+    expect(r.code).toBe(24);
+    expect(took).toBeGreaterThanOrEqual(2000);
+    expect(took).toBeLessThan(4000);
+    // The request may have reached Wawi: the output says so, and what to do about it.
+    expect(r.output).toContain('did not finish answering the registration request within 2 s');
+    expect(r.output).toContain('reject a waiting request for this app if there is one');
+  });
+
   it('unreachable server: exit 10 naming the address', async () => {
     const r = await cli(['register', '--manifest', MANIFEST, '--wawi', '127.0.0.1:9', '--lang', 'en']);
     expect(r.code).toBe(10);

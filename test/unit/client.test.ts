@@ -176,6 +176,34 @@ describe('absurd answers', () => {
   });
 });
 
+describe('every exchange has a deadline of its own', () => {
+  it('a server that drips its answer is a passing fault after requestTimeoutMs; a cancel stays a cancel', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const t = setInterval(() => res.write(' '), 100);
+      res.on('close', () => clearInterval(t));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const c = new WawiClient(parseWawiAddress(`127.0.0.1:${port}`), { requestTimeoutMs: 1000 });
+      const began = Date.now();
+      const err = await c.getRegistration('id', 'code').catch((e: unknown) => e);
+      expect(Date.now() - began).toBeLessThan(3000);
+      expect(err).toMatchObject({ code: 'unreachable', params: { reason: 'no complete answer within 1 s' } });
+      expect(isTransient((err as { code: ErrorCode }).code)).toBe(true);
+      const cancel = new AbortController();
+      setTimeout(() => cancel.abort(), 200);
+      const aborted = await c.getRegistration('id', 'code', cancel.signal).catch((e: unknown) => e);
+      expect((aborted as Error).name).toBe('AbortError');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('asHelperError', () => {
   it('keeps a HelperError from another copy of the module (another bundle or loader)', async () => {
     const { asHelperError, HelperError } = await import('../../main/core/errors');

@@ -23,7 +23,7 @@ export interface Fault {
   path: string;
   /** How many matching requests it affects. Default 1. */
   times?: number;
-  type: 'latency' | 'status' | 'reset' | 'hang' | 'malformed' | 'html' | 'oversized';
+  type: 'latency' | 'status' | 'reset' | 'hang' | 'drip' | 'malformed' | 'html' | 'oversized';
   ms?: number;
   status?: number;
   retryAfter?: number;
@@ -95,6 +95,15 @@ export class Faults {
         return true;
       case 'hang':
         return true;
+      case 'drip': {
+        // Headers at once, then one byte of a never-ending body every `ms` (default 5 s): no silence
+        // long enough for a per-read timeout, and no end.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{');
+        const t = setInterval(() => res.write(' '), f.ms ?? 5000);
+        res.on('close', () => clearInterval(t));
+        return true;
+      }
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"RequestStatusInfo": {"AppId": "x", "Status": ');

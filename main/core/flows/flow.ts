@@ -12,7 +12,7 @@ import {
 } from '../../../shared/flow';
 import type { FlowEvent, ServerRef } from '../../../shared/registration';
 import { HelperError } from '../errors';
-import { type Clock, DEFAULT_TIMEOUT_MS, type Trigger } from './timing';
+import { type Clock, DEFAULT_TIMEOUT_MS, step, type Trigger, timedOut } from './timing';
 
 export interface FlowOptions {
   signal?: AbortSignal;
@@ -85,6 +85,29 @@ export class Flow {
   /** Milliseconds left before the deadline (0 or less: time is up). */
   remaining(): number {
     return this.deadline - this.clock.now();
+  }
+
+  /**
+   * Runs one step (an HTTP exchange, signing) within the flow's deadline: a server that drips its
+   * answer cannot stretch the timeout. The user's cancel ends it as `cancelled`, the deadline as
+   * `timed-out`.
+   */
+  async within<T>(
+    signal: AbortSignal | undefined,
+    fn: (bounded: AbortSignal) => Promise<T>,
+    variant?: Parameters<typeof timedOut>[1],
+  ): Promise<T> {
+    const bounded = AbortSignal.any([
+      ...(signal ? [signal] : []),
+      this.clock.timeout(Math.max(1, this.remaining())),
+    ]);
+    try {
+      return await step(bounded, () => fn(bounded));
+    } catch (err) {
+      if (err instanceof HelperError && err.code === 'cancelled' && !signal?.aborted)
+        throw timedOut(this.timeoutMs, variant);
+      throw err;
+    }
   }
 
   setServer(server: ServerRef) {

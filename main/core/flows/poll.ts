@@ -10,7 +10,7 @@ import { acceptKey, finish, recordOf } from './accept';
 import type { FlowContext } from './context';
 import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { backoff, jitter, pollInterval, sleepOrCancel, step, timedOut } from './timing';
+import { backoff, jitter, pollInterval, sleepOrCancel, timedOut } from './timing';
 import { verifyKey } from './verify';
 
 export async function poll(
@@ -41,20 +41,15 @@ export async function poll(
       );
     if (ctx.clock.now() >= deadline && polls > 0) continue;
     let status: RegistrationStatus;
-    // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
-    const bounded = AbortSignal.any([
-      ...(opts.signal ? [opts.signal] : []),
-      ctx.clock.timeout(Math.max(1, deadline - ctx.clock.now())),
-    ]);
     try {
-      status = await step(bounded, () =>
-        client.getRegistration(pending.requestId, pending.challengeCode, bounded),
+      // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
+      status = await flow.within(opts.signal, (s) =>
+        client.getRegistration(pending.requestId, pending.challengeCode, s),
       );
       polls += 1;
       failures = 0;
     } catch (err) {
       const e = asHelperError(err);
-      if (e.code === 'cancelled' && !opts.signal?.aborted) throw timedOut(timeoutMs);
       if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
       if (e.code === 'request-not-found') {
         await endPending(ctx, pending.account, log);

@@ -14,7 +14,6 @@ import { Flow, type FlowOptions } from './flow';
 import { poll } from './poll';
 import { continuePending, findPending } from './resume';
 import { sendRequest } from './send';
-import { step } from './timing';
 
 export interface RegisterOptions extends FlowOptions {
   /** What the merchant said about trusting the server (a new registration only). */
@@ -106,7 +105,7 @@ export async function registerIn(
     const conn: Connection = known ?? (await connectionForNew(server, opts.trust ?? {}, opts.signal));
     const client = ctx.connect(server, conn);
     flow.setServer(serverRef(server, undefined, conn));
-    const info = await step(opts.signal, () => client.detect(opts.signal));
+    const info = await flow.within(opts.signal, (s) => client.detect(s));
     flow.setServer(serverRef(server, info.version, conn));
     const challengeCode = newChallengeCode(ctx.random);
     registerSecret(challengeCode);

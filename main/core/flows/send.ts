@@ -11,7 +11,7 @@ import type { WawiApi } from '../wawi/client';
 import type { FlowContext } from './context';
 import { type EntryState, endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
-import { sleepOrCancel, step, timedOut } from './timing';
+import { sleepOrCancel, timedOut } from './timing';
 
 // Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
 const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT/;
@@ -41,15 +41,18 @@ export async function sendRequest(
     // further instance is asked for without a body, so without a signature.
     const wire = instanceOf
       ? undefined
-      : await step(opts.signal, () => signedForSending(manifest, ctx.sign, ctx.clock.now(), opts.signal));
+      : await flow.within(opts.signal, (s) => signedForSending(manifest, ctx.sign, ctx.clock.now(), s));
     await vault.savePending(pending);
     entry.state = 'unconfirmed';
     let requestId: string;
     try {
-      ({ requestId } = await step(opts.signal, () =>
-        instanceOf
-          ? client.createInstance(instanceOf, pending.challengeCode, opts.signal)
-          : client.createRegistration(wire!, pending.challengeCode, opts.signal),
+      ({ requestId } = await flow.within(
+        opts.signal,
+        (s) =>
+          instanceOf
+            ? client.createInstance(instanceOf, pending.challengeCode, s)
+            : client.createRegistration(wire!, pending.challengeCode, s),
+        'sending',
       ));
     } catch (err) {
       let e = asHelperError(err);

@@ -64,10 +64,14 @@ const MAX_RETRY_AFTER_MS = 5 * 60_000;
 export const MAX_STORE_RETRY_MS = 10_000;
 
 /**
- * The flow waited `timeoutMs` for nothing. While waiting for an app's removal: `removal` when the old
- * key was last seen working, `removal-unanswered` when Wawi did not answer the last check.
+ * The flow waited `timeoutMs` for nothing. While the request was being sent: `sending`. While waiting
+ * for an app's removal: `removal` when the old key was last seen working, `removal-unanswered` when
+ * Wawi did not answer the last check.
  */
-export function timedOut(timeoutMs: number, variant?: 'removal' | 'removal-unanswered'): HelperError {
+export function timedOut(
+  timeoutMs: number,
+  variant?: 'sending' | 'removal' | 'removal-unanswered',
+): HelperError {
   return new HelperError('timed-out', {
     params: { timeout: formatDuration(timeoutMs), ...(variant ? { variant } : {}) },
   });

@@ -6,7 +6,10 @@ import { inspectCertificate, PinMismatchError, pinnedConnector } from './tls';
 
 export interface HttpOptions {
   connectTimeoutMs?: number;
+  /** Longest silence while waiting for the headers or between two pieces of the body. */
   responseTimeoutMs?: number;
+  /** Longest time for the whole exchange: a server that drips its answer cannot hold a step. */
+  requestTimeoutMs?: number;
   maxBytes?: number;
   /**
    * https: accept exactly the certificate with this SHA-256 fingerprint (the merchant trusted it),
@@ -25,7 +28,12 @@ export interface HttpResult {
   kind: 'json' | 'empty' | 'html' | 'text' | 'malformed';
 }
 
-export const DEFAULTS = { connectTimeoutMs: 3000, responseTimeoutMs: 10_000, maxBytes: 1024 * 1024 };
+export const DEFAULTS = {
+  connectTimeoutMs: 3000,
+  responseTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxBytes: 1024 * 1024,
+};
 
 const agents = new Map<string, Agent>();
 function agentFor(o: HttpOptions): Dispatcher {
@@ -61,6 +69,17 @@ export async function httpRequest(
   const maxBytes = o.maxBytes ?? DEFAULTS.maxBytes;
   const timeout = o.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs;
   const params = { address: init.address };
+  const totalMs = o.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  const deadline = AbortSignal.timeout(totalMs);
+  const signal = AbortSignal.any([...(init.signal ? [init.signal] : []), deadline]);
+  // The exchange's own deadline is a server fault (retried like one); the caller's abort stays an abort.
+  const overdue = (err: unknown) =>
+    deadline.aborted && !init.signal?.aborted
+      ? new HelperError('unreachable', {
+          params: { ...params, reason: `no complete answer within ${Math.round(totalMs / 1000)} s` },
+          cause: err,
+        })
+      : undefined;
   let res: Dispatcher.ResponseData;
   try {
     res = await request(url, {
@@ -71,12 +90,14 @@ export async function httpRequest(
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: init.body,
-      signal: init.signal,
+      signal,
       dispatcher: agentFor(o),
       headersTimeout: timeout,
       bodyTimeout: timeout,
     });
   } catch (err) {
+    const late = overdue(err);
+    if (late) throw late;
     if (isAbort(err, init.signal)) throw err;
     const code = String((err as { code?: string }).code ?? '');
     if (err instanceof PinMismatchError) {
@@ -113,6 +134,8 @@ export async function httpRequest(
     }
   } catch (err) {
     if (isHelperError(err)) throw err;
+    const late = overdue(err);
+    if (late) throw late;
     if (isAbort(err, init.signal)) throw err;
     throw new HelperError('unreachable', {
       params: { ...params, reason: (err as { code?: string }).code ?? 'connection lost' },
