@@ -147,8 +147,8 @@ describe('wawi-register register', () => {
 
   it('--timeout bounds every step: a server that drips its answer to the request ends at the timeout', async () => {
     sim.setWindow('eazybusiness', true);
-    // Headers at once, then a byte every 300 ms: never silent long enough for a read timeout.
-    sim.addFaults([{ method: 'POST', path: '/api/*/v1/authentication', type: 'drip', ms: 300 }]);
+    // Headers at once, then a byte every 5 s: never silent long enough for a read timeout (10 s).
+    sim.addFaults([{ method: 'POST', path: '/api/*/v1/authentication', type: 'drip', ms: 5000 }]);
     const began = Date.now();
     const r = await cli([
       'register',
