@@ -15,6 +15,7 @@ import type { RemovalOptions } from './flows/await-removal';
 import type { CorePorts, FlowContext } from './flows/context';
 import type { FlowOptions } from './flows/flow';
 import { registerInstance } from './flows/instance';
+import { PollPacer } from './flows/pacer';
 import { keepConnection } from './flows/reach';
 import { type RegisterOptions, register } from './flows/register';
 import { continuePending, findPending, resumeAll } from './flows/resume';
@@ -40,6 +41,7 @@ export class RegistrationService {
       deps: ports,
       clock,
       timings: resolveTimings(ports.timings ?? {}),
+      pacer: new PollPacer(),
       random: ports.random ?? randomBytes,
       connect: ports.connect ?? ((server, conn) => clientFor(server, conn, http)),
       sign:

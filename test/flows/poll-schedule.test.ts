@@ -108,6 +108,61 @@ describe('polling a waiting request', () => {
   });
 });
 
+describe('several waiting registrations', () => {
+  /** `n` registrations waiting at once on each server (distinct apps), for one minute; the status requests per server. */
+  async function waitAtOnce(n: number, servers: string[]) {
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const asked = new Map<string, number>();
+    const { core, clock } = fakeService(wawi, {
+      ports: {
+        connect: (server) => {
+          const count = () => asked.set(server.baseUrl, (asked.get(server.baseUrl) ?? 0) + 1);
+          return Object.assign(Object.create(wawi), {
+            getRegistration: (...a: Parameters<typeof wawi.getRegistration>) => (
+              count(), wawi.getRegistration(...a)
+            ),
+          });
+        },
+      },
+    });
+    const runs = servers.flatMap((url) =>
+      Array.from({ length: n }, (_, i) =>
+        core.register({ ...demoManifestSync(), AppId: `BenchApp${i}/v1` }, parseWawiAddress(url), {
+          timeoutMs: MIN,
+        }),
+      ),
+    );
+    const ended = await clock.run(Promise.allSettled(runs));
+    expect(ended.map((r) => (r.status === 'rejected' ? (r.reason as HelperError).code : 'ok'))).toEqual(
+      Array(runs.length).fill('timed-out'),
+    );
+    return servers.map((url) => asked.get(parseWawiAddress(url).baseUrl) ?? 0);
+  }
+
+  it('ten on one server ask it no more often than one does: the budget is per server', async () => {
+    const [one] = await waitAtOnce(1, ['http://127.0.0.1:5883/api/eazybusiness']);
+    const [ten] = await waitAtOnce(10, ['http://127.0.0.1:5883/api/eazybusiness']);
+    expect(one).toBe(60);
+    expect(ten).toBeLessThanOrEqual(one!);
+    // Each of the ten is still asked, in turn.
+    expect(ten).toBeGreaterThanOrEqual(50);
+  });
+
+  it('two servers each keep their own budget; two Mandanten of one server share one', async () => {
+    const [a, b] = await waitAtOnce(3, [
+      'http://127.0.0.1:5883/api/eazybusiness',
+      'http://127.0.0.2:5883/api/eazybusiness',
+    ]);
+    expect(a).toBeGreaterThanOrEqual(50);
+    expect(b).toBeGreaterThanOrEqual(50);
+    const [x, y] = await waitAtOnce(3, [
+      'http://127.0.0.1:5883/api/eazybusiness',
+      'http://127.0.0.1:5883/api/Mandant_2',
+    ]);
+    expect(x! + y!).toBeLessThanOrEqual(60);
+  });
+});
+
 /** Starts a registration, lets the merchant accept at `at` ms, and measures when the key was collected. */
 async function acceptAt(at: number, opts: { now?: boolean } = {}) {
   const wawi = new ScriptedWawi({ polls: ['pending'] });

@@ -8,6 +8,7 @@ import type { WawiServer } from '../wawi/address';
 import type { WawiApi } from '../wawi/client';
 import type { Connection } from '../wawi/connection';
 import type { HttpOptions } from '../wawi/http';
+import type { PollPacer } from './pacer';
 import type { Clock, Timings } from './timing';
 
 export interface CorePorts {
@@ -34,4 +35,6 @@ export interface FlowContext {
   random: (bytes: number) => Uint8Array;
   connect: (server: WawiServer, conn: Connection) => WawiApi;
   sign: Signer;
+  /** Spaces the status requests of the waiting registrations of one server (one per service). */
+  pacer: PollPacer;
 }

@@ -10,6 +10,7 @@ import { acceptKey, finish, recordOf } from './accept';
 import type { FlowContext } from './context';
 import { endPending } from './entry';
 import type { Flow, FlowOptions } from './flow';
+import { serverOf } from './pacer';
 import { backoff, jitter, pollInterval, sleepOrCancel, timedOut } from './timing';
 import { verifyKey } from './verify';
 
@@ -23,23 +24,26 @@ export async function poll(
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { timeoutMs, deadline } = flow;
+  const { clock, pacer } = ctx;
   // The poll interval grows with this wait (a resumed request: from the resume, when someone is there).
-  const began = ctx.clock.now();
-  let delay = 0;
+  const began = clock.now();
+  const target = serverOf(server.baseUrl);
   let failures = 0;
   let polls = 0;
+  /** The next poll's time on the server's shared schedule (./pacer.ts): the first one at once. */
+  const nextSlot = () => {
+    const interval = jitter(pollInterval(clock.now() - began, ctx.timings), ctx.random);
+    return pacer.slot(target, clock.now() + (polls ? interval : 0), interval);
+  };
+  let nextAt = nextSlot();
   for (;;) {
-    const remaining = deadline - ctx.clock.now();
+    const remaining = deadline - clock.now();
     if (remaining <= 0) throw timedOut(timeoutMs);
+    const wait = nextAt - clock.now();
     // "I have accepted" (opts.now) ends a regular wait at once; a backoff after a fault stays.
-    if (delay > 0)
-      await sleepOrCancel(
-        ctx.clock,
-        Math.min(delay, remaining),
-        opts.signal,
-        failures ? undefined : opts.now,
-      );
-    if (ctx.clock.now() >= deadline && polls > 0) continue;
+    if (wait > 0)
+      await sleepOrCancel(clock, Math.min(wait, remaining), opts.signal, failures ? undefined : opts.now);
+    if (clock.now() >= deadline && polls > 0) continue;
     let status: RegistrationStatus;
     try {
       // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
@@ -58,14 +62,15 @@ export async function poll(
       if (!isTransient(e.code)) throw e;
       polls += 1;
       failures += 1;
-      delay = backoff(failures, e, ctx.timings.backoffBaseMs);
+      const delay = backoff(failures, e, ctx.timings.backoffBaseMs);
+      nextAt = clock.now() + delay;
       log.warn('poll failed; retrying', { error: e.toJSON(), retryInMs: delay });
       flow.to('waiting', { polls, nextPollInMs: delay, transient: e.toJSON() });
       continue;
     }
     if (status.status === 0) {
-      delay = jitter(pollInterval(ctx.clock.now() - began, ctx.timings), ctx.random);
-      flow.to('waiting', { polls, nextPollInMs: delay });
+      nextAt = nextSlot();
+      flow.to('waiting', { polls, nextPollInMs: nextAt - clock.now() });
       continue;
     }
     if (status.status === 1) {

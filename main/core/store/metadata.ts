@@ -228,8 +228,17 @@ export class MetadataStore {
   }
 
   patch(account: string, changes: Partial<RegistrationRecord>): void {
+    this.patchAll(new Map([[account, changes]]));
+  }
+
+  /** Changes to many records in one write (the results of checking every registration). */
+  patchAll(changes: ReadonlyMap<string, Partial<RegistrationRecord>>): void {
+    if (changes.size === 0) return;
     this.update((d) => {
-      d.registrations = d.registrations.map((r) => (r.account === account ? { ...r, ...changes } : r));
+      d.registrations = d.registrations.map((r) => {
+        const c = changes.get(r.account);
+        return c ? { ...r, ...c } : r;
+      });
     });
   }
 

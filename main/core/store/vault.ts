@@ -62,6 +62,10 @@ const legacyPendingSchema = pendingRegistrationSchema
 const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
 
 /** Account name of the pre-flight probe entry (under the pending service, never seen by vendor apps). */
+/**
+ * The probe entries' accounts: this prefix, then the process and a random part. One entry per check, so
+ * that two checks at once (two flows of the app, a resume, another helper) never read each other's.
+ */
 const PROBE_ACCOUNT = 'wawi-register pre-flight probe';
 
 export type KeyringGuard = (services: string[]) => Promise<KeyringState>;
@@ -161,14 +165,15 @@ export class KeyVault {
    */
   async check(): Promise<void> {
     const probe = `probe ${randomBytes(8).toString('hex')}`;
+    const account = `${PROBE_ACCOUNT} ${process.pid} ${randomBytes(4).toString('hex')}`;
     await this.use('storing a test entry', 'store', (k) =>
-      k.setPassword(this.pendingService, PROBE_ACCOUNT, probe),
+      k.setPassword(this.pendingService, account, probe),
     );
     const read = await this.use('reading the test entry back', 'search', (k) =>
-      k.getPassword(this.pendingService, PROBE_ACCOUNT),
+      k.getPassword(this.pendingService, account),
     );
     await this.use('deleting the test entry', 'search', (k) =>
-      k.deletePassword(this.pendingService, PROBE_ACCOUNT),
+      k.deletePassword(this.pendingService, account),
     );
     if (read !== probe) throw this.unavailable('a test entry could not be read back');
   }
@@ -195,6 +200,17 @@ export class KeyVault {
       registerSecret(c.password);
       return { account: c.account, fingerprint: fingerprint(c.password) };
     });
+  }
+
+  /** Every stored key by account, in one listing: for checking all registrations at once. */
+  async keys(): Promise<Map<string, string>> {
+    const list = await this.use('reading the keys', 'search', (k) => k.findCredentials(this.service));
+    return new Map(
+      list.map((c) => {
+        registerSecret(c.password);
+        return [c.account, c.password];
+      }),
+    );
   }
 
   /** Writes (or overwrites) how a registration's server is reached. */
@@ -243,7 +259,7 @@ export class KeyVault {
     );
     const out: PendingRegistration[] = [];
     for (const c of list) {
-      if (c.account === PROBE_ACCOUNT) continue;
+      if (c.account.startsWith(PROBE_ACCOUNT)) continue;
       let parsed: ReturnType<typeof storedPendingSchema.safeParse>;
       try {
         parsed = storedPendingSchema.safeParse(JSON.parse(c.password));
