@@ -118,9 +118,10 @@ describe('several waiting registrations', () => {
         connect: (server) => {
           const count = () => asked.set(server.baseUrl, (asked.get(server.baseUrl) ?? 0) + 1);
           return Object.assign(Object.create(wawi), {
-            getRegistration: (...a: Parameters<typeof wawi.getRegistration>) => (
-              count(), wawi.getRegistration(...a)
-            ),
+            getRegistration: (...a: Parameters<typeof wawi.getRegistration>) => {
+              count();
+              return wawi.getRegistration(...a);
+            },
           });
         },
       },

@@ -27,7 +27,12 @@ function ctxWith(tty: boolean, json = false) {
 function nowFires(control: FlowControl) {
   const trigger = control.options().now as Trigger;
   const seen = { count: 0 };
-  const listen = () => void trigger.next().then(() => ((seen.count += 1), listen()));
+  const listen = (): void => {
+    void trigger.next().then(() => {
+      seen.count += 1;
+      listen();
+    });
+  };
   listen();
   return seen;
 }
