@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/** What the build puts in for the CLI's --version (scripts/build.mjs). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** The long trials (random kills) run only in `npm run test:soak`. */
 const soak = process.env.WAWI_SOAK === '1';
 
 export default defineConfig({
+  define: { __HELPER_VERSION__: JSON.stringify(version) },
   test: {
     environment: 'node',
     // A bound for a test that hangs, not a speed goal (those are in `npm run bench`): generous, so a

@@ -7,6 +7,10 @@
 //   - CLI start-up (wawi-register --help), side by side with a bare `node -e 0` (goal: at most 2×)
 //   - bundle sizes: preload (goal ≤ 20 KB), the CLI's first chunk, the renderer's JS gzipped (≤ 100 KB)
 //   - the flow unit tests on a fake clock (goal: under 2 s of test time in total)
+//   - waiting and scaling (test/bench/waiting.ts): status requests over a 15-minute wait (≤ 300), the
+//     collection delay by acceptance time, acceptance → keychain against the simulator (p95 ≤ 1.2 s),
+//     resume's request rate with 10 pending on one server, list --verify at 10, 100 and 500
+//   - list and status start-up beside a bare `node -e 0` (goal: at most 3×)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { reexecInKeyring } from './keyring.mjs';
 
 reexecInKeyring();
@@ -127,6 +132,36 @@ rows.push([
   'CLI start-up (--help)',
   `${stats(help)}; ${(median(help) / median(bare)).toFixed(2)}× node -e 0`,
 ]);
+for (const command of ['list', 'status', '--version']) {
+  const times = [];
+  for (let i = 0; i < Math.max(RUNS, 9); i++) times.push(timeCli([command]).ms);
+  rows.push([`CLI ${command}`, `${stats(times)}; ${(median(times) / median(bare)).toFixed(2)}× node -e 0`]);
+}
+
+// Waiting and scaling: bundled from TypeScript into dist/ (beside node_modules, for keytar), run here
+// inside this keyring session.
+const waitingBundle = join(root, 'dist', 'bench', 'waiting.mjs');
+await esbuild({
+  entryPoints: [join(root, 'test/bench/waiting.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: waitingBundle,
+  external: ['keytar'],
+  banner: {
+    js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+  },
+  logLevel: 'error',
+});
+const waiting = spawnSync(process.execPath, [waitingBundle], {
+  cwd: root,
+  env: { ...env, BENCH_CLI: CLI },
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+for (const line of waiting.stdout.split('\n').filter(Boolean)) rows.push(line.split('\t'));
+if (waiting.status !== 0) rows.push(['waiting and scaling', `failed (exit ${waiting.status}), see above`]);
 
 // Bundle sizes.
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

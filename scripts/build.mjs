@@ -2,7 +2,7 @@
 // Builds the Node-side bundles with esbuild (main process, preload, CLI, simulator) and,
 // unless --node-only, the renderer with Vite. Output goes to dist/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
+/** The version the CLI prints (--version), from package.json. */
+const version = JSON.stringify(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version);
 
 const common = {
   bundle: true,
@@ -24,7 +26,7 @@ const common = {
   loader: { '.png': 'base64' },
   // The sources are ESM; in the CJS bundles import.meta.url comes from __filename.
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__import_meta_url' },
+  define: { 'import.meta.url': '__import_meta_url', __HELPER_VERSION__: version },
 };
 
 const bundles = [
@@ -55,7 +57,7 @@ await build({
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
-  define: {},
+  define: { __HELPER_VERSION__: version },
 });
 // The simulator reads its admin page and the demo app from beside its bundle.
 for (const dir of ['admin', 'demo-app'])

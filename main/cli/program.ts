@@ -6,6 +6,7 @@ import { LANGS } from '../../shared/lang';
 import { DEFAULT_PORT, LOOPBACK_HOSTS, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Options } from './context';
 import type { CliIO } from './io';
+import { HELPER_VERSION } from './version';
 
 export type CommandName =
   | 'discover'
@@ -72,6 +73,7 @@ export async function parseCommandLine(
     .addOption(new Option('--json', 'machine-readable output on stdout (one JSON document)'))
     .addOption(new Option('--lang <lang>', 'language (default: from the system)').choices(LANGS))
     .option('--verbose', 'log to stderr as well')
+    .version(HELPER_VERSION, '-V, --version', 'print the version')
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(wawi-register --help lists the commands and options)')
     .exitOverride()
@@ -147,7 +149,8 @@ export async function parseCommandLine(
     .option('--auto-accept <ms>', 'accept each request this many ms after it arrives')
     .option('--state <file>', 'keep registrations in this file across restarts');
 
-  if (!argv.some((a) => !a.startsWith('-')) && !argv.includes('--help') && !argv.includes('-h')) {
+  const asks = ['--help', '-h', '--version', '-V'];
+  if (!argv.some((a) => !a.startsWith('-')) && !argv.some((a) => asks.includes(a))) {
     io.stderr.write(program.helpInformation());
     return EXIT_CODES.usage;
   }

@@ -11,7 +11,7 @@ import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { inProcessCli } from '../helpers/cli-in-process';
 import { call } from '../helpers/http';
-import { run, start } from '../helpers/proc';
+import { ROOT, run, start } from '../helpers/proc';
 
 let sim: WawiSim;
 let env: Record<string, string>;
@@ -223,6 +223,14 @@ describe('wawi-register register', () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
     expect(top.output).toMatch(/Exit codes: 0 ok, 1 unexpected, 2 usage/);
+  });
+
+  it('--version prints the version of package.json, exit 0 (also the built binary)', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const r of [await cli(['--version']), await cli(['-V']), await binary(['--version'])]) {
+      expect(r.code).toBe(0);
+      expect(r.output.trim()).toBe(version);
+    }
   });
 
   it('a usage error exits 2', async () => {

@@ -63,6 +63,13 @@ const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSch
 
 /** Account name of the pre-flight probe entry (under the pending service, never seen by vendor apps). */
 /**
+ * An "unlocked" answer of the guard is trusted this long, so that the searches of one step (the keys,
+ * then the connections) ask D-Bus once instead of each starting four dbus-send processes. A lock in
+ * between is not closed out by this: no guard closes the moment between its answer and keytar's call.
+ */
+const UNLOCKED_FRESH_MS = 500;
+
+/**
  * The probe entries' accounts: this prefix, then the process and a random part. One entry per check, so
  * that two checks at once (two flows of the app, a resume, another helper) never read each other's.
  */
@@ -83,6 +90,8 @@ export class KeyVault {
   readonly pendingService: string;
   readonly connectionService: string;
   private readonly guard: KeyringGuard;
+  /** When the guard last said "unlocked" (see UNLOCKED_FRESH_MS). */
+  private unlockedAt?: number;
   private ringCheck?: Promise<KeyringState>;
   private readonly platform: NodeJS.Platform;
 
@@ -142,9 +151,16 @@ export class KeyVault {
    * of keychain calls does not start a burst of D-Bus processes.
    */
   private checkRing(): Promise<KeyringState> {
-    this.ringCheck ??= this.guard([this.service, this.pendingService, this.connectionService]).finally(() => {
-      this.ringCheck = undefined;
-    });
+    if (this.unlockedAt !== undefined && performance.now() - this.unlockedAt < UNLOCKED_FRESH_MS)
+      return Promise.resolve({ state: 'unlocked' });
+    this.ringCheck ??= this.guard([this.service, this.pendingService, this.connectionService])
+      .then((state) => {
+        this.unlockedAt = state.state === 'unlocked' ? performance.now() : undefined;
+        return state;
+      })
+      .finally(() => {
+        this.ringCheck = undefined;
+      });
     return this.ringCheck;
   }
 

@@ -1,6 +1,6 @@
 // One HTTP exchange with a Wawi server, done defensively: connect and response timeouts, a size cap,
 // no redirects followed, bodies parsed as JSON only when they are JSON.
-import { Agent, type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HelperError, isAbort, isHelperError } from '../errors';
 import { inspectCertificate, PinMismatchError, pinnedConnector } from './tls';
 
@@ -35,16 +35,26 @@ export const DEFAULTS = {
   maxBytes: 1024 * 1024,
 };
 
-const agents = new Map<string, Agent>();
-function agentFor(o: HttpOptions): Dispatcher {
+/**
+ * undici, loaded with the first exchange: commands that send nothing (list, status) start without it.
+ * It is CommonJS: in the CLI's bundle a dynamic import hands it over as the default export.
+ */
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+const loadUndici = () =>
+  (undici ??= import('undici').then((m) => (m.Agent ? m : (m as unknown as { default: Undici }).default)));
+
+const agents = new Map<string, Dispatcher>();
+async function agentFor(o: HttpOptions): Promise<Dispatcher> {
   if (o.dispatcher) return o.dispatcher;
+  const { Agent, buildConnector } = await loadUndici();
   const connect = o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
   const key = `${connect}|${o.certificatePin ?? ''}`;
   let a = agents.get(key);
   if (!a) {
     a = new Agent({
       connect: o.certificatePin
-        ? pinnedConnector(o.certificatePin, connect)
+        ? pinnedConnector(buildConnector, o.certificatePin, connect)
         : { timeout: connect, rejectUnauthorized: true },
       keepAliveTimeout: 2000,
     });
@@ -82,6 +92,7 @@ export async function httpRequest(
       : undefined;
   let res: Dispatcher.ResponseData;
   try {
+    const { request } = await loadUndici();
     res = await request(url, {
       method: init.method ?? 'GET',
       headers: {
@@ -91,7 +102,7 @@ export async function httpRequest(
       },
       body: init.body,
       signal,
-      dispatcher: agentFor(o),
+      dispatcher: await agentFor(o),
       headersTimeout: timeout,
       bodyTimeout: timeout,
     });

@@ -3,7 +3,7 @@
 // compared the fingerprint and said yes, so exactly that certificate is accepted, and nothing else.
 import { isIP } from 'node:net';
 import { type PeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
-import { buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
 import { printable } from '../../../shared/printable';
 import type { CertificateInfo } from '../../../shared/registration';
 
@@ -93,8 +93,12 @@ export function inspectCertificate(
  * An undici connector that accepts exactly the certificate with this fingerprint (https), whoever
  * signed it. TLS sessions are not reused, so every connection shows its certificate.
  */
-export function pinnedConnector(pin: string, timeoutMs: number): buildConnector.connector {
-  const base = buildConnector({ timeout: timeoutMs, rejectUnauthorized: false, maxCachedSessions: 0 });
+export function pinnedConnector(
+  build: typeof buildConnector,
+  pin: string,
+  timeoutMs: number,
+): buildConnector.connector {
+  const base = build({ timeout: timeoutMs, rejectUnauthorized: false, maxCachedSessions: 0 });
   return (opts, callback) =>
     base(opts, (err, socket) => {
       if (err || !socket) {
