@@ -108,6 +108,8 @@ export const flowEventSchema = z.object({
   displayName: z.string(),
   server: serverRefSchema,
   elapsedMs: z.number(),
+  /** Time left before the flow's deadline (it moves when the user keeps waiting). */
+  remainingMs: z.number().optional(),
   /** While waiting: when the next poll happens. */
   nextPollInMs: z.number().optional(),
   /** Number of polls so far. */

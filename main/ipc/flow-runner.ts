@@ -43,6 +43,11 @@ export class FlowRunner {
     this.flows.get(id)?.now();
   }
 
+  /** The merchant keeps waiting: a full timeout from now (the request stays valid in Wawi). */
+  keepWaiting(id: string) {
+    this.flows.get(id)?.keepWaiting();
+  }
+
   confirmRemoved(id: string) {
     this.flows.get(id)?.confirmRemoved();
   }

@@ -66,6 +66,10 @@ export const de: Texts = {
   by: 'von',
   acceptSteps: ['Prüfen Sie die Berechtigungen.', 'Klicken Sie auf „Annehmen“.'],
   stillWaiting: 'Warten auf Ihre Entscheidung in JTL-Wawi',
+  timeLeft: (clock) => `noch ${clock}`,
+  endsSoon: (clock) =>
+    `Die Wartezeit endet in ${clock}. Die Anfrage bleibt in JTL-Wawi gültig: Warten Sie länger, wenn Sie mehr Zeit brauchen.`,
+  keepWaitingLonger: 'Länger warten',
   haveAccepted: 'Ich habe angenommen',
   askedStillOpen:
     'Nachgefragt: In JTL-Wawi ist die Anfrage noch nicht angenommen. Klicken Sie dort bei dieser Anfrage auf „Annehmen“; der Helfer fragt weiter nach.',

@@ -64,6 +64,12 @@ export const en = {
   by: 'by',
   acceptSteps: ['Check the permissions.', 'Click „Annehmen“.'],
   stillWaiting: 'Waiting for your decision in JTL-Wawi',
+  /** Beside the elapsed time while waiting. */
+  timeLeft: (clock: string) => `${clock} left`,
+  /** The last minutes of the wait: the request stays valid in Wawi, the wait can go on. */
+  endsSoon: (clock: string) =>
+    `The wait ends in ${clock}. The request stays valid in JTL-Wawi: keep waiting if you need more time.`,
+  keepWaitingLonger: 'Keep waiting',
   /** After the first minute: one status request now (it claims nothing itself). */
   haveAccepted: 'I have accepted it',
   /** Wawi answered "pending" to the request the merchant asked for. */

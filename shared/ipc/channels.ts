@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'registration:trust',
   'flow:cancel',
   'flow:now',
+  'flow:keep-waiting',
   'registrations:pending',
   'registration:resume',
   'registration:discard',
@@ -56,6 +57,7 @@ export function isFlowEvent(v: unknown): boolean {
     typeof v.displayName === 'string' &&
     typeof v.server.baseUrl === 'string' &&
     typeof v.elapsedMs === 'number' &&
+    optional(v.remainingMs, 'number') &&
     optional(v.nextPollInMs, 'number') &&
     optional(v.polls, 'number') &&
     optional(v.oldKeyDead, 'boolean') &&

@@ -76,6 +76,7 @@ export const CHANNELS = {
   'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
   /** While the key waits to be stored (keychain locked): try storing it again now. */
   'flow:now': { request: z.object({ flowId }).strict(), response: empty },
+  'flow:keep-waiting': { request: z.object({ flowId }).strict(), response: empty },
   /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
   'registrations:pending': {
     request: empty,

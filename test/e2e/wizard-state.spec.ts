@@ -45,7 +45,7 @@ test('while waiting, the live region holds the state and the clock ticks outside
   await sendFromConnect(page, t);
   const status = page.getByRole('status');
   await expect(status).toHaveText(t.stillWaiting);
-  const clock = page.locator('.progress .clock');
+  const clock = page.locator('.progress .clock:not(.left)');
   const before = await clock.textContent();
   await expect(clock).not.toHaveText(before ?? '', { timeout: 3000 });
   await expect(status).toHaveText(t.stillWaiting);
@@ -185,3 +185,32 @@ async function pendingSince(h: Harness, ago: number): Promise<string> {
   });
   return created.RegistrationRequestId;
 }
+
+test('the time left is shown; before it runs out "keep waiting" gives a full wait again', async ({
+  page,
+}) => {
+  h = await startHarness({ lang: 'de' });
+  h.sim.setWindow('eazybusiness', true);
+  // A wait of 2:05 instead of 15 minutes: "keep waiting" is offered in its last 2 minutes.
+  const handle = h.handlers.handle.bind(h.handlers);
+  h.handlers.handle = (channel, payload) =>
+    handle(
+      channel,
+      channel === 'registration:start' ? { ...(payload as object), timeoutMs: 125_000 } : payload,
+    );
+  await h.open(page);
+  const t = TEXTS.de;
+  await sendFromConnect(page, t);
+  await expect(page.locator('.progress .left')).toContainText(/noch 2:0\d/);
+  const longer = page.getByRole('button', { name: t.keepWaitingLonger });
+  await expect(longer).toHaveCount(0);
+  await expect(longer).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Die Wartezeit endet in 1:5\d/)).toBeVisible();
+  await capture(page, 'waiting-ends-soon');
+  const clicked = h.events.length;
+  await longer.click();
+  // A full wait from now: the notice goes until the last 2 minutes again.
+  await expect(longer).toHaveCount(0);
+  expect(h.events.slice(clicked).some((e) => (e.remainingMs ?? 0) >= 124_000)).toBe(true);
+  await expect(page.locator('.progress .left')).toContainText(/noch 2:0\d/);
+});

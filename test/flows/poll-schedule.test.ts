@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMINGS, jitter, pollInterval, Trigger } from '../../main/core/flows/timing';
 import { FlowControl, HelperError, parseWawiAddress } from '../../main/core/index';
+import type { FlowEvent } from '../../shared/registration';
 import { fakeService, ScriptedWawi } from '../helpers/fakes';
 import { demoManifestSync } from '../helpers/manifest';
 
@@ -90,6 +91,36 @@ describe('polling a waiting request', () => {
     await clock.run(run);
     console.log(JSON.stringify(clock.waits.slice(170, 190)), JSON.stringify(clock.waits.slice(-4)));
     expect(clock.waits).toEqual([30_000]);
+  });
+
+  it('"keep waiting" before the wait runs out gives a full timeout from then, told in an event', async () => {
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const { core, clock } = fakeService(wawi);
+    const control = new FlowControl();
+    const events: FlowEvent[] = [];
+    const run = core.register(demoManifestSync(), SERVER, {
+      ...control.options((e) => events.push(e)),
+      timeoutMs: 10 * MIN,
+    });
+    await clock.advance(9 * MIN);
+    expect(events.at(-1)!.remainingMs).toBeLessThan(2 * MIN);
+    control.keepWaiting();
+    expect(events.at(-1)!.remainingMs).toBe(10 * MIN);
+    // Past the first deadline the request is still asked for; accepted at 18 min, it is collected.
+    await clock.advance(9 * MIN);
+    wawi.polls = ['accepted'];
+    const record = await clock.run(run);
+    expect(record.lastVerifyResult).toBe('works');
+  });
+
+  it('without "keep waiting" the wait ends at its deadline', async () => {
+    const { core, clock } = fakeService(new ScriptedWawi({ polls: ['pending'] }));
+    const began = clock.now();
+    const err = (await clock
+      .run(core.register(demoManifestSync(), SERVER, { timeoutMs: 10 * MIN }))
+      .catch((e: unknown) => e)) as HelperError;
+    expect(err.code).toBe('timed-out');
+    expect(clock.now() - began).toBe(10 * MIN);
   });
 
   it('a cancel through FlowControl ends the wait and keeps the request; the give-up is not touched', async () => {

@@ -349,8 +349,19 @@ describe('list, verify, rotate, revoke', () => {
 
   it('Ctrl+C while waiting: exit 25, the request stays pending, and resume collects the key later', async () => {
     sim.setWindow('eazybusiness', true);
-    const p = here.start(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
-    await p.waitFor(/Waiting for acceptance/);
+    const p = here.start([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--lang',
+      'en',
+      '--timeout',
+      '10m',
+    ]);
+    // The progress line tells the time waited and the time left of --timeout.
+    await p.waitFor(/Waiting for acceptance in JTL-Wawi \(0:0\d, (10:00|9:5\d) left\)/);
     p.interrupt();
     expect(await p.code).toBe(25);
     expect(p.output()).toContain('Cancelled');

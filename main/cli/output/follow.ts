@@ -26,25 +26,26 @@ export function follow(
       if (waitingHint) out.say(waitingHint);
     }
     const retryIn = Math.round((e.nextPollInMs ?? 0) / 1000);
+    const endsAt = e.remainingMs !== undefined ? Date.now() + e.remainingMs : undefined;
     switch (flowPhase(e)) {
       case 'waiting-for-dialog':
-        out.progress(out.t.waitingDialog, started);
+        out.progress(out.t.waitingDialog, started, endsAt);
         break;
       case 'waiting-for-unregister':
-        out.progress(out.t.waitingRemoval, started);
+        out.progress(out.t.waitingRemoval, started, endsAt);
         break;
       case 'sending':
         if (!e.resumedFrom) out.say(out.t.sending);
         break;
       case 'waiting':
-        out.progress(out.t.waiting, started);
+        out.progress(out.t.waiting, started, endsAt);
         break;
       case 'retrying':
-        if (e.state === 'awaiting-removal') out.progress(out.t.waitingRemoval, started);
-        else out.progress(out.t.retrying(errorText(e.transient!, out.lang).title, retryIn), started);
+        if (e.state === 'awaiting-removal') out.progress(out.t.waitingRemoval, started, endsAt);
+        else out.progress(out.t.retrying(errorText(e.transient!, out.lang).title, retryIn), started, endsAt);
         break;
       case 'awaiting-removal':
-        out.progress(out.t.waitingRemoval, started);
+        out.progress(out.t.waitingRemoval, started, endsAt);
         break;
       case 'old-key-dead':
         out.say(`✔ ${out.t.oldKeyDead}`);

@@ -17,6 +17,7 @@ export class Output {
   private spinnerText = '';
   private frame = 0;
   private lastLine = 0;
+  private clock: (now: number) => string = () => '';
 
   constructor(
     private readonly io: CliIO,
@@ -45,15 +46,18 @@ export class Output {
     this.io.stdout.write(`${printableLines(line)}\n`);
   }
 
-  progress(text: string, startedAt: number) {
+  /** A wait's line: what it waits for, the time since `startedAt` and, when it has one, the time left. */
+  progress(text: string, startedAt: number, endsAt?: number) {
     if (this.json) return;
+    this.clock = (now) =>
+      `${formatClock(now - startedAt)}${endsAt !== undefined ? `, ${this.t.timeLeft(formatClock(Math.max(0, endsAt - now)))}` : ''}`;
     if (this.tty) {
       this.spinnerText = text;
       if (!this.spinnerTimer) {
         this.spinnerTimer = setInterval(() => {
           this.frame = (this.frame + 1) % FRAMES.length;
           this.io.stderr.write(
-            `\r\x1b[2K${FRAMES[this.frame]} ${printable(this.spinnerText)} ${formatClock(Date.now() - startedAt)}`,
+            `\r\x1b[2K${FRAMES[this.frame]} ${printable(this.spinnerText)} ${this.clock(Date.now())}`,
           );
         }, 100);
         this.spinnerTimer.unref();
@@ -65,7 +69,7 @@ export class Output {
     if (text !== this.spinnerText || now - this.lastLine >= 10_000) {
       this.spinnerText = text;
       this.lastLine = now;
-      this.io.stderr.write(`${printable(text)} (${formatClock(now - startedAt)})\n`);
+      this.io.stderr.write(`${printable(text)} (${this.clock(now)})\n`);
     }
   }
 

@@ -66,6 +66,7 @@ const en = {
     `In JTL-Wawi open ${MENU}, select "${name}" and remove it. The helper waits until the old key stops working.`,
   pressEnter: 'Press Enter once you have removed it (or Ctrl+C to cancel).',
   pressEnterAccepted: 'Press Enter once you have accepted it in JTL-Wawi: the helper then asks at once.',
+  timeLeft: (clock: string) => `${clock} left`,
   oldKeyDead: 'The old key no longer works.',
   waitingDialog:
     'Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
@@ -164,6 +165,7 @@ const de: Texts = {
   pressEnter: 'Drücken Sie die Eingabetaste, sobald Sie sie entfernt haben (oder Strg+C zum Abbrechen).',
   pressEnterAccepted:
     'Drücken Sie die Eingabetaste, sobald Sie in JTL-Wawi angenommen haben: Der Helfer fragt dann sofort nach.',
+  timeLeft: (clock) => `noch ${clock}`,
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
   waitingDialog:
     'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',

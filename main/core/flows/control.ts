@@ -6,12 +6,13 @@
 import { keyWaiting } from '../../../shared/flow';
 import type { FlowEvent } from '../../../shared/registration';
 import type { FlowOptions } from './flow';
-import { Trigger } from './timing';
+import { Extension, Trigger } from './timing';
 
 export class FlowControl {
   private readonly aborter = new AbortController();
   private readonly giver = new AbortController();
   private readonly nowTrigger = new Trigger();
+  private readonly extension = new Extension();
   private readonly latest = new Map<string, FlowEvent>();
   private confirm!: () => void;
   /** Resolves when the user says the app was removed in Wawi (rotate and revoke). */
@@ -30,6 +31,7 @@ export class FlowControl {
       signal: this.aborter.signal,
       giveUp: this.giver.signal,
       now: this.nowTrigger,
+      extension: this.extension,
       onEvent: (e) => {
         this.latest.set(e.flowId, e);
         onEvent?.(e);
@@ -52,6 +54,11 @@ export class FlowControl {
    * storing attempt while the key waits for the keychain ("Retry now"). It claims nothing itself. */
   now(): void {
     this.nowTrigger.fire();
+  }
+
+  /** Keeps waiting: the flows' deadlines move to a full timeout from now (the request stays valid in Wawi). */
+  keepWaiting(): void {
+    this.extension.extend();
   }
 
   confirmRemoved(): void {

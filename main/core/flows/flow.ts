@@ -12,7 +12,7 @@ import {
 } from '../../../shared/flow';
 import type { FlowEvent, ServerRef } from '../../../shared/registration';
 import { HelperError } from '../errors';
-import { type Clock, DEFAULT_TIMEOUT_MS, step, type Trigger, timedOut } from './timing';
+import { type Clock, DEFAULT_TIMEOUT_MS, type Extension, step, type Trigger, timedOut } from './timing';
 
 export interface FlowOptions {
   signal?: AbortSignal;
@@ -25,6 +25,8 @@ export interface FlowOptions {
    * timeout; the app passes Infinity (the merchant retries or gives up explicitly).
    */
   storeTimeoutMs?: number;
+  /** "Keep waiting": each `extend()` gives the flow a full timeout from then (never a shorter one). */
+  extension?: Extension;
   /**
    * Fired when the user asks for the current wait to end now: one status request while Wawi decides
    * ("I have accepted"), one more storing attempt while an accepted key waits for the keychain.
@@ -54,8 +56,8 @@ export class Flow {
   state: FlowState;
   readonly id: string;
   readonly timeoutMs: number;
-  /** The one deadline of the flow: a resumed flow gets a full timeout from now. */
-  readonly deadline: number;
+  /** The one deadline of the flow: a resumed flow gets a full timeout from now; "keep waiting" moves it. */
+  private until: number;
   private readonly started: number;
   private readonly app: FlowStart['app'];
   private server: ServerRef;
@@ -73,8 +75,20 @@ export class Flow {
     this.id = opts.flowId ?? randomUUID();
     this.state = start.initial ?? INITIAL_STATE[start.kind];
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.deadline = clock.now() + this.timeoutMs;
+    this.until = clock.now() + this.timeoutMs;
     this.started = start.startedAt ?? clock.now();
+    opts.extension?.subscribe(() => this.keepWaiting());
+    this.emit({});
+  }
+
+  get deadline(): number {
+    return this.until;
+  }
+
+  /** The user keeps waiting: a full timeout from now, told in an event. Never shortens the wait. */
+  private keepWaiting() {
+    if (isFinal(this.state)) return;
+    this.until = Math.max(this.until, this.clock.now() + this.timeoutMs);
     this.emit({});
   }
 
@@ -138,6 +152,7 @@ export class Flow {
       displayName: this.app.displayName,
       server: this.server,
       elapsedMs: this.elapsed(),
+      remainingMs: Math.max(0, this.remaining()),
       ...this.extra,
       ...extra,
     });

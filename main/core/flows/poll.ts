@@ -23,7 +23,7 @@ export async function poll(
   opts: FlowOptions,
   log: Logger,
 ): Promise<RegistrationRecord> {
-  const { timeoutMs, deadline } = flow;
+  const { timeoutMs } = flow;
   const { clock, pacer } = ctx;
   // The poll interval grows with this wait (a resumed request: from the resume, when someone is there).
   const began = clock.now();
@@ -37,13 +37,13 @@ export async function poll(
   };
   let nextAt = nextSlot();
   for (;;) {
-    const remaining = deadline - clock.now();
+    const remaining = flow.deadline - clock.now();
     if (remaining <= 0) throw timedOut(timeoutMs);
     const wait = nextAt - clock.now();
     // "I have accepted" (opts.now) ends a regular wait at once; a backoff after a fault stays.
     if (wait > 0)
       await sleepOrCancel(clock, Math.min(wait, remaining), opts.signal, failures ? undefined : opts.now);
-    if (clock.now() >= deadline && polls > 0) continue;
+    if (clock.now() >= flow.deadline && polls > 0) continue;
     let status: RegistrationStatus;
     try {
       // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.

@@ -169,3 +169,14 @@ export class Trigger {
     return this.waiters.size;
   }
 }
+
+/** "Keep waiting" for running flows: each flow subscribes as it starts; `extend()` moves their deadlines. */
+export class Extension {
+  private readonly listeners = new Set<() => void>();
+  subscribe(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+  extend(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -16,7 +16,8 @@ type RegistrationChannels =
   | 'registration:verify'
   | 'registration:forget'
   | 'flow:cancel'
-  | 'flow:now';
+  | 'flow:now'
+  | 'flow:keep-waiting';
 
 export function registrationHandlers(
   deps: HandlerDeps,
@@ -75,6 +76,10 @@ export function registrationHandlers(
     },
     'flow:now': async ({ flowId }) => {
       runner.now(flowId);
+      return {};
+    },
+    'flow:keep-waiting': async ({ flowId }) => {
+      runner.keepWaiting(flowId);
       return {};
     },
   };

@@ -4,14 +4,18 @@ import { useState } from 'react';
 import { flowPhase, keyWaiting } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent } from '../../../shared/registration';
+import { formatClock } from '../../../shared/time';
 import { ActionBar, Step } from '../components/common';
 import { KeyWaiting } from '../components/key-waiting';
 import { ProgressLine } from '../components/progress-line';
 import { RequestCard } from '../components/request-card';
-import { useElapsed } from '../hooks/use-elapsed';
+import { useFlowTimes } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
 import { progressText } from '../wizard/progress';
 import type { Launch } from '../wizard/screens';
+
+/** "Keep waiting" is offered this long before the wait runs out. */
+const ENDS_SOON_MS = 2 * 60_000;
 
 /** "I have accepted" is offered after this long: before it, the helper asks every second anyway. */
 const ASK_AFTER_MS = 60_000;
@@ -30,7 +34,7 @@ export function Waiting({
   step?: [number, number];
 }) {
   const { lang, t } = useI18n();
-  const elapsedMs = useElapsed(event);
+  const { elapsedMs, remainingMs } = useFlowTimes(event);
   const phase = event ? flowPhase(event) : undefined;
   // Sent before the Wawi dialog was open: the request goes out as soon as it waits.
   const forDialog = phase === 'waiting-for-dialog';
@@ -54,6 +58,8 @@ export function Waiting({
   const [askedAt, setAskedAt] = useState<number>();
   const polls = event?.polls ?? 0;
   const answeredAsk = askedAt !== undefined && polls > askedAt && phase === 'waiting';
+  // The last minutes: the wait can be made longer before it runs out.
+  const endsSoon = remainingMs !== undefined && remainingMs <= ENDS_SOON_MS;
   // Accepted, but the keychain refuses the key: only that matters now.
   if (keyWaiting(event) && event)
     return (
@@ -72,12 +78,18 @@ export function Waiting({
         ))}
       </ol>
       {sent && <p className="muted">{t.twoRequests}</p>}
-      <ProgressLine status={status} elapsedMs={elapsedMs} />
+      <ProgressLine status={status} elapsedMs={elapsedMs} remainingMs={remainingMs} />
       {answeredAsk && <p className="muted">{t.askedStillOpen}</p>}
+      {endsSoon && <p className="warn">{t.endsSoon(formatClock(remainingMs!))}</p>}
       <ActionBar>
         <button type="button" onClick={() => void api.call('flow:cancel', { flowId })}>
           {t.cancel}
         </button>
+        {endsSoon && (
+          <button type="button" onClick={() => void api.call('flow:keep-waiting', { flowId })}>
+            {t.keepWaitingLonger}
+          </button>
+        )}
         {sent && phase === 'waiting' && elapsedMs >= ASK_AFTER_MS && (
           <button
             type="button"
