@@ -205,6 +205,8 @@ console.log(`\nWawi Registration Helper benchmark (${process.version}, ${RUNS} r
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
 console.log(
-  '\nGoals: discovery when nothing answers well under 2000 ms; --help at most 2× node -e 0; preload ≤ 20 KB;\n' +
-    'renderer JS ≤ 100 KB gzipped; flow unit tests under 2 s.',
+  '\nGoals: discovery when nothing answers well under 2000 ms; --help at most 2× node -e 0, list and status\n' +
+    'at most 3×; preload ≤ 20 KB; renderer JS ≤ 100 KB gzipped; flow unit tests under 2 s; a 15-minute\n' +
+    'wait ≤ 300 status requests; acceptance → keychain p95 ≤ 1.2 s; resume with 10 pending no more requests\n' +
+    'than with 1; list --verify growing at most linearly.',
 );

@@ -4,23 +4,20 @@
 // the key does, and that is reported as the key being lost. A cancel only skips the key check.
 import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
 import { asHelperError, HelperError } from '../errors';
-import { type Logger, registerSecret } from '../log/logger';
+import { registerSecret } from '../log/logger';
 import { fingerprint } from '../store/vault';
-import type { WawiApi } from '../wawi/client';
 import { connectionEntry } from '../wawi/connection';
 import type { FlowContext } from './context';
 import { endPending } from './entry';
-import type { Flow, FlowOptions } from './flow';
+import type { FlowOptions } from './flow';
+import type { Run } from './run';
 import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS, sleepOrCancel } from './timing';
 import { verifyKey } from './verify';
 
 export async function storeUntilStored(
-  ctx: FlowContext,
-  flow: Flow,
+  { ctx, flow, opts, log }: Run,
   account: string,
   key: string,
-  opts: FlowOptions,
-  log: Logger,
   firstAttempt?: Promise<void>,
 ): Promise<void> {
   const base = ctx.timings.storeRetryBaseMs;
@@ -64,15 +61,12 @@ async function waitForRetry(ctx: FlowContext, ms: number, opts: FlowOptions): Pr
 
 /** Stores the key, records the registration, removes the pending entry, checks the key. */
 export async function acceptKey(
-  ctx: FlowContext,
-  flow: Flow,
-  client: WawiApi,
+  run: Run,
   pending: PendingRegistration,
   answer: { apiKey: string; grantedScopes?: string[] },
   server: ServerRef,
-  opts: FlowOptions,
-  log: Logger,
 ): Promise<RegistrationRecord> {
+  const { ctx, flow, log } = run;
   const key = answer.apiKey;
   registerSecret(key);
   const answeredAt = performance.now();
@@ -80,7 +74,7 @@ export async function acceptKey(
   const first = ctx.deps.vault.store(pending.account, key);
   first.catch(() => {}); // handled in storeUntilStored
   flow.to('storing');
-  await storeUntilStored(ctx, flow, pending.account, key, opts, log, first);
+  await storeUntilStored(run, pending.account, key, first);
   log.info('key stored in the keychain', {
     fingerprint: fingerprint(key),
     msAfterAnswer: Math.round(performance.now() - answeredAt),
@@ -89,7 +83,7 @@ export async function acceptKey(
     grantedScopes: answer.grantedScopes ?? [],
     registeredAt: new Date(ctx.clock.now()).toISOString(),
   });
-  return finish(ctx, flow, client, pending, record, key, opts, log);
+  return finish(run, pending, record, key);
 }
 
 /** The record of a registration whose key is stored (not checked yet). */
@@ -116,14 +110,10 @@ export function recordOf(
 
 /** Records a stored key's registration, ends the pending entry and checks the key (best effort). */
 export async function finish(
-  ctx: FlowContext,
-  flow: Flow,
-  client: WawiApi,
+  { ctx, flow, client, opts, log }: Run,
   pending: PendingRegistration,
   record: RegistrationRecord,
   key: string,
-  opts: FlowOptions,
-  log: Logger,
 ): Promise<RegistrationRecord> {
   const { metadata } = ctx.deps;
   // How the server is reached goes beside the key, so that no rebuild can turn https into http.

@@ -4,25 +4,20 @@
 import { isTransient } from '../../../shared/errors/meta';
 import type { PendingRegistration, RegistrationRecord, ServerRef } from '../../../shared/registration';
 import { asHelperError, HelperError } from '../errors';
-import type { Logger } from '../log/logger';
-import type { RegistrationStatus, WawiApi } from '../wawi/client';
+import type { RegistrationStatus } from '../wawi/client';
 import { acceptKey, finish, recordOf } from './accept';
-import type { FlowContext } from './context';
 import { endPending } from './entry';
-import type { Flow, FlowOptions } from './flow';
 import { serverOf } from './pacer';
+import type { Run } from './run';
 import { backoff, jitter, pollInterval, sleepOrCancel, timedOut } from './timing';
 import { verifyKey } from './verify';
 
 export async function poll(
-  ctx: FlowContext,
-  flow: Flow,
-  client: WawiApi,
+  run: Run,
   pending: PendingRegistration & { requestId: string },
   server: ServerRef,
-  opts: FlowOptions,
-  log: Logger,
 ): Promise<RegistrationRecord> {
+  const { ctx, flow, client, opts, log } = run;
   const { timeoutMs } = flow;
   const { clock, pacer } = ctx;
   // The poll interval grows with this wait (a resumed request: from the resume, when someone is there).
@@ -54,7 +49,7 @@ export async function poll(
       failures = 0;
     } catch (err) {
       const e = asHelperError(err);
-      if (e.code === 'already-handed-out') return handedOut(ctx, flow, client, pending, server, opts, log, e);
+      if (e.code === 'already-handed-out') return handedOut(run, pending, server, e);
       if (e.code === 'request-not-found') {
         await endPending(ctx, pending.account, log);
         throw e;
@@ -78,16 +73,7 @@ export async function poll(
       await endPending(ctx, pending.account, log);
       throw new HelperError('rejected');
     }
-    return acceptKey(
-      ctx,
-      flow,
-      client,
-      pending,
-      { apiKey: status.apiKey!, grantedScopes: status.grantedScopes },
-      server,
-      opts,
-      log,
-    );
+    return acceptKey(run, pending, { apiKey: status.apiKey!, grantedScopes: status.grantedScopes }, server);
   }
 }
 
@@ -96,15 +82,12 @@ export async function poll(
  * the key is here: if it works, the registration is complete. Otherwise it is lost.
  */
 async function handedOut(
-  ctx: FlowContext,
-  flow: Flow,
-  client: WawiApi,
+  run: Run,
   pending: PendingRegistration,
   server: ServerRef,
-  opts: FlowOptions,
-  log: Logger,
   err: HelperError,
 ): Promise<RegistrationRecord> {
+  const { ctx, client, opts, log } = run;
   const key = await ctx.deps.vault.get(pending.account);
   if (key) {
     const result = await verifyKey(client, key, pending, opts.signal).catch(() => 'unreachable' as const);
@@ -115,7 +98,7 @@ async function handedOut(
         grantedScopes: known?.grantedScopes ?? [],
         registeredAt: known?.registeredAt ?? pending.sentAt ?? pending.startedAt,
       });
-      return finish(ctx, flow, client, pending, record, key, opts, log);
+      return finish(run, pending, record, key);
     }
     if (result === 'unreachable')
       throw new HelperError('unreachable', { params: { address: server.baseUrl } });

@@ -13,6 +13,7 @@ import { type EntryState, kept, withApp } from './entry';
 import { Flow, type FlowOptions } from './flow';
 import { poll } from './poll';
 import { continuePending, findPending } from './resume';
+import type { Run } from './run';
 import { sendRequest } from './send';
 
 export interface RegisterOptions extends FlowOptions {
@@ -124,13 +125,14 @@ export async function registerIn(
       ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
       ...(instance ? { instance: instance.number, instanceOf: instance.requestId } : {}),
     };
-    const requestId = await sendRequest(ctx, flow, client, manifest, pending, entry, opts, log);
+    const run: Run<typeof opts> = { ctx, flow, client, opts, log };
+    const requestId = await sendRequest(run, manifest, pending, entry);
     log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });
     saveManifestQuietly(ctx, account, manifest, log);
     if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });
     flow.to('waiting', { polls: 0, nextPollInMs: 0 });
     const ref = serverRef(server, info.version, conn);
-    return await poll(ctx, flow, client, { ...pending, requestId }, ref, opts, log);
+    return await poll(run, { ...pending, requestId }, ref);
   } catch (err) {
     throw flow.end(kept(withApp(asHelperError(err), manifest.AppId), entry.state, account));
   }

@@ -57,7 +57,7 @@ export async function pollPending(
     flow.to('waiting', { polls: 0, nextPollInMs: 0 });
     const client = ctx.connect(server, pending);
     const ref = serverRef(server, undefined, pending);
-    return await poll(ctx, flow, client, { ...pending, requestId }, ref, opts, log);
+    return await poll({ ctx, flow, client, opts, log }, { ...pending, requestId }, ref);
   } catch (err) {
     const entry = pending.requestId ? 'confirmed' : 'unconfirmed';
     throw flow.end(kept(withApp(asHelperError(err), pending.appId), entry, pending.account));

@@ -5,12 +5,10 @@ import { sentNothing } from '../../../shared/errors/meta';
 import type { AppManifest } from '../../../shared/manifest';
 import type { PendingRegistration } from '../../../shared/registration';
 import { asHelperError, HelperError, withParams } from '../errors';
-import type { Logger } from '../log/logger';
 import { signedForSending } from '../signing/signature';
-import type { WawiApi } from '../wawi/client';
-import type { FlowContext } from './context';
 import { type EntryState, endPending } from './entry';
-import type { Flow, FlowOptions } from './flow';
+import type { FlowOptions } from './flow';
+import type { Run } from './run';
 import { sleepOrCancel, timedOut } from './timing';
 
 // Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
@@ -24,14 +22,16 @@ export function certainlyNotCreated(e: HelperError): boolean {
 }
 
 export async function sendRequest(
-  ctx: FlowContext,
-  flow: Flow,
-  client: WawiApi,
+  {
+    ctx,
+    flow,
+    client,
+    opts,
+    log,
+  }: Run<FlowOptions & { waitForWindow?: boolean; replaceRegistered?: boolean }>,
   manifest: AppManifest,
   pending: PendingRegistration,
   entry: { state: EntryState },
-  opts: FlowOptions & { waitForWindow?: boolean; replaceRegistered?: boolean },
-  log: Logger,
 ): Promise<string> {
   const { vault } = ctx.deps;
   const { instanceOf } = pending;
