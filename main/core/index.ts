@@ -5,6 +5,7 @@
 import type { CorePorts } from './flows/context';
 import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
+import { storeInFreshProcess } from './store/fresh-store';
 import { MetadataStore } from './store/metadata';
 import { appDataDir, logFile, metadataFile } from './store/paths';
 import { type KeychainBackend, type KeyringGuard, KeyVault, loadKeytar } from './store/vault';
@@ -49,6 +50,8 @@ export function createCore(env: CoreEnvironment = {}): {
   const vault = new KeyVault(() => (backend ??= (env.keychain ?? loadKeytar)()), {
     service: env.service ?? processEnv.WAWI_REGISTER_KEYCHAIN_SERVICE,
     ...(env.keychainGuard ? { guard: env.keychainGuard } : {}),
+    // The real keytar on Linux: a Secret Service that restarted leaves this process's session stale.
+    ...(!env.keychain && process.platform === 'linux' ? { freshStore: storeInFreshProcess } : {}),
   });
   const metadata = new MetadataStore(metadataFile(home), vault, logger);
   const core = new RegistrationService({ vault, metadata, logger, http: env.http, ...env.overrides });

@@ -119,9 +119,32 @@ export class PrivateKeyring {
     return true;
   }
 
+  /**
+   * The Secret Service restarts under its clients: the daemon is killed and a new one started on the same
+   * keyring, unlocked (as D-Bus activation or a new desktop session would).
+   */
+  async restartDaemon(): Promise<void> {
+    const old = this.daemon;
+    if (old && old.exitCode === null && old.signalCode === null) {
+      const gone = new Promise((r) => old.once('exit', r));
+      old.kill();
+      await gone;
+    }
+    for (let i = 0; i < 250 && this.owned(); i++) await new Promise((r) => setTimeout(r, 20));
+    this.restarts += 1;
+    await this.startDaemon();
+  }
+
   stop() {
     this.daemon?.kill();
     this.bus.kill();
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The keyring test/setup/private-keyring.ts started for this integration test file. */
+export function thisFilesKeyring(): PrivateKeyring {
+  const keyring = (globalThis as { __wawiFileKeyring?: PrivateKeyring }).__wawiFileKeyring;
+  if (!keyring) throw new Error('no private keyring for this file (integration tests on Linux only)');
+  return keyring;
 }

@@ -8,5 +8,6 @@ import { PrivateKeyring } from '../helpers/private-keyring';
 if (process.platform === 'linux') {
   const keyring = await PrivateKeyring.start();
   keyring.activateInThisProcess();
+  (globalThis as { __wawiFileKeyring?: PrivateKeyring }).__wawiFileKeyring = keyring;
   afterAll(() => keyring.stop());
 }

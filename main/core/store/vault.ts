@@ -11,6 +11,7 @@ import {
 } from '../../../shared/registration';
 import { HelperError, isHelperError } from '../errors';
 import { registerSecret } from '../log/logger';
+import { STALE_SESSION } from './fresh-store';
 import { type KeyringState, keyringState } from './secret-service';
 
 export type { PendingRegistration };
@@ -90,6 +91,8 @@ export class KeyVault {
   readonly pendingService: string;
   readonly connectionService: string;
   private readonly guard: KeyringGuard;
+  /** Stores a key from a new process when this one's keychain session is stale (real keytar on Linux). */
+  private readonly freshStore?: (service: string, account: string, key: string) => Promise<void>;
   /** When the guard last said "unlocked" (see UNLOCKED_FRESH_MS). */
   private unlockedAt?: number;
   private ringCheck?: Promise<KeyringState>;
@@ -102,6 +105,8 @@ export class KeyVault {
       pendingService?: string;
       guard?: KeyringGuard;
       platform?: NodeJS.Platform;
+      /** How a key is stored when this process's session is stale (default: none). */
+      freshStore?: (service: string, account: string, key: string) => Promise<void>;
     } = {},
   ) {
     this.service = options.service ?? KEY_SERVICE;
@@ -110,6 +115,7 @@ export class KeyVault {
     this.connectionService = options.service ? `connection: ${options.service}` : CONNECTION_SERVICE;
     this.platform = options.platform ?? process.platform;
     this.guard = options.guard ?? defaultGuard(this.platform);
+    this.freshStore = options.freshStore;
   }
 
   private unavailable(reason: string, cause?: unknown, variant?: 'locked'): HelperError {
@@ -194,9 +200,20 @@ export class KeyVault {
     if (read !== probe) throw this.unavailable('a test entry could not be read back');
   }
 
+  /**
+   * Stores a key. When this process's Secret Service session is stale (the daemon restarted since it
+   * was first used), the key is stored by a fresh process instead (./fresh-store.ts).
+   */
   async store(account: string, key: string): Promise<void> {
     registerSecret(key);
-    await this.use('storing the key', 'store', (k) => k.setPassword(this.service, account, key));
+    await this.use('storing the key', 'store', async (k) => {
+      try {
+        await k.setPassword(this.service, account, key);
+      } catch (err) {
+        if (!this.freshStore || !STALE_SESSION.test(String((err as Error)?.message ?? err))) throw err;
+        await this.freshStore(this.service, account, key);
+      }
+    });
   }
 
   async get(account: string): Promise<string | null> {
