@@ -8,19 +8,36 @@ export const MAX_ICON_BYTES = 256 * 1024;
 export const MIN_ICON_PX = 16;
 export const MAX_ICON_PX = 1024;
 
+/**
+ * Control characters and bidi marks, overrides and isolates: in a name the merchant reads they hide or
+ * reverse text ("Shop\u202egnp.exe"). Line breaks and tabs are allowed in a description only.
+ */
+const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const HIDDEN_OR_BREAK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const HIDDEN_MESSAGE = 'must not contain control characters or bidi marks (they hide or reverse text)';
+
 const localized = z.array(
   z.object({
     LanguageIso: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter language code such as DE or EN'),
-    Name: z.string().min(1, 'must not be empty'),
+    Name: z
+      .string()
+      .min(1, 'must not be empty')
+      .refine((s) => !HIDDEN_OR_BREAK.test(s), HIDDEN_MESSAGE),
   }),
 );
 
-const text = (max: number) =>
+/** A name or a description: required, at most `max` characters, nothing hidden (names on one line). */
+const text = (max: number, lines = false) =>
   z
     .string()
     .trim()
     .min(1, 'is required and must not be empty')
-    .max(max, `may have at most ${max} characters`);
+    .max(max, `may have at most ${max} characters`)
+    .refine((s) => !(lines ? HIDDEN : HIDDEN_OR_BREAK).test(s), HIDDEN_MESSAGE);
 /** How long a signature is valid: JTL-Wawi accepts a SignatureData within 10 minutes of its clock. */
 export const SIGNATURE_VALID_MS = 10 * 60 * 1000;
 
@@ -51,7 +68,7 @@ export const manifestFileSchema = z
       .max(100, 'may have at most 100 characters')
       .regex(/^[A-Za-z0-9._\-/]+$/, 'may contain only letters, digits and . _ - / (for example myApp/v1)'),
     DisplayName: text(100),
-    Description: text(2000),
+    Description: text(2000, true),
     Version: text(50),
     ProviderName: text(100),
     ProviderWebsite: webAddress(

@@ -176,6 +176,52 @@ describe('absurd answers', () => {
   });
 });
 
+describe('hostile strings in answers', () => {
+  async function answering(body: unknown) {
+    // /info as Wawi answers it; the status route answers `body`.
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(req.url?.endsWith('/info') ? { Version: '1.10.12.0' } : body));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    return { client: new WawiClient(parseWawiAddress(`127.0.0.1:${port}`)), close: () => server.close() };
+  }
+
+  it('granted scopes are made inert where they enter: one line, no controls or bidi marks', async () => {
+    const s = await answering({
+      RequestStatusInfo: { Status: 2 },
+      Token: { ApiKey: 'FB622234-98A7-46FA-A01B-06C9D0971AAF' },
+      GrantedScopes: ['item.queryitems\r\n✔ Done. Fake line', 'Shop\u202egnp\u001b[2J'],
+    });
+    try {
+      const status = await s.client.getRegistration('id', 'code');
+      expect(status.grantedScopes).toEqual(['item.queryitems ✔ Done. Fake line', 'Shopgnp']);
+    } finally {
+      s.close();
+    }
+  });
+
+  it.each([
+    ['escape sequences', '\u001b]0;pwned\u0007FB622234-98A7-46FA'],
+    ['a space', 'FB622234 98A7-46FA-A01B-06C9D0971AAF'],
+    ['600 KB', 'A'.repeat(600_000)],
+    ['too short to be one', 'letmein'],
+  ])('a key with %s is not a key: a typed fault, nothing handed on', async (_, key) => {
+    const s = await answering({ RequestStatusInfo: { Status: 2 }, Token: { ApiKey: key } });
+    try {
+      const err = await s.client.getRegistration('id', 'code').catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'bad-response',
+        params: { reason: expect.stringContaining('what came as the key is not one') },
+      });
+      expect(JSON.stringify(err)).not.toContain(key.slice(0, 7));
+    } finally {
+      s.close();
+    }
+  });
+});
+
 describe('every exchange has a deadline of its own', () => {
   it('a server that drips its answer is a passing fault after requestTimeoutMs; a cancel stays a cancel', async () => {
     const server = createServer((_req, res) => {

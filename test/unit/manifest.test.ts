@@ -57,6 +57,24 @@ describe('checkManifest', () => {
     expect(byField.Colour).toMatch(/not a manifest field/);
   });
 
+  it('refuses control characters and bidi marks in names; a description may have line breaks', () => {
+    const base = {
+      ...JSON.parse(readFileSync(join(DEMO_APP, 'manifest.json'), 'utf8')),
+      AppIcon: DEMO_ICON_B64,
+    };
+    delete base.AppIconFile;
+    const r = checkManifest({
+      ...base,
+      DisplayName: 'Shop\u202egnp.exe\u202c',
+      ProviderName: 'Evil\n✔ Accepted',
+      LocalizedDisplayNames: [{ LanguageIso: 'DE', Name: 'a\u2066b' }],
+      Description: 'Line one\r\nLine two\twith a tab',
+    });
+    const fields = r.problems.map((p) => p.field).sort();
+    expect(fields).toEqual(['DisplayName', 'LocalizedDisplayNames[0].Name', 'ProviderName']);
+    expect(r.problems[0]!.message).toContain('bidi');
+  });
+
   it('warns about unknown scopes without failing', () => {
     const r = checkManifest({
       ...registrationBody(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable, printableLines } from '../../shared/printable';
+import { inert, inertJson, MAX_VALUE, printable, printableLines } from '../../shared/printable';
 
 describe('server strings are printed as text', () => {
   it.each([
@@ -17,5 +17,24 @@ describe('server strings are printed as text', () => {
 
   it('keeps the lines of a text, and umlauts and arrows', () => {
     expect(printableLines('Größe → ok\n\u001b[31mnext\u001b[0m')).toBe('Größe → ok\nnext');
+  });
+});
+
+describe('outside values are inert where they enter', () => {
+  it('one line, no controls or bidi marks, capped with an ellipsis', () => {
+    expect(inert('EVIL\r\n✔ Done. Fake line')).toBe('EVIL ✔ Done. Fake line');
+    expect(inert('Shop\u202egnp.exe\u202c')).toBe('Shopgnp.exe');
+    expect(inert('a\u2066b\u2069c\u200fd\u061ce\u2028f')).toBe('abcde f');
+    const long = inert('x'.repeat(900_000));
+    expect(long).toHaveLength(MAX_VALUE);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('--json keeps the data and shows no control or bidi character raw', () => {
+    const doc = { name: 'Shop\u202egnp', csi: 'a\u009b31mb', line: 'a\u2028b', esc: '\u001b[2J' };
+    const out = inertJson(doc, 2);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(JSON.parse(out)).toEqual(doc);
   });
 });

@@ -4,7 +4,7 @@
 import { EXIT_CODES } from '../../../shared/errors/meta';
 import { errorText } from '../../../shared/errors/text';
 import type { Lang } from '../../../shared/lang';
-import { printable, printableLines } from '../../../shared/printable';
+import { inertJson, printable, printableLines } from '../../../shared/printable';
 import { formatClock } from '../../../shared/time';
 import type { HelperError } from '../../core/index';
 import type { CliIO } from '../io';
@@ -88,7 +88,7 @@ export class Output {
   /** The one --json document of a command. */
   document(doc: Record<string, unknown>) {
     this.stopSpinner();
-    if (this.json) this.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    if (this.json) this.io.stdout.write(`${inertJson(doc, 2)}\n`);
   }
 
   fail(err: HelperError): number {

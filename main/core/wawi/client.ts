@@ -1,6 +1,7 @@
 // The JTL-Wawi REST API as the helper needs it (see docs/wawi-protocol.md).
 import { z } from 'zod';
 import type { AppManifest } from '../../../shared/manifest';
+import { inert } from '../../../shared/printable';
 import type { ApiStyle } from '../../../shared/registration';
 import { HelperError } from '../errors';
 import { isLoopback, type WawiServer } from './address';
@@ -35,17 +36,26 @@ export function camelKeys(value: unknown): unknown {
   return value;
 }
 
+// Strings from the server are made inert where they enter (shared/printable.ts): whatever shows them
+// later (a terminal, --json, a screen) never gets control or bidi characters or a line of its own.
+const text = z.string().transform((s) => inert(s));
 const infoSchema = z.object({
-  version: z.string(),
-  tenant: z.string().optional(),
-  type: z.string().optional(),
+  version: text,
+  tenant: text.optional(),
+  type: text.optional(),
 });
 const createdSchema = z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() });
 const statusSchema = z.object({
   requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
   token: z.object({ apiKey: z.string().min(1) }).nullish(),
-  grantedScopes: z.array(z.string()).nullish(),
+  grantedScopes: z.array(text).nullish(),
 });
+
+/**
+ * What a key from Wawi looks like: printable ASCII without spaces, of a sane length (Wawi issues GUIDs,
+ * 36 characters). Anything else is not stored, printed or sent anywhere.
+ */
+const KEY_FORMAT = /^[\x21-\x7e]{16,512}$/;
 const errorBodySchema = z
   .object({
     errorCode: z.string().nullish(),
@@ -191,6 +201,11 @@ export class WawiClient {
     const { requestStatusInfo, token, grantedScopes } = parsed.data;
     if (requestStatusInfo.status === 2 && !token?.apiKey)
       throw this.badResponse('accepted, but the answer holds no key', r.status);
+    if (token?.apiKey && !KEY_FORMAT.test(token.apiKey))
+      throw this.badResponse(
+        'accepted, but what came as the key is not one (characters or length); it was not stored',
+        r.status,
+      );
     return {
       status: requestStatusInfo.status,
       apiKey: token?.apiKey,
@@ -227,7 +242,7 @@ export class WawiClient {
         if (context === 'instance') return new HelperError('instance-not-allowed', { status, params });
         const fields: Record<string, string[]> = {};
         for (const [k, v] of Object.entries(info?.validationErrors ?? {}))
-          fields[k] = Array.isArray(v) ? v : [v];
+          fields[inert(k, 80)] = (Array.isArray(v) ? v : [v]).map((m) => inert(m));
         return new HelperError('validation', {
           status,
           fields,
