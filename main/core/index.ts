@@ -6,6 +6,7 @@ import type { CorePorts } from './flows/context';
 import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
 import { storeInFreshProcess } from './store/fresh-store';
+import { keychainLockPath } from './store/keychain-lock';
 import { MetadataStore } from './store/metadata';
 import { appDataDir, logFile, metadataFile } from './store/paths';
 import { type KeychainBackend, type KeyringGuard, KeyVault, loadKeytar } from './store/vault';
@@ -50,8 +51,11 @@ export function createCore(env: CoreEnvironment = {}): {
   const vault = new KeyVault(() => (backend ??= (env.keychain ?? loadKeytar)()), {
     service: env.service ?? processEnv.WAWI_REGISTER_KEYCHAIN_SERVICE,
     ...(env.keychainGuard ? { guard: env.keychainGuard } : {}),
-    // The real keytar on Linux: a Secret Service that restarted leaves this process's session stale.
-    ...(!env.keychain && process.platform === 'linux' ? { freshStore: storeInFreshProcess } : {}),
+    // The real keytar on Linux: a Secret Service that restarted leaves this process's session stale, and
+    // other helper processes on the same Secret Service must not race it (store/keychain-lock.ts).
+    ...(!env.keychain && process.platform === 'linux'
+      ? { freshStore: storeInFreshProcess, lockPath: keychainLockPath(processEnv) }
+      : {}),
   });
   const metadata = new MetadataStore(metadataFile(home), vault, logger);
   const core = new RegistrationService({ vault, metadata, logger, http: env.http, ...env.overrides });

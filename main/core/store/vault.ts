@@ -12,6 +12,7 @@ import {
 import { HelperError, isHelperError } from '../errors';
 import { registerSecret } from '../log/logger';
 import { STALE_SESSION } from './fresh-store';
+import { withKeychainLock } from './keychain-lock';
 import { type KeyringState, keyringState } from './secret-service';
 
 export type { PendingRegistration };
@@ -93,6 +94,8 @@ export class KeyVault {
   private readonly guard: KeyringGuard;
   /** Stores a key from a new process when this one's keychain session is stale (real keytar on Linux). */
   private readonly freshStore?: (service: string, account: string, key: string) => Promise<void>;
+  /** The lock shared with other helper processes on this Secret Service (Linux), or none. */
+  private readonly lockPath?: string;
   /** When the guard last said "unlocked" (see UNLOCKED_FRESH_MS). */
   private unlockedAt?: number;
   private ringCheck?: Promise<KeyringState>;
@@ -105,6 +108,8 @@ export class KeyVault {
       pendingService?: string;
       guard?: KeyringGuard;
       platform?: NodeJS.Platform;
+      /** The lock shared with other processes on this keychain (./keychain-lock.ts; default: none). */
+      lockPath?: string;
       /** How a key is stored when this process's session is stale (default: none). */
       freshStore?: (service: string, account: string, key: string) => Promise<void>;
     } = {},
@@ -116,6 +121,7 @@ export class KeyVault {
     this.platform = options.platform ?? process.platform;
     this.guard = options.guard ?? defaultGuard(this.platform);
     this.freshStore = options.freshStore;
+    this.lockPath = options.lockPath;
   }
 
   private unavailable(reason: string, cause?: unknown, variant?: 'locked'): HelperError {
@@ -171,12 +177,15 @@ export class KeyVault {
   }
 
   /**
-   * Runs keychain calls one after another, across every vault of this process. Concurrent calls race
-   * inside libsecret: an item deleted while a listing loads secrets makes keytar crash (a missing
-   * secret dereferenced) or fail with "No such secret item".
+   * Runs keychain calls one after another, across every vault of this process and, on Linux, every
+   * helper process on the same Secret Service (./keychain-lock.ts). Concurrent calls race inside
+   * libsecret: an item deleted while a listing loads secrets makes keytar crash (a missing secret
+   * dereferenced) or fail with "No such secret item".
    */
   private oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-    const run = keychainQueue.then(fn, fn);
+    const { lockPath } = this;
+    const locked = lockPath ? () => withKeychainLock(lockPath, fn) : fn;
+    const run = keychainQueue.then(locked, locked);
     keychainQueue = run.catch(() => undefined);
     return run;
   }
