@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES, exitOutcomes } from '../../shared/errors/meta';
 import { LANGS } from '../../shared/lang';
+import { inertJson } from '../../shared/printable';
 import { DEFAULT_PORT, LOOPBACK_HOSTS, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Options } from './context';
 import type { CliIO } from './io';
@@ -152,12 +153,13 @@ export async function parseCommandLine(
   const asks = ['--help', '-h', '--version', '-V'];
   if (!argv.some((a) => !a.startsWith('-')) && !argv.some((a) => asks.includes(a))) {
     io.stderr.write(program.helpInformation());
-    return EXIT_CODES.usage;
+    return usageError(argv, io, 'No command given.');
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_CODES.usage;
+    if (err instanceof CommanderError)
+      return err.exitCode === 0 ? 0 : usageError(argv, io, err.message.replace(/^error: /, ''));
     throw err;
   }
   return chosen ?? EXIT_CODES.usage;
@@ -175,4 +177,15 @@ export function misplacedTrustFlag(name: CommandName, options: Options): string 
     return `--${flag} only applies to ${commands.join(' and ')}: a registration keeps the trust it was made with. To trust a renewed certificate or plain http for a registered app, run "wawi-register trust --app <AppId>".`;
   }
   return undefined;
+}
+
+/**
+ * A usage error (exit 2): the message is on stderr already; with --json, stdout gets the document a
+ * script reads, as for every other outcome.
+ */
+export function usageError(argv: string[], io: Pick<CliIO, 'stdout'>, message: string): number {
+  const exitCode = EXIT_CODES.usage;
+  if (argv.includes('--json'))
+    io.stdout.write(`${inertJson({ ok: false, exitCode, error: { code: 'usage', message } }, 2)}\n`);
+  return exitCode;
 }

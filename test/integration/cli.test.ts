@@ -243,6 +243,19 @@ describe('wawi-register register', () => {
       (await cli(['register', '--manifest', MANIFEST, '--timeout', 'soon', '--wawi', sim.apiUrl()])).code,
     ).toBe(2);
   });
+
+  it('with --json a usage error is a document on stdout too, agreeing with exit 2', async () => {
+    for (const args of [
+      ['register', '--json', '--bogus'],
+      ['--json', 'frobnicate'],
+      ['list', '--json', '--allow-self-signed'],
+      ['register', '--json', '--manifest', MANIFEST, '--timeout', 'soon', '--wawi', sim.apiUrl()],
+    ]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 2 });
+    }
+  });
 });
 
 describe('resume after the CLI was killed', () => {

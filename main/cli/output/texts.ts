@@ -18,7 +18,7 @@ const en = {
   waiting: 'Waiting for acceptance in JTL-Wawi',
   waitingRemoval: 'Waiting until the app is removed in JTL-Wawi',
   keyWaiting: (reason: string, unlock: string, s: number) =>
-    `Accepted, but the key cannot be stored yet: the keychain refuses it (${reason}).\n  ${unlock}\n  The key is kept in memory only; trying again in ${s} s until --timeout. Ctrl+C loses it.`,
+    `Accepted, but the key cannot be stored yet: the keychain refuses it (${reason}).\n  ${unlock}\n  The key is kept in memory only; trying again in ${s} s until --timeout. Stopping loses it (Ctrl+C asks first).`,
   giveUpWarning:
     'The key is not stored yet. JTL-Wawi hands it out only once: if you stop now it is lost and the app has to be removed in JTL-Wawi and registered again. Press Ctrl+C again to give it up, or unlock the keychain.',
   version: 'version',
@@ -117,7 +117,7 @@ const de: Texts = {
   waiting: 'Warten auf Annahme in JTL-Wawi',
   waitingRemoval: 'Warten, bis die App in JTL-Wawi entfernt ist',
   keyWaiting: (reason, unlock, s) =>
-    `Angenommen, aber der Schlüssel kann noch nicht gespeichert werden: Der Schlüsselspeicher lehnt ab (${reason}).\n  ${unlock}\n  Der Schlüssel liegt nur im Arbeitsspeicher; neuer Versuch in ${s} s bis zum Ablauf von --timeout. Strg+C verwirft ihn.`,
+    `Angenommen, aber der Schlüssel kann noch nicht gespeichert werden: Der Schlüsselspeicher lehnt ab (${reason}).\n  ${unlock}\n  Der Schlüssel liegt nur im Arbeitsspeicher; neuer Versuch in ${s} s bis zum Ablauf von --timeout. Abbrechen verwirft ihn (Strg+C fragt vorher nach).`,
   giveUpWarning:
     'Der Schlüssel ist noch nicht gespeichert. JTL-Wawi gibt ihn nur einmal aus: Wenn Sie jetzt abbrechen, ist er verloren, und die App muss in JTL-Wawi entfernt und neu registriert werden. Drücken Sie erneut Strg+C, um ihn aufzugeben, oder entsperren Sie den Schlüsselspeicher.',
   version: 'Version',
