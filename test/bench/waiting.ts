@@ -105,6 +105,17 @@ async function simulatorFigures() {
   );
 }
 
+/** A registration request of the demo app under `appId`, sent straight to the simulator. */
+async function requestOf(sim: WawiSim, appId: string) {
+  const code = randomBytes(9).toString('base64url');
+  const created = (await fetch(`${sim.apiUrl()}/v1/authentication`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-challengecode': code },
+    body: JSON.stringify({ ...demoManifestSync(), AppId: appId }),
+  }).then((r) => r.json())) as { RegistrationRequestId: string };
+  return { code, requestId: created.RegistrationRequestId };
+}
+
 /** `n` registrations of distinct apps on the simulator: keys issued by it, stored as the helper stores them. */
 async function seed(sim: WawiSim, n: number) {
   const home = mkdtempSync(join(tmpdir(), 'bench-list-'));
@@ -114,15 +125,10 @@ async function seed(sim: WawiSim, n: number) {
   const conn = connectionEntry(serverRef(server));
   for (let i = 0; i < n; i++) {
     sim.setWindow('eazybusiness', true);
-    const code = randomBytes(9).toString('base64url');
     const appId = `BenchList${i}/v1`;
-    const created = (await fetch(`${sim.apiUrl()}/v1/authentication`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-challengecode': code },
-      body: JSON.stringify({ ...demoManifestSync(), AppId: appId }),
-    }).then((r) => r.json())) as { RegistrationRequestId: string };
-    sim.accept(created.RegistrationRequestId);
-    const answer = (await fetch(`${sim.apiUrl()}/v1/authentication/${created.RegistrationRequestId}`, {
+    const { code, requestId } = await requestOf(sim, appId);
+    sim.accept(requestId);
+    const answer = (await fetch(`${sim.apiUrl()}/v1/authentication/${requestId}`, {
       headers: { 'x-challengecode': code },
     }).then((r) => r.json())) as { Token?: { ApiKey?: string }; ApiKey?: string };
     const key = answer.Token?.ApiKey ?? answer.ApiKey;
@@ -179,13 +185,8 @@ async function resumeRate(n: number): Promise<number> {
   const { vault } = createCore({ home, service });
   sim.setWindow('eazybusiness', true);
   for (let i = 0; i < n; i++) {
-    const code = randomBytes(9).toString('base64url');
     const appId = `BenchResume${i}/v1`;
-    const created = (await fetch(`${sim.apiUrl()}/v1/authentication`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-challengecode': code },
-      body: JSON.stringify({ ...demoManifestSync(), AppId: appId }),
-    }).then((r) => r.json())) as { RegistrationRequestId: string };
+    const { code, requestId } = await requestOf(sim, appId);
     const now = new Date().toISOString();
     await vault.savePending({
       v: 2,
@@ -196,7 +197,7 @@ async function resumeRate(n: number): Promise<number> {
       displayName: appId,
       providerName: 'Bench',
       appVersion: '1.0.0',
-      requestId: created.RegistrationRequestId,
+      requestId,
       challengeCode: code,
       startedAt: now,
       sentAt: now,

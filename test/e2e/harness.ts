@@ -201,6 +201,34 @@ export async function registerDirectly(
 }
 
 /**
+ * A request of the demo app that a previous helper sent `ago` ms before and left pending here when it
+ * was closed, before the merchant decided. Returns its request id.
+ */
+export async function leftPending(h: Harness, code: string, ago = 0): Promise<string> {
+  const created = await fetch(`${h.sim.apiUrl()}/v1/authentication`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-challengecode': code },
+    body: JSON.stringify(demoManifest()),
+  }).then((r) => r.json());
+  const at = new Date(Date.now() - ago).toISOString();
+  await h.vault.savePending({
+    v: 2,
+    kind: 'register',
+    account: `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`,
+    baseUrl: h.sim.apiUrl(),
+    appId: 'WawiHelperDemo/v1',
+    displayName: 'Lagerbestand Sync (Demo)',
+    providerName: 'Beispiel Software GmbH',
+    appVersion: '1.0.0',
+    requestId: created.RegistrationRequestId,
+    challengeCode: code,
+    startedAt: at,
+    ...(ago ? { sentAt: at } : {}),
+  });
+  return created.RegistrationRequestId;
+}
+
+/**
  * Where the behaviour specs leave each screen they reach, for the screen check that runs once per
  * screen and language (test/e2e/screens.spec.ts). A folder of this run's own (playwright.config.ts).
  */

@@ -4,8 +4,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { TEXTS, type Texts } from '../../renderer/src/i18n';
 import { startWawiSim } from '../../tools/wawi-sim/server';
-import { demoManifest } from '../helpers/core';
-import { capture, type Harness, MANIFEST, registerDirectly, startHarness } from './harness';
+import { capture, type Harness, leftPending, MANIFEST, registerDirectly, startHarness } from './harness';
 
 let h: Harness;
 
@@ -139,7 +138,7 @@ test('after a minute, "I have accepted" asks Wawi at once; "still open" only aft
   h = await startHarness({ lang: 'de', timings: { pollIntervalMs: 60_000 } });
   h.sim.setWindow('eazybusiness', true);
   // A request sent two minutes ago by a helper that was closed since: the wait goes on from there.
-  const requestId = await pendingSince(h, 2 * 60_000);
+  const requestId = await leftPending(h, 'asked-test-code-0001', 2 * 60_000);
   await h.open(page);
   const t = TEXTS.de;
   await expect(page.getByRole('heading', { name: t.waitingTitle })).toBeFocused();
@@ -159,32 +158,6 @@ test('after a minute, "I have accepted" asks Wawi at once; "still open" only aft
   await expect(page.getByRole('heading', { name: t.doneTitle })).toBeVisible();
   expect(statusRequests()).toBe(3);
 });
-
-/** A request of the demo app sent `ago` ms before, left pending here by a helper closed since. */
-async function pendingSince(h: Harness, ago: number): Promise<string> {
-  const code = 'asked-test-code-0001';
-  const created = await fetch(`${h.sim.apiUrl()}/v1/authentication`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-challengecode': code },
-    body: JSON.stringify(demoManifest()),
-  }).then((r) => r.json());
-  const at = new Date(Date.now() - ago).toISOString();
-  await h.vault.savePending({
-    v: 2,
-    kind: 'register',
-    account: `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`,
-    baseUrl: h.sim.apiUrl(),
-    appId: 'WawiHelperDemo/v1',
-    displayName: 'Lagerbestand Sync (Demo)',
-    providerName: 'Beispiel Software GmbH',
-    appVersion: '1.0.0',
-    requestId: created.RegistrationRequestId,
-    challengeCode: code,
-    startedAt: at,
-    sentAt: at,
-  });
-  return created.RegistrationRequestId;
-}
 
 test('the time left is shown; before it runs out "keep waiting" gives a full wait again', async ({
   page,

@@ -4,8 +4,15 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { describeScope } from '../../shared/scopes';
-import { demoManifest } from '../helpers/core';
-import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
+import {
+  capture,
+  type Harness,
+  leftPending,
+  MANIFEST,
+  registerDirectly,
+  screen,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 /** The Wawi admin windows a test opened (adminPage). */
@@ -323,28 +330,10 @@ test('a registration left pending by a closed helper goes on at the next start',
   h.sim.setWindow('eazybusiness', true);
   // A previous helper sent the request, saved it as pending and was closed before the merchant decided.
   const code = 'resume-test-code-0001';
-  const created = await fetch(`${h.sim.apiUrl()}/v1/authentication`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-challengecode': code },
-    body: JSON.stringify(demoManifest()),
-  }).then((r) => r.json());
-  const account = `WawiHelperDemo/v1@127.0.0.1:${h.sim.port}/eazybusiness`;
-  await h.vault.savePending({
-    v: 2,
-    kind: 'register',
-    account,
-    baseUrl: h.sim.apiUrl(),
-    appId: 'WawiHelperDemo/v1',
-    displayName: 'Lagerbestand Sync (Demo)',
-    providerName: 'Beispiel Software GmbH',
-    appVersion: '1.0.0',
-    requestId: created.RegistrationRequestId,
-    challengeCode: code,
-    startedAt: new Date().toISOString(),
-  });
+  const requestId = await leftPending(h, code);
   await h.open(page);
   await expect(page.getByRole('heading', { name: T.en.waiting })).toBeFocused();
-  h.sim.accept(created.RegistrationRequestId);
+  h.sim.accept(requestId);
   await expect(page.getByRole('heading', { name: T.en.done })).toBeVisible();
   expect(await h.vault.listPending()).toEqual([]);
   expect(h.sim.challengeCodes()).toEqual([code]);

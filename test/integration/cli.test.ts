@@ -150,17 +150,9 @@ describe('wawi-register register', () => {
     // Headers at once, then a byte every 5 s: never silent long enough for a read timeout (10 s).
     sim.addFaults([{ method: 'POST', path: '/api/*/v1/authentication', type: 'drip', ms: 5000 }]);
     const began = Date.now();
-    const r = await cli([
-      'register',
-      '--manifest',
-      MANIFEST,
-      '--wawi',
-      sim.apiUrl(),
-      '--timeout',
-      '2s',
-      '--lang',
-      'en',
-    ]);
+    const r = await cli(
+      `register --manifest ${MANIFEST} --wawi ${sim.apiUrl()} --timeout 2s --lang en`.split(' '),
+    );
     const took = Date.now() - began;
     expect(r.code).toBe(24);
     expect(took).toBeGreaterThanOrEqual(2000);
@@ -362,17 +354,9 @@ describe('list, verify, rotate, revoke', () => {
 
   it('Ctrl+C while waiting: exit 25, the request stays pending, and resume collects the key later', async () => {
     sim.setWindow('eazybusiness', true);
-    const p = here.start([
-      'register',
-      '--manifest',
-      MANIFEST,
-      '--wawi',
-      sim.apiUrl(),
-      '--lang',
-      'en',
-      '--timeout',
-      '10m',
-    ]);
+    const p = here.start(
+      `register --manifest ${MANIFEST} --wawi ${sim.apiUrl()} --lang en --timeout 10m`.split(' '),
+    );
     // The progress line tells the time waited and the time left of --timeout.
     await p.waitFor(/Waiting for acceptance in JTL-Wawi \(0:0\d, (10:00|9:5\d) left\)/);
     p.interrupt();
