@@ -6,10 +6,11 @@ import type { CorePorts } from './flows/context';
 import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
 import { storeInFreshProcess } from './store/fresh-store';
+import { type KeychainBackend, type KeyringGuard, loadKeytar } from './store/keychain-backend';
 import { keychainLockPath } from './store/keychain-lock';
 import { MetadataStore } from './store/metadata';
 import { appDataDir, logFile, metadataFile } from './store/paths';
-import { type KeychainBackend, type KeyringGuard, KeyVault, loadKeytar } from './store/vault';
+import { KeyVault } from './store/vault';
 import type { HttpOptions } from './wawi/http';
 
 export interface CoreEnvironment {
@@ -69,9 +70,10 @@ export { formatDuration, Trigger } from './flows/timing';
 export { registerSecret } from './log/logger';
 export { loadManifest } from './manifest/manifest-file';
 export { RegistrationService } from './service';
+export type { KeychainBackend, KeyringGuard } from './store/keychain-backend';
 export { appDataDir, logFile } from './store/paths';
 export { readSettings, writeSettings } from './store/settings';
-export { KEY_SERVICE, type KeychainBackend, type KeyringGuard } from './store/vault';
+export { KEY_SERVICE } from './store/vault';
 export { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from './wawi/address';
 export { fingerprintOrThrow } from './wawi/connection';
 export type { DiscoveredServer } from './wawi/discovery';

@@ -2,7 +2,7 @@
 // or give it up after a warning), and a list the keychain can't give gets a retry, not an endless
 // "Loading…". The real keychain, made to refuse by a wrapper while a switch is on.
 import { expect, test } from '@playwright/test';
-import type { KeychainBackend } from '../../main/core/store/vault';
+import type { KeychainBackend } from '../../main/core/store/keychain-backend';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
 import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';

@@ -1,6 +1,6 @@
 // A keychain held in memory, with keytar's interface: the keychain port of flow unit tests, which run
 // without a Secret Service. It never persists anything; a real keychain is used everywhere else.
-import type { KeychainBackend } from './vault';
+import type { KeychainBackend } from './keychain-backend';
 
 export class MemoryKeychain implements KeychainBackend {
   private readonly entries = new Map<string, Map<string, string>>();

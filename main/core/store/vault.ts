@@ -1,7 +1,6 @@
 // The key vault: API keys (and pending registrations, which can fetch a key) live only in the OS
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
 import { createHash, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { z } from 'zod';
 import {
   type ConnectionEntry,
@@ -12,8 +11,9 @@ import {
 import { HelperError, isHelperError } from '../errors';
 import { registerSecret } from '../log/logger';
 import { STALE_SESSION } from './fresh-store';
+import { defaultGuard, type KeychainBackend, type KeyringGuard, keytarReason } from './keychain-backend';
 import { withKeychainLock } from './keychain-lock';
-import { type KeyringState, keyringState } from './secret-service';
+import type { KeyringState } from './secret-service';
 
 export type { PendingRegistration };
 
@@ -31,27 +31,6 @@ export const PENDING_SERVICE = 'JTL-Wawi registration (pending)';
  */
 export const CONNECTION_SERVICE = 'JTL-Wawi server connection';
 
-export interface KeychainBackend {
-  getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
-  deletePassword(service: string, account: string): Promise<boolean>;
-  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
-}
-
-/** keytar, loaded lazily so that a missing native module becomes a clear error, not a crash. */
-export function loadKeytar(): KeychainBackend {
-  try {
-    const req = createRequire(import.meta.url);
-    const mod = req('keytar') as KeychainBackend & { default?: KeychainBackend };
-    return mod.default ?? mod;
-  } catch (err) {
-    throw new HelperError('keychain-unavailable', {
-      params: { reason: 'the keychain module could not be loaded' },
-      cause: err,
-    });
-  }
-}
-
 export function fingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
 }
@@ -63,7 +42,6 @@ const legacyPendingSchema = pendingRegistrationSchema
   .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt }));
 const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
 
-/** Account name of the pre-flight probe entry (under the pending service, never seen by vendor apps). */
 /**
  * An "unlocked" answer of the guard is trusted this long, so that the searches of one step (the keys,
  * then the connections) ask D-Bus once instead of each starting four dbus-send processes. A lock in
@@ -76,13 +54,6 @@ const UNLOCKED_FRESH_MS = 500;
  * that two checks at once (two flows of the app, a resume, another helper) never read each other's.
  */
 const PROBE_ACCOUNT = 'wawi-register pre-flight probe';
-
-export type KeyringGuard = (services: string[]) => Promise<KeyringState>;
-
-/** On Linux the Secret Service is asked over D-Bus first; elsewhere keytar is safe to call. */
-export function defaultGuard(platform: NodeJS.Platform = process.platform): KeyringGuard {
-  return platform === 'linux' ? (services) => keyringState(services) : async () => ({ state: 'unlocked' });
-}
 
 /** The keychain call in progress in this process (see KeyVault.oneAtATime). */
 let keychainQueue: Promise<unknown> = Promise.resolve();
@@ -321,14 +292,6 @@ export class KeyVault {
       k.deletePassword(this.pendingService, account),
     );
   }
-}
-
-/** keytar's message in the project's words where it is a known one. */
-function keytarReason(err: unknown): string {
-  const message = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
-  if (/locked collection/i.test(message)) return 'the keyring is locked';
-  if (/Object does not exist at path/i.test(message)) return 'there is no default keyring to store it in';
-  return message;
 }
 
 function withPlatform(err: HelperError, platform: string): HelperError {
