@@ -7,7 +7,7 @@ import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
 import { storeInFreshProcess } from './store/fresh-store';
 import { type KeychainBackend, type KeyringGuard, loadKeytar } from './store/keychain-backend';
-import { keychainLockPath } from './store/keychain-lock';
+import { accountLockPath, acquireLock, keychainLockPath } from './store/keychain-lock';
 import { MetadataStore } from './store/metadata';
 import { appDataDir, logFile, metadataFile } from './store/paths';
 import { KeyVault } from './store/vault';
@@ -59,7 +59,14 @@ export function createCore(env: CoreEnvironment = {}): {
       : {}),
   });
   const metadata = new MetadataStore(metadataFile(home), vault, logger);
-  const core = new RegistrationService({ vault, metadata, logger, http: env.http, ...env.overrides });
+  const core = new RegistrationService({
+    vault,
+    metadata,
+    logger,
+    http: env.http,
+    accountLock: (account, wait) => acquireLock(accountLockPath(vault.service, account, processEnv), wait),
+    ...env.overrides,
+  });
   return { core, home, logger, vault, metadata };
 }
 

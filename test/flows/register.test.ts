@@ -89,10 +89,10 @@ const ROWS: Row[] = [
     states: ['sending', 'waiting', 'failed'],
   },
   {
-    name: '410 without a key here: handed out elsewhere, the entry ends',
+    name: '410 without a key here: handed out elsewhere, the entry ends (after 2 s for a helper storing it)',
     polls: [new HelperError('already-handed-out', { status: 410 })],
     fails: 'already-handed-out',
-    waits: [],
+    waits: Array(8).fill(250),
     requests: ['GET info', 'POST authentication', 'GET authentication/{id}'],
     states: ['sending', 'waiting', 'failed'],
   },

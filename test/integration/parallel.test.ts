@@ -54,4 +54,21 @@ describe('helpers at once on one keyring', () => {
       expect(stored).toHaveLength(RUNS);
     }, 60_000);
   }
+
+  it('the same app started twice 0.2 s apart: one request in Wawi, both end with its one key', async () => {
+    sim = await startWawiSim({ port: 0, autoAcceptMs: 1500 });
+    env = isolatedEnv({ LANG: 'en_GB.UTF-8' });
+    const args = ['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--json'];
+    const first = run(CLI, args, env);
+    await new Promise((r) => setTimeout(r, 200));
+    const second = run(CLI, args, env);
+    const results = await Promise.all([first, second]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect([...sim.hits.entries()].filter(([k]) => k.startsWith('POST'))).toEqual([
+      [expect.stringContaining('/authentication'), 1],
+    ]);
+    expect(sim.apiKeys()).toHaveLength(1);
+    const stored = await keytar.findCredentials(env.WAWI_REGISTER_KEYCHAIN_SERVICE!);
+    expect(stored.map((c) => c.password)).toEqual(sim.apiKeys());
+  }, 60_000);
 });

@@ -23,6 +23,11 @@ export interface CorePorts {
   connect?: (server: WawiServer, conn: Connection) => WawiApi;
   /** Signs a registration of a certified app (default: its SignatureProvider over HTTP). */
   sign?: Signer;
+  /**
+   * Takes the lock of one account's registration across helper processes (store/keychain-lock.ts),
+   * waiting at most `maxWaitMs`; returns its release. None: one process only (tests).
+   */
+  accountLock?: (account: string, wait: { maxWaitMs: number; signal?: AbortSignal }) => Promise<() => void>;
   /** Timings other than the defaults (DEFAULT_TIMINGS in ./timing.ts): tests make them short. */
   timings?: Partial<Timings>;
 }

@@ -81,6 +81,10 @@ export async function poll(
  * 410: the key was handed out already. After a crash between storing the key and ending the entry,
  * the key is here: if it works, the registration is complete. Otherwise it is lost.
  */
+/** After a 410 without the key here: how often, and how far apart, the keychain is asked again. */
+const STORED_ELSEWHERE_CHECKS = 8;
+const STORED_ELSEWHERE_MS = 250;
+
 async function handedOut(
   run: Run,
   pending: PendingRegistration,
@@ -88,7 +92,12 @@ async function handedOut(
   err: HelperError,
 ): Promise<RegistrationRecord> {
   const { ctx, client, opts, log } = run;
-  const key = await ctx.deps.vault.get(pending.account);
+  let key = await ctx.deps.vault.get(pending.account);
+  // Another helper waiting for the same request may have got the key a moment ago and be storing it.
+  for (let i = 0; !key && i < STORED_ELSEWHERE_CHECKS; i++) {
+    await sleepOrCancel(ctx.clock, STORED_ELSEWHERE_MS, opts.signal);
+    key = await ctx.deps.vault.get(pending.account);
+  }
   if (key) {
     const result = await verifyKey(client, key, pending, opts.signal).catch(() => 'unreachable' as const);
     if (result === 'works' || result === 'missing-scope') {

@@ -15,6 +15,7 @@ import { poll } from './poll';
 import { continuePending, findPending } from './resume';
 import type { Run } from './run';
 import { sendRequest } from './send';
+import { DEFAULT_TIMEOUT_MS } from './timing';
 
 export interface RegisterOptions extends FlowOptions {
   /** What the merchant said about trusting the server (a new registration only). */
@@ -66,18 +67,31 @@ export async function register(
   const log = ctx.deps.logger.child({ flow: 'register', account });
   const app = { appId: manifest.AppId, displayName: manifest.DisplayName };
   const start = { kind: 'register' as const, app, server: serverRef(target) };
-  let existing: PendingRegistration | undefined;
+  // Another helper sending this app's request right now: wait until it knows the request id, then go
+  // on with that request (below) instead of sending a second one.
+  const release =
+    (await ctx.deps.accountLock?.(account, {
+      maxWaitMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      signal: opts.signal,
+    })) ?? (() => {});
   try {
-    existing = await findPending(ctx, account);
-  } catch (err) {
-    // The keychain could not even be read: a flow that ends as it starts.
-    throw new Flow(start, ctx.clock, opts).end(withApp(asHelperError(err), manifest.AppId));
+    let existing: PendingRegistration | undefined;
+    try {
+      existing = await findPending(ctx, account);
+    } catch (err) {
+      // The keychain could not even be read: a flow that ends as it starts.
+      throw new Flow(start, ctx.clock, opts).end(withApp(asHelperError(err), manifest.AppId));
+    }
+    if (existing) {
+      release();
+      saveManifestQuietly(ctx, account, manifest, log);
+      return await continuePending(ctx, existing, opts);
+    }
+    const flow = new Flow(start, ctx.clock, opts);
+    return await registerIn(ctx, flow, manifest, target, { ...opts, onRequestKnown: release }, log);
+  } finally {
+    release();
   }
-  if (existing) {
-    saveManifestQuietly(ctx, account, manifest, log);
-    return continuePending(ctx, existing, opts);
-  }
-  return registerIn(ctx, new Flow(start, ctx.clock, opts), manifest, target, opts, log);
 }
 
 /**
@@ -89,7 +103,7 @@ export async function registerIn(
   flow: Flow,
   manifest: AppManifest,
   target: WawiServer,
-  opts: RegisterOptions & { instance?: InstanceOf },
+  opts: RegisterOptions & { instance?: InstanceOf; onRequestKnown?: () => void },
   log: Logger,
 ): Promise<RegistrationRecord> {
   const { vault } = ctx.deps;
@@ -127,6 +141,7 @@ export async function registerIn(
     };
     const run: Run<typeof opts> = { ctx, flow, client, opts, log };
     const requestId = await sendRequest(run, manifest, pending, entry);
+    opts.onRequestKnown?.();
     log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });
     saveManifestQuietly(ctx, account, manifest, log);
     if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });

@@ -25,9 +25,25 @@ export function keychainLockPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Runs `fn` holding the lock at `path` (waiting for it, at most MAX_WAIT_MS). */
 export async function withKeychainLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const release = await acquireLock(path);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Takes the lock at `path`, waiting at most `maxWaitMs` (or until `signal` aborts); then goes on
+ * without it. Returns its release, which may be called more than once.
+ */
+export async function acquireLock(
+  path: string,
+  { maxWaitMs = MAX_WAIT_MS, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {},
+): Promise<() => void> {
   const began = Date.now();
   let held = false;
-  for (let pause = 1; !held; pause = Math.min(pause * 2, 25)) {
+  for (let pause = 1; !held; pause = Math.min(pause * 2, 50)) {
     try {
       mkdirSync(path);
       held = true;
@@ -39,15 +55,31 @@ export async function withKeychainLock<T>(path: string, fn: () => Promise<T>): P
         rmSync(path, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() - began > MAX_WAIT_MS) break;
+      if (Date.now() - began > maxWaitMs || signal?.aborted) break;
       await new Promise((r) => setTimeout(r, pause));
     }
   }
-  try {
-    return await fn();
-  } finally {
+  return () => {
     if (held) rmSync(path, { recursive: true, force: true });
-  }
+    held = false;
+  };
+}
+
+/**
+ * The lock of one app's registration on one server, across this user's helper processes: a second
+ * helper registering the same app waits until the first knows its request id, then goes on with that
+ * request instead of sending another (Wawi would hand out a second key and end the first).
+ */
+export function accountLockPath(
+  service: string,
+  account: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const id = createHash('sha256')
+    .update(`${process.getuid?.() ?? ''}|${service}|${account}`)
+    .digest('hex')
+    .slice(0, 16);
+  return join(env.XDG_RUNTIME_DIR || tmpdir(), `wawi-register-${id}.lock`);
 }
 
 /** True when the lock's owner process is gone (or it never wrote one and the lock is old). */
