@@ -30,6 +30,8 @@ export const PENDING_SERVICE = 'JTL-Wawi registration (pending)';
  * lost metadata file nor an edited one can turn https into http or drop a pin.
  */
 export const CONNECTION_SERVICE = 'JTL-Wawi server connection';
+/** Service name of the keychain check's probe entries: of their own, so no listing ever meets one. */
+export const PROBE_SERVICE = 'JTL-Wawi helper keychain check';
 
 export function fingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
@@ -49,10 +51,7 @@ const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSch
  */
 const UNLOCKED_FRESH_MS = 500;
 
-/**
- * The probe entries' accounts: this prefix, then the process and a random part. One entry per check, so
- * that two checks at once (two flows of the app, a resume, another helper) never read each other's.
- */
+/** Probe accounts: this prefix, the process and a random part; two checks never read each other's. */
 const PROBE_ACCOUNT = 'wawi-register pre-flight probe';
 
 /** The keychain call in progress in this process (see KeyVault.oneAtATime). */
@@ -61,6 +60,7 @@ let keychainQueue: Promise<unknown> = Promise.resolve();
 export class KeyVault {
   readonly service: string;
   readonly pendingService: string;
+  private readonly probeService: string;
   readonly connectionService: string;
   private readonly guard: KeyringGuard;
   /** Stores a key from a new process when this one's keychain session is stale (real keytar on Linux). */
@@ -89,6 +89,7 @@ export class KeyVault {
     this.pendingService =
       options.pendingService ?? (options.service ? `pending: ${options.service}` : PENDING_SERVICE);
     this.connectionService = options.service ? `connection: ${options.service}` : CONNECTION_SERVICE;
+    this.probeService = options.service ? `probe: ${options.service}` : PROBE_SERVICE;
     this.platform = options.platform ?? process.platform;
     this.guard = options.guard ?? defaultGuard(this.platform);
     this.freshStore = options.freshStore;
@@ -168,15 +169,11 @@ export class KeyVault {
   async check(): Promise<void> {
     const probe = `probe ${randomBytes(8).toString('hex')}`;
     const account = `${PROBE_ACCOUNT} ${process.pid} ${randomBytes(4).toString('hex')}`;
-    await this.use('storing a test entry', 'store', (k) =>
-      k.setPassword(this.pendingService, account, probe),
-    );
+    await this.use('storing a test entry', 'store', (k) => k.setPassword(this.probeService, account, probe));
     const read = await this.use('reading the test entry back', 'search', (k) =>
-      k.getPassword(this.pendingService, account),
+      k.getPassword(this.probeService, account),
     );
-    await this.use('deleting the test entry', 'search', (k) =>
-      k.deletePassword(this.pendingService, account),
-    );
+    await this.use('deleting the test entry', 'search', (k) => k.deletePassword(this.probeService, account));
     if (read !== probe) throw this.unavailable('a test entry could not be read back');
   }
 
@@ -272,7 +269,7 @@ export class KeyVault {
     );
     const out: PendingRegistration[] = [];
     for (const c of list) {
-      if (c.account.startsWith(PROBE_ACCOUNT)) continue;
+      if (c.account.startsWith(PROBE_ACCOUNT)) continue; // left here by an older helper
       let parsed: ReturnType<typeof storedPendingSchema.safeParse>;
       try {
         parsed = storedPendingSchema.safeParse(JSON.parse(c.password));
