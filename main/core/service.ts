@@ -21,7 +21,7 @@ import { type RegisterOptions, register } from './flows/register';
 import { continuePending, findPending, resumeAll } from './flows/resume';
 import { revoke } from './flows/revoke';
 import { type RotateOptions, rotate } from './flows/rotate';
-import { forgetHere, lookupRecord } from './flows/stored';
+import { forgetHere, lookupRecord, manifestFor } from './flows/stored';
 import { resolveTimings, systemClock } from './flows/timing';
 import { listRegistrations, verifyRegistration } from './flows/verify';
 import { registerSecret } from './log/logger';
@@ -165,6 +165,14 @@ export class RegistrationService {
   /** What the manifest's SignatureProvider answers now (check-manifest): checked, never sent to Wawi. */
   sign(manifest: AppManifest, signal?: AbortSignal) {
     return this.#ctx.sign(manifest, signal);
+  }
+
+  /**
+   * The manifest a rotation registers again with (the one given, else the one kept here), checked before
+   * the merchant is asked to remove anything; manifest-invalid when there is none.
+   */
+  async rotationManifest(account: string, given?: AppManifest): Promise<AppManifest> {
+    return manifestFor(this.#ctx, await lookupRecord(this.#ctx, account), given);
   }
 
   rotate(account: string, opts: RotateOptions = {}): Promise<RegistrationRecord> {

@@ -335,6 +335,19 @@ describe('list, verify, rotate, revoke', () => {
     expectNoSecrets(p.output());
   });
 
+  it('rotate without a manifest here or given: exit 3 before the merchant is asked to remove anything', async () => {
+    await registerOnce();
+    const file = join(env.WAWI_REGISTER_HOME!, 'registrations.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.manifests = {};
+    writeFileSync(file, JSON.stringify(data));
+    const r = await cli(['rotate', '--app', APP, '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.output).toContain('--manifest');
+    expect(r.output).not.toContain('remove it');
+    expect(sim.apps()).toHaveLength(1);
+  });
+
   it('revoke: deletes once the key gets 401; --local-only forgets without asking Wawi', async () => {
     await registerOnce();
     const p = here.start(['revoke', '--app', APP, '--lang', 'en']);

@@ -10,7 +10,9 @@ import { enterConfirms } from '../prompt';
 export async function rotateCommand(ctx: Ctx): Promise<number> {
   const { core, out, options, io } = ctx;
   const r = await pickRegistration(ctx);
-  const manifest = options.manifest ? loadManifest(options.manifest).manifest : undefined;
+  const given = options.manifest ? loadManifest(options.manifest).manifest : undefined;
+  // Before the merchant removes anything: the manifest to register again with must be at hand.
+  const manifest = await core.rotationManifest(r.account, given);
   out.say(out.t.removeInWawi(r.displayName));
   const { confirmation, close } = enterConfirms(ctx);
   try {
