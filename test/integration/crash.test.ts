@@ -27,6 +27,8 @@ describe('SIGKILL at each boundary, then recovery as advised', () => {
     const again = await cli(['register', '--manifest', MANIFEST, '--wawi', rig.sim.apiUrl(), '--lang', 'en']);
     expect(again.code).toBe(28);
     expect(again.output).toContain('may still be waiting in JTL-Wawi');
+    // Nothing is sent for an entry whose request may be waiting: the output does not say so either.
+    expect(again.output).not.toContain('Sending the registration request');
     expect([...rig.sim.hits.entries()].filter(([k]) => k.startsWith('POST'))).toEqual([
       [expect.stringContaining('/authentication'), 1],
     ]);

@@ -32,7 +32,8 @@ export function continuePending(
       app: pending,
       server: serverRef(parseWawiAddress(pending.baseUrl)),
       startedAt: Number.isNaN(startedAt) ? undefined : startedAt,
-      extra: pending.requestId ? { resumedFrom: pending.startedAt } : {},
+      // Going on with an entry, confirmed or not: nothing is sent here, so no "Sending" is told.
+      extra: { resumedFrom: pending.startedAt },
     },
     ctx.clock,
     opts,
