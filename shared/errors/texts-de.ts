@@ -49,7 +49,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'already-registered': {
     title: 'Die App ist bereits registriert',
     detail: 'JTL-Wawi kennt bereits eine App mit der ID {appId}. Sie vergibt einen Schlüssel pro App.',
-    next: `Für einen neuen Schlüssel erneuern Sie ihn: Entfernen Sie die App in JTL-Wawi (${MENU}) und registrieren Sie sie erneut.`,
+    next: `Entfernen Sie die App in JTL-Wawi (${MENU}) und registrieren Sie sie dann erneut: Der neue Schlüssel ersetzt den alten, der dann nicht mehr funktioniert.`,
   },
   'instance-not-allowed': {
     title: 'Keine weitere Instanz dieser App',

@@ -48,7 +48,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'already-registered': {
     title: 'The app is already registered',
     detail: 'JTL-Wawi already has an app with the ID {appId}. It keeps one key per app.',
-    next: `To get a new key, rotate it: remove the app in JTL-Wawi (${MENU}) and register again.`,
+    next: `Remove the app in JTL-Wawi (${MENU}), then register it again: the new key replaces the old one, which stops working.`,
   },
   'instance-not-allowed': {
     title: 'No further instance of this app',
