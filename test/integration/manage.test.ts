@@ -282,6 +282,18 @@ describe('metadata file', () => {
     expect((await h.core.verify(r.account)).result).toBe('works');
   });
 
+  it('names in the file (an older helper, an editor) are read inert: no fake line, no reversed text', async () => {
+    const old = await registered();
+    const file = join(h.home, 'registrations.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.registrations[0].displayName = 'Shop\u202egnp.exe\r\n✔ Done';
+    data.registrations[0].grantedScopes = ['item.queryitems\u001b[2J'];
+    writeFileSync(file, JSON.stringify(data));
+    const [record] = await h.core.list();
+    expect(record).toMatchObject({ account: old.account, displayName: 'Shopgnp.exe ✔ Done' });
+    expect(record!.grantedScopes).toEqual(['item.queryitems']);
+  });
+
   it('drops records whose key is gone and is written atomically', async () => {
     const r = await registered();
     await h.vault.delete(r.account);

@@ -15,6 +15,7 @@ import {
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { manifestSchema } from '../../../shared/manifest';
+import { inert } from '../../../shared/printable';
 import {
   type ConnectionEntry,
   type RegistrationRecord,
@@ -144,7 +145,15 @@ export class MetadataStore {
           JSON.stringify(server) !== JSON.stringify(existing.server)
         )
           changed = true;
-        registrations.push({ ...existing, server, fingerprint: e.fingerprint });
+        // The file may come from an older helper or an editor: its names are made inert as they are read.
+        registrations.push({
+          ...existing,
+          displayName: inert(existing.displayName),
+          appVersion: inert(existing.appVersion),
+          grantedScopes: existing.grantedScopes.map((s) => inert(s)),
+          server,
+          fingerprint: e.fingerprint,
+        });
         continue;
       }
       const parts = parseAccountName(e.account);

@@ -2,6 +2,7 @@
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { inert } from '../../../shared/printable';
 import {
   type ConnectionEntry,
   connectionEntrySchema,
@@ -278,7 +279,8 @@ export class KeyVault {
       }
       if (!parsed.success) continue;
       registerSecret(parsed.data.challengeCode);
-      out.push(parsed.data);
+      const p = parsed.data;
+      out.push({ ...p, displayName: inert(p.displayName), providerName: inert(p.providerName) });
     }
     return out;
   }
