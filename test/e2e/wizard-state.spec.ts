@@ -58,8 +58,8 @@ test('the waiting screen shows the request as Wawi shows it, where and when it w
   await sendFromConnect(page, t);
   await expect(page.getByRole('status')).toHaveText(t.stillWaiting);
   const card = page.locator('.request');
-  // The DisplayName as sent, not the English name Wawi does not show.
-  await expect(card.locator('.app-name')).toHaveText('Lagerbestand Sync (Demo)');
+  // The DisplayName as sent, not the English name Wawi does not show; isolated (bdi), being from outside.
+  await expect(card.locator('.app-name bdi')).toHaveText('Lagerbestand Sync (Demo)');
   await expect(card).toContainText('Beispiel Software GmbH');
   await expect(card).toContainText('1.0.0');
   await expect(card).toContainText('WawiHelperDemo/v1');

@@ -13,9 +13,11 @@ export function AppHeader({ launch }: { launch: Launch }) {
     <div className="app-card">
       <AppIcon icon={m.AppIcon} name={text.name} />
       <div>
-        <p className="app-name">{text.name}</p>
+        <p className="app-name">
+          <bdi>{text.name}</bdi>
+        </p>
         <p className="muted">
-          {t.by} {m.ProviderName}
+          {t.by} <bdi>{m.ProviderName}</bdi>
         </p>
       </div>
     </div>

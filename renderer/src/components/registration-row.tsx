@@ -44,7 +44,11 @@ export function RegistrationRow({
   return (
     <li className="reg" aria-labelledby={headingId}>
       <div className="reg-head">
-        <h2 id={headingId}>{name}</h2>
+        <h2 id={headingId}>
+          {/* A name from outside, isolated: right-to-left text in it cannot reorder what follows. */}
+          <bdi>{r.displayName}</bdi>
+          {r.instance ? ` · ${t.instance(r.instance)}` : ''}
+        </h2>
         <span className={`badge badge-${r.lastVerifyResult ?? 'unknown'}`}>
           {checking ? t.checking : t.status[r.lastVerifyResult ?? 'unknown']}
         </span>

@@ -16,10 +16,12 @@ export function RequestCard({ launch, event }: { launch: Launch | null; event?: 
       <div className="app-card">
         <AppIcon icon={m?.AppIcon} name={name} />
         <div>
-          <p className="app-name">{name}</p>
+          <p className="app-name">
+            <bdi>{name}</bdi>
+          </p>
           {m && (
             <p className="muted">
-              {t.by} {m.ProviderName}
+              {t.by} <bdi>{m.ProviderName}</bdi>
             </p>
           )}
         </div>
@@ -42,7 +44,9 @@ export function RequestCard({ launch, event }: { launch: Launch | null; event?: 
               {event.server.host}:{event.server.port}
             </dd>
             <dt>{t.factMandant}</dt>
-            <dd>{event.server.database}</dd>
+            <dd>
+              <bdi>{event.server.database}</bdi>
+            </dd>
           </>
         )}
         {event?.sentAt && (
