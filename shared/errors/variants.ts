@@ -1,5 +1,6 @@
 // Other wordings of an outcome, chosen by `params.variant`: why an address or a manifest file is not
-// usable, a locked keychain, a stale signature, a timed-out removal. Only the parts that differ.
+// usable, a locked keychain, a stale signature, a timed-out removal, a CA-trusted server's new
+// certificate. Only the parts that differ.
 import type { Lang } from '../lang';
 import type { ErrorCode } from './meta';
 import { type ErrorText, MENU } from './text-types';
@@ -30,6 +31,20 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
         detail:
           'Das App-Manifest enthält eine feste Signatur vom {signedAt}. JTL-Wawi nimmt eine Signatur nur innerhalb von 10 Minuten an; diese würde abgelehnt. An JTL-Wawi wurde nichts gesendet.',
         next: 'Der Anbieter der App muss jede Registrierung beim Senden signieren: Das Manifest braucht statt einer festen Signature einen SignatureProvider.',
+      },
+    },
+  },
+  'certificate-changed': {
+    // The registration trusted the server because the OS did (no pin); now it presents a certificate
+    // the OS does not trust: not "self-signed, trust it on first use" but a possible impostor.
+    ca: {
+      en: {
+        detail:
+          '{address} used to present a certificate this computer trusts. Now it presents one that it does not trust: SHA-256 {fingerprint}, issued to {subject}. The key was not sent.',
+      },
+      de: {
+        detail:
+          '{address} hat bisher ein Zertifikat gezeigt, dem dieser Computer vertraut. Jetzt zeigt er eines, dem er nicht vertraut: SHA-256 {fingerprint}, ausgestellt für {subject}. Der Schlüssel wurde nicht gesendet.',
       },
     },
   },

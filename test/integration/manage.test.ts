@@ -282,6 +282,16 @@ describe('metadata file', () => {
     expect((await h.core.verify(r.account)).result).toBe('works');
   });
 
+  it('a registration without a connection entry is confirmed before its key is sent, and the log says over which scheme', async () => {
+    const r = await registered();
+    await h.vault.deleteConnection(r.account);
+    expect((await h.core.list())[0]?.server.connectionUnknown).toBe(true);
+    expect((await h.core.verify(r.account)).result).toBe('works');
+    expect(h.log()).toMatch(/connection of a rebuilt registration confirmed.*"scheme":"http"/);
+    // Kept: the next check needs no confirmation.
+    expect((await h.vault.connections()).get(r.account)).toMatchObject({ baseUrl: sim.apiUrl() });
+  });
+
   it('names in the file (an older helper, an editor) are read inert: no fake line, no reversed text', async () => {
     const old = await registered();
     const file = join(h.home, 'registrations.json');

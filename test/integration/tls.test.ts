@@ -2,7 +2,6 @@
 // impostor with another certificate on the same address, and plain http only to this computer.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createTlsServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { parseWawiAddress } from '../../main/core/wawi/address';
 import { WawiClient } from '../../main/core/wawi/client';
 import { discover } from '../../main/core/wawi/discovery';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
-import { makeCertificate, type TestCertificate } from '../helpers/certs';
+import { makeCertificate, startImpostor, type TestCertificate } from '../helpers/certs';
 import { APP, CLI, cleanKeychain, isolatedEnv, MANIFEST } from '../helpers/cli-env';
 import { decideWhenPending, demoManifest, makeCore } from '../helpers/core';
 import { run } from '../helpers/proc';
@@ -21,21 +20,6 @@ beforeAll(() => {
   real = makeCertificate();
   other = makeCertificate();
 });
-
-/** An https server on a given port that presents another certificate and counts what reaches it. */
-async function startImpostor(port: number, cert: TestCertificate) {
-  const requests: { method?: string; url?: string; authorization?: string }[] = [];
-  const server: Server = createTlsServer({ key: cert.key, cert: cert.cert }, (req, res) => {
-    requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(req.url?.includes('info') ? '{"Version":"1.10.12.0","Tenant":"eazybusiness"}' : '[]');
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function httpsSim(port = 0) {
   const sim = await startWawiSim({ port, tls: { key: real.key, cert: real.cert } });

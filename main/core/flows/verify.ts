@@ -59,7 +59,7 @@ async function checkStored(
         'the server presented another certificate than the one trusted; nothing was sent',
         {
           account: record.account,
-          expected: e.params?.expected,
+          expected: e.params?.expected ?? 'a certificate the OS trusts',
           presented: e.params?.fingerprint,
         },
       );
