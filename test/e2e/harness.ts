@@ -16,7 +16,7 @@ import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
 import type { Lang } from '../../shared/lang';
 import type { FlowEvent } from '../../shared/registration';
-import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
+import { type SimOptions, startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { decideWhenPending, demoManifest, uniqueService } from '../helpers/core';
 import { PrivateKeyring } from '../helpers/private-keyring';
 import { ROOT } from '../helpers/proc';
@@ -43,6 +43,8 @@ export interface Harness {
   /** How often the app asked to open the log folder. */
   logFolderOpened: { count: number };
   service: string;
+  /** The helper's data folder (registrations.json, logs). */
+  home: string;
   core: ReturnType<typeof createCore>['core'];
   vault: ReturnType<typeof createCore>['vault'];
   events: FlowEvent[];
@@ -75,6 +77,8 @@ export async function startHarness(
     tls?: { key: string; cert: string };
     /** The simulator's databases ("Mandanten"). */
     databases?: string[];
+    /** What the simulator's /info reports (a hostile server's texts). */
+    info?: Pick<SimOptions, 'wawiVersion' | 'tenant'>;
     /** Timings other than the harness's short ones. */
     timings?: Partial<Timings>;
     /** Wraps the real keychain (keytar), e.g. to make it refuse for a while. */
@@ -87,6 +91,7 @@ export async function startHarness(
     port: 0,
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.databases ? { databases: options.databases } : {}),
+    ...options.info,
   });
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   const service = uniqueService();
@@ -151,6 +156,7 @@ export async function startHarness(
     clipboard,
     logFolderOpened,
     service,
+    home,
     core,
     vault,
     events,

@@ -13,6 +13,7 @@ export interface ApiContext {
   state: SimState;
   rules: VersionRules;
   wawiVersion: string;
+  tenant?: string;
   /** Signed registrations only (certified apps), checked with this shared secret. */
   signatureSecret?: string;
 }
@@ -78,7 +79,7 @@ export async function handleApi(
         {
           Version: sim.wawiVersion,
           Timestamp: new Date().toISOString(),
-          Tenant: state.name(dbName),
+          Tenant: sim.tenant ?? state.name(dbName),
           Type: 'WAWI-Api',
         },
         version,

@@ -46,6 +46,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
       unversioned: options.unversioned,
     },
     wawiVersion: options.wawiVersion ?? '1.10.12.0',
+    tenant: options.tenant,
     signatureSecret: options.signatureSecret,
   };
   const sockets = new Set<Socket>();

@@ -16,6 +16,8 @@ export interface SimOptions {
   stateFile?: string;
   /** Version reported by /info. */
   wawiVersion?: string;
+  /** Tenant reported by /info instead of the database's name (e.g. a hostile server's text in tests). */
+  tenant?: string;
   /** Versioned path prefixes this server knows. Default both; ['v2'] simulates a server without /v1/. */
   pathVersions?: PathVersion[];
   /** Quirk of some builds: 404 for the unversioned path when `api-version: 1.1` is sent. */
