@@ -92,8 +92,9 @@ export async function keyringState(services: string[], exec: Exec = execDefault)
 }
 
 async function keyringStateOnce(services: string[], exec: Exec): Promise<KeyringState> {
-  try {
-    const { stdout } = await exec(
+  // All asked at once (each is a process of its own): searching is safe on a locked collection too.
+  const [collection, ...searches] = await Promise.all([
+    exec(
       'dbus-send',
       SEND(
         '/org/freedesktop/secrets/aliases/default',
@@ -101,17 +102,11 @@ async function keyringStateOnce(services: string[], exec: Exec): Promise<Keyring
         'string:org.freedesktop.Secret.Collection',
         'string:Locked',
       ),
-    );
-    if (/boolean\s+true/.test(stdout)) return { state: 'locked' };
-  } catch (err) {
-    const e = err as ExecError;
-    if (e.code === 'ENOENT') return { state: 'unknown' };
-    if (!isMissingObject(e))
-      return { state: 'unavailable', reason: firstLine(e) || 'no Secret Service on the session bus' };
-    // No default collection: searching is safe, storing will fail with its own clear error.
-  }
-  const searches = await Promise.all(
-    services.map((service) =>
+    ).then(
+      ({ stdout }) => ({ locked: /boolean\s+true/.test(stdout) }),
+      (err: ExecError) => ({ error: err }),
+    ),
+    ...services.map((service) =>
       exec(
         'dbus-send',
         SEND(
@@ -121,12 +116,19 @@ async function keyringStateOnce(services: string[], exec: Exec): Promise<Keyring
         ),
       ).then(
         ({ stdout }) => ({ locked: lockedItems(stdout) > 0 }),
-        (err: ExecError) => ({ error: firstLine(err) }),
+        (err: ExecError) => ({ error: err }),
       ),
     ),
-  );
+  ]);
+  if ('error' in collection) {
+    const e = collection.error;
+    if (e.code === 'ENOENT') return { state: 'unknown' };
+    if (!isMissingObject(e))
+      return { state: 'unavailable', reason: firstLine(e) || 'no Secret Service on the session bus' };
+    // No default collection: searching is safe, storing will fail with its own clear error.
+  } else if (collection.locked) return { state: 'locked' };
   for (const r of searches) {
-    if ('error' in r) return { state: 'unavailable', reason: r.error };
+    if ('error' in r) return { state: 'unavailable', reason: firstLine(r.error) };
     if (r.locked) return { state: 'locked' };
   }
   return { state: 'unlocked' };
