@@ -1,8 +1,9 @@
 // The vendor's app manifest: the registration request's fields in the API's PascalCase, plus
 // `AppIconFile` (a PNG path relative to the manifest) as an alternative to base64 `AppIcon`.
-import { z } from 'zod';
+
 import { isKnownScope } from './scopes';
 import { isLoopbackHost } from './wawi-address';
+import * as z from './zod';
 
 export const MAX_ICON_BYTES = 256 * 1024;
 export const MIN_ICON_PX = 16;

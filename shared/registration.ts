@@ -1,8 +1,9 @@
 // Registrations, flow states and the events a running flow emits: the contract between the core,
 // the CLI and the renderer. Nothing here ever holds an API key or a challenge code.
-import { z } from 'zod';
+
 import { serializedErrorSchema } from './errors/schema';
 import { FLOW_KINDS, FLOW_STATES } from './flow';
+import * as z from './zod';
 
 export const serverRefSchema = z.object({
   baseUrl: z.string(),

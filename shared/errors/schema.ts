@@ -1,5 +1,5 @@
 // A typed error as it crosses a boundary (IPC, --json, flow events): the zod schema and its type.
-import { z } from 'zod';
+import * as z from '../zod';
 import { ERROR_CODES } from './meta';
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

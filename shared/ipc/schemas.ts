@@ -1,6 +1,6 @@
 // Every IPC channel between the renderer and the main process: request and response schemas in one
 // place, with the types derived from them. The renderer never sees an API key or a challenge code.
-import { z } from 'zod';
+
 import { type SerializedError, serializedErrorSchema } from '../errors/schema';
 import { LANGS } from '../lang';
 import { LAUNCH_ACTIONS } from '../launch';
@@ -12,6 +12,7 @@ import {
   serverRefSchema,
   verifyResultSchema,
 } from '../registration';
+import * as z from '../zod';
 import type { Channel } from './channels';
 
 export const langSchema = z.enum(LANGS);

@@ -2,8 +2,9 @@
 // right before each registration POST the helper asks the manifest's SignatureProvider for a fresh
 // `Signature` over "<AppId>.<SignatureData>", and checks that the answer is well-formed and that
 // SignatureData is within 10 minutes of this computer's clock. Any failure means nothing goes to Wawi.
-import { z } from 'zod';
+
 import { type AppManifest, SIGNATURE_VALID_MS, signatureAge } from '../../../shared/manifest';
+import * as z from '../../../shared/zod';
 import { asHelperError, HelperError, isAbort } from '../errors';
 import { camelKeys } from '../wawi/client';
 import { type HttpOptions, httpRequest } from '../wawi/http';

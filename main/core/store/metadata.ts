@@ -13,7 +13,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
 import { manifestSchema } from '../../../shared/manifest';
 import { inert } from '../../../shared/printable';
 import {
@@ -22,6 +21,7 @@ import {
   registrationRecordSchema,
   type ServerRef,
 } from '../../../shared/registration';
+import * as z from '../../../shared/zod';
 import { HelperError } from '../errors';
 import type { Logger } from '../log/logger';
 import { parseAccountName, parseWawiAddress, serverFromAccount } from '../wawi/address';

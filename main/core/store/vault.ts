@@ -1,7 +1,6 @@
 // The key vault: API keys (and pending registrations, which can fetch a key) live only in the OS
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { inert } from '../../../shared/printable';
 import {
   type ConnectionEntry,
@@ -9,6 +8,7 @@ import {
   type PendingRegistration,
   pendingRegistrationSchema,
 } from '../../../shared/registration';
+import * as z from '../../../shared/zod';
 import { HelperError, isHelperError } from '../errors';
 import { registerSecret } from '../log/logger';
 import { STALE_SESSION } from './fresh-store';

@@ -1,8 +1,9 @@
 // The JTL-Wawi REST API as the helper needs it (see docs/wawi-protocol.md).
-import { z } from 'zod';
+
 import type { AppManifest } from '../../../shared/manifest';
 import { inert } from '../../../shared/printable';
 import type { ApiStyle } from '../../../shared/registration';
+import * as z from '../../../shared/zod';
 import { HelperError } from '../errors';
 import { isLoopback, type WawiServer } from './address';
 import { type HttpOptions, type HttpResult, httpRequest, retryAfterMs } from './http';

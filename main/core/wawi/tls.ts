@@ -2,7 +2,7 @@
 // OS trusts it) and connecting only to a pinned certificate. A pin replaces the CA check: the merchant
 // compared the fingerprint and said yes, so exactly that certificate is accepted, and nothing else.
 import { isIP } from 'node:net';
-import { type PeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { buildConnector } from 'undici';
 import { printable } from '../../../shared/printable';
 import type { CertificateInfo } from '../../../shared/registration';
@@ -57,11 +57,13 @@ const unbracket = (host: string) => host.replace(/^\[(.*)\]$/, '$1');
  * Connects, reads the certificate the server presents and hangs up: nothing is sent. `trusted` says
  * whether the OS would accept it for this host name.
  */
-export function inspectCertificate(
+export async function inspectCertificate(
   host: string,
   port: number,
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<CertificateInfo> {
+  // Loaded with the first handshake: commands that connect nowhere (list, status) start without it.
+  const { connect: tlsConnect } = await import('node:tls');
   const h = unbracket(host);
   return new Promise((resolve, reject) => {
     const socket: TLSSocket = tlsConnect({
