@@ -40,8 +40,9 @@ const ENDINGS: Record<ActiveState, readonly FinalState[]> = {
 
 const REGISTER: Table = {
   sending: ['sending', 'waiting'],
-  // verifying straight from waiting: a 410 for a key that is already stored here (resumed after a crash).
-  waiting: ['waiting', 'storing', 'verifying'],
+  // verifying straight from waiting: a 410 for a key that is already stored here (resumed after a crash);
+  // sending again: the Wawi dialog was closed and dropped the request (the app sends a new one).
+  waiting: ['waiting', 'sending', 'storing', 'verifying'],
   storing: ['storing', 'verifying'],
   verifying: ['accepted'],
 };
@@ -115,6 +116,8 @@ export function flowPhase(e: PhaseInput): FlowPhase {
     case 'sending':
       // Replacing a registration: Wawi still has the app (409) until the merchant removes it there.
       if (e.transient?.code === 'already-registered') return 'waiting-for-unregister';
+      // The dialog was closed and dropped the request: a new one goes out as soon as it waits again.
+      if (e.transient?.code === 'request-not-found') return 'waiting-for-dialog';
       return e.transient?.code === 'no-registration-window' ? 'waiting-for-dialog' : 'sending';
     case 'waiting':
       return e.transient ? 'retrying' : 'waiting';

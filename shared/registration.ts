@@ -127,6 +127,8 @@ export const flowEventSchema = z.object({
   resumedFrom: z.string().optional(),
   /** From the moment Wawi confirmed the request (201): when that was. */
   sentAt: z.string().optional(),
+  /** Requests of this flow that Wawi dropped because its dialog was closed (a new one is sent). */
+  requestsExpired: z.number().int().optional(),
 });
 export type FlowEvent = z.infer<typeof flowEventSchema>;
 export type { FlowKind, FlowState } from './flow';

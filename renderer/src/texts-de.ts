@@ -55,6 +55,9 @@ export const de: Texts = {
   dialogTitle: 'Öffnen Sie den Registrierungsdialog in JTL-Wawi',
   dialogSteps: [`Öffnen Sie in JTL-Wawi ${MENU}.`, 'Klicken Sie auf „Hinzufügen“ und dann auf „Weiter“.'],
   waitingForDialog: 'Die Anfrage wird gesendet, sobald der Dialog wartet.',
+  dialogClosedTitle: 'Der Wawi-Dialog wurde geschlossen',
+  dialogClosed:
+    'Der Dialog wurde geschlossen; die Anfrage, die darin wartete, ist verfallen. Eine neue wird gesendet, sobald der Dialog wieder wartet.',
   lookFor: 'Suchen Sie im Wawi-Dialog nach dieser Anfrage. Wawi zeigt sie so an:',
   factVersion: 'Version',
   factAppId: 'App-ID',
@@ -190,8 +193,10 @@ export const de: Texts = {
   waitingRemoval: 'Warten, bis der alte Schlüssel nicht mehr funktioniert',
   removed: 'Ich habe sie entfernt',
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
-  waitingDialog:
-    'Der alte Schlüssel funktioniert nicht mehr. Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
+  waitingDialog: (proven) =>
+    `${proven ? 'Der alte Schlüssel funktioniert nicht mehr.' : 'Sie haben bestätigt, dass die App entfernt ist.'} Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.`,
+  stillRegistered:
+    'JTL-Wawi führt die App noch, daher kann die neue Anfrage noch nicht gesendet werden. Entfernen Sie die App dort zuerst (Schritte 1 und 2); die Anfrage wird gesendet, sobald sie entfernt ist und der Dialog wartet.',
   revokedTitle: 'Der Zugriff ist widerrufen',
   revokedText: (name) => `${name} wurde in JTL-Wawi entfernt und ihr Schlüssel von diesem Computer gelöscht.`,
   rotatedTitle: 'Der Schlüssel wurde erneuert',

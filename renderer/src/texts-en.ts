@@ -53,6 +53,9 @@ export const en = {
   dialogTitle: 'Open the registration dialog in JTL-Wawi',
   dialogSteps: [`In JTL-Wawi open ${MENU}.`, 'Click „Hinzufügen“, then „Weiter“.'],
   waitingForDialog: 'The request is sent as soon as the dialog waits.',
+  dialogClosedTitle: 'The Wawi dialog was closed',
+  dialogClosed:
+    'The dialog was closed, so the request waiting in it expired. A new one is sent as soon as the dialog waits again.',
   lookFor: 'In the Wawi dialog, look for this request. Wawi shows it like this:',
   factVersion: 'Version',
   factAppId: 'App ID',
@@ -185,8 +188,11 @@ export const en = {
   waitingRemoval: 'Waiting until the old key stops working',
   removed: 'I have removed it',
   oldKeyDead: 'The old key no longer works.',
-  waitingDialog:
-    'The old key no longer works. Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
+  /** After the removal: what is known of it (a 401, or only the merchant's word), then what to click. */
+  waitingDialog: (proven: boolean) =>
+    `${proven ? 'The old key no longer works.' : 'You confirmed that the app is removed.'} Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.`,
+  stillRegistered:
+    'JTL-Wawi still lists the app, so the new request cannot be sent yet. Remove the app there first (steps 1 and 2); the request goes out as soon as it is removed and the dialog waits.',
   revokedTitle: 'The access is revoked',
   revokedText: (name: string) => `${name} was removed in JTL-Wawi and its key deleted from this computer.`,
   rotatedTitle: 'The key was rotated',

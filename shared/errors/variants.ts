@@ -34,6 +34,17 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
       },
     },
   },
+  cancelled: {
+    // Cancelled after a request went out and expired in Wawi (its dialog was closed): nothing waits there.
+    expired: {
+      en: {
+        next: 'The request that was sent expired in JTL-Wawi when its dialog was closed; nothing waits there now. You can start again at any time.',
+      },
+      de: {
+        next: 'Die gesendete Anfrage ist in JTL-Wawi verfallen, als der Dialog geschlossen wurde; dort wartet nun nichts mehr. Sie können jederzeit neu beginnen.',
+      },
+    },
+  },
   'certificate-changed': {
     // The registration trusted the server because the OS did (no pin); now it presents a certificate
     // the OS does not trust: not "self-signed, trust it on first use" but a possible impostor.

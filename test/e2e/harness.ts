@@ -264,6 +264,25 @@ export async function capture(page: Page, name: string) {
   });
 }
 
+/**
+ * Runs `check` in the page's language, then in the other one (the language switch shows the same
+ * state), and switches back with the focus where it was: a sentence is checked in both languages
+ * without running the behaviour twice.
+ */
+export async function inBothLanguages(page: Page, check: (lang: Lang) => Promise<void>) {
+  const first = (await page.locator('html').getAttribute('lang')) as Lang;
+  const other: Lang = first === 'de' ? 'en' : 'de';
+  await check(first);
+  await switchLanguage(page, other);
+  await check(other);
+  await switchLanguage(page, first);
+  await page.evaluate(() => {
+    const w = window as unknown as { __captureFocus?: HTMLElement | null };
+    w.__captureFocus?.focus({ preventScroll: true });
+    delete w.__captureFocus;
+  });
+}
+
 /** Clicks the language switch without moving the focus (a script's click does not), and waits for the
  * page to be in that language (the document's `lang` is set after the render). */
 async function switchLanguage(page: Page, to: Lang) {

@@ -142,7 +142,7 @@ function words(lang: 'en' | 'de') {
     rotateBtn: new RegExp(`^${x.rotate}`),
     rotate: x.rotateTitle,
     remove: x.removeSteps(name)[1]!,
-    nowClick: x.waitingDialog,
+    nowClick: x.waitingDialog(true),
     removedBtn: x.removed,
     rotated: x.rotatedTitle,
     revokeBtn: new RegExp(`^${x.revoke}`),

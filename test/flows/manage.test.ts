@@ -45,8 +45,9 @@ describe('rotate on a fake clock', () => {
       'accepted',
     ]);
     expect(new Set(events.map((e) => e.flowId)).size).toBe(1);
-    expect(events.at(-2)?.oldKeyDead).toBeUndefined();
+    // Proven by the 401, and said by every later event (the screen after the removal may say it).
     expect(events[3]?.oldKeyDead).toBe(true);
+    expect(events.slice(4).every((e) => e.oldKeyDead === true)).toBe(true);
     expect(record.lastVerifyResult).toBe('works');
     expect(await vault.get(ACCOUNT)).toBe(wawi.key);
     expect(wawi.key).not.toBe(old);
@@ -95,6 +96,30 @@ describe('rotate on a fake clock', () => {
     await clock.run(run);
     expect(clock.waits.length).toBeLessThanOrEqual(1);
     expect(wawi.requests.filter((r) => r === 'POST authentication')).toHaveLength(1);
+  });
+
+  it('confirmed before the app was removed: no event claims the old key is dead, and the 409 is waited out', async () => {
+    const already = () => new HelperError('already-registered', { status: 409 });
+    const { core, clock, wawi } = await registered();
+    wawi.posts = [already(), already(), 'created'];
+    const events: FlowEvent[] = [];
+    let confirm!: () => void;
+    const confirmation = new Promise<void>((r) => {
+      confirm = r;
+    });
+    const record = await clock.run(
+      core.rotate(ACCOUNT, {
+        confirmation,
+        onEvent: (e) => {
+          events.push(e);
+          if (e.state === 'awaiting-removal') confirm();
+        },
+      }),
+    );
+    expect(record.lastVerifyResult).toBe('works');
+    expect(events.some((e) => e.oldKeyDead === true)).toBe(false);
+    expect(events.filter((e) => e.transient?.code === 'already-registered')).toHaveLength(2);
+    expect(wawi.requests.filter((r) => r === 'POST authentication')).toHaveLength(3);
   });
 });
 

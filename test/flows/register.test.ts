@@ -12,6 +12,7 @@ const POLL = jitter(1000, (n) => new Uint8Array(n).fill(0x80));
 const unavailable = () => new HelperError('server-error', { status: 503 });
 const noWindow = () => new HelperError('no-registration-window', { status: 403 });
 const alreadyRegistered = () => new HelperError('already-registered', { status: 409 });
+const gone = () => new HelperError('request-not-found', { status: 404 });
 
 interface Row {
   name: string;
@@ -82,7 +83,7 @@ const ROWS: Row[] = [
   },
   {
     name: '404: the request is gone, the entry ends',
-    polls: [new HelperError('request-not-found', { status: 404 })],
+    polls: [gone()],
     fails: 'request-not-found',
     waits: [],
     requests: ['GET info', 'POST authentication', 'GET authentication/{id}'],
@@ -140,6 +141,34 @@ const ROWS: Row[] = [
     states: ['sending', 'sending', 'sending', 'sending', 'waiting', 'storing', 'verifying', 'accepted'],
   },
   {
+    name: 'the dialog closed while the request waited (404), waiting for the dialog: a new request once it waits again',
+    posts: ['created', noWindow(), 'created'],
+    polls: ['pending', gone(), 'accepted'],
+    opts: { waitForWindow: true },
+    waits: [POLL, 2000],
+    requests: [
+      'GET info',
+      'POST authentication',
+      'GET authentication/{id}',
+      'GET authentication/{id}',
+      'POST authentication',
+      'POST authentication',
+      'GET authentication/{id}',
+      'GET companies',
+    ],
+    states: [
+      'sending',
+      'waiting',
+      'waiting',
+      'sending',
+      'sending',
+      'waiting',
+      'storing',
+      'verifying',
+      'accepted',
+    ],
+  },
+  {
     name: 'the keychain refuses the key twice (the CLI: no retry-now signal): retried at 1 s, 2 s, then stored',
     refusals: 2,
     waits: [1000, 2000],
@@ -182,6 +211,31 @@ describe('register on a fake clock', () => {
     expect(events.map((e) => e.state)).toEqual(row.states);
     // One flow, one id.
     expect(new Set(events.map((e) => e.flowId)).size).toBe(1);
+  });
+
+  it('after the dialog closed, every event says a request expired; a cancel then says so, not "nothing was sent"', async () => {
+    const wawi = new ScriptedWawi({ posts: ['created', noWindow()], polls: ['pending', gone()] });
+    const { core, clock, vault } = fakeService(wawi);
+    const events: FlowEvent[] = [];
+    const cancel = new AbortController();
+    const run = clock.run(
+      core.register(demoManifestSync(), SERVER, {
+        waitForWindow: true,
+        signal: cancel.signal,
+        onEvent: (e) => {
+          events.push(e);
+          if (e.transient?.code === 'no-registration-window') cancel.abort();
+        },
+      }),
+    );
+    await expect(run).rejects.toMatchObject({ code: 'cancelled', params: { variant: 'expired' } });
+    const afterExpiry = events.slice(events.findIndex((e) => e.transient?.code === 'request-not-found'));
+    expect(afterExpiry.map((e) => [e.state, e.requestsExpired, e.sentAt])).toEqual([
+      ['sending', 1, undefined],
+      ['sending', 1, undefined],
+      ['cancelled', 1, undefined],
+    ]);
+    expect(await vault.listPending()).toEqual([]);
   });
 
   it('a second register for the same app and server resumes the kept request instead of sending again', async () => {

@@ -29,7 +29,9 @@ export function follow(
     const endsAt = e.remainingMs !== undefined ? Date.now() + e.remainingMs : undefined;
     switch (flowPhase(e)) {
       case 'waiting-for-dialog':
-        out.progress(out.t.waitingDialog, started, endsAt);
+        // Said once when a request expired (the dialog was closed), then the wait for the dialog.
+        if (e.transient?.code === 'request-not-found') out.say(out.t.dialogClosed);
+        else out.progress(out.t.waitingDialog, started, endsAt);
         break;
       case 'waiting-for-unregister':
         out.progress(out.t.waitingRemoval, started, endsAt);

@@ -70,6 +70,8 @@ const en = {
   oldKeyDead: 'The old key no longer works.',
   waitingDialog:
     'Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
+  dialogClosed:
+    'The Wawi dialog was closed, and the request waiting in it expired. A new one is sent as soon as the dialog waits again: click "Hinzufügen" and "Weiter" in JTL-Wawi.',
   rotated: 'Done. The key was rotated.',
   revoked: (kc: string) => `Done. The app was removed in JTL-Wawi and its key deleted from the ${kc}.`,
   forgotten: `Forgotten on this computer. The app is still registered in JTL-Wawi; remove it there (${MENU}) if it should lose access.`,
@@ -169,6 +171,8 @@ const de: Texts = {
   oldKeyDead: 'Der alte Schlüssel funktioniert nicht mehr.',
   waitingDialog:
     'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
+  dialogClosed:
+    'Der Wawi-Dialog wurde geschlossen; die Anfrage, die darin wartete, ist verfallen. Eine neue wird gesendet, sobald der Dialog wieder wartet: Klicken Sie in JTL-Wawi auf „Hinzufügen“ und „Weiter“.',
   rotated: 'Fertig. Der Schlüssel wurde erneuert.',
   revoked: (kc) =>
     `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus dem Schlüsselspeicher (${kc}) gelöscht.`,

@@ -22,7 +22,10 @@ export async function endPending(ctx: FlowContext, account: string, log: Logger)
 }
 
 /** Says in the error that the request is still waiting in Wawi and kept here (unless it is gone). */
-export function kept(err: HelperError, entry: EntryState, account: string): HelperError {
+export function kept(err: HelperError, entry: EntryState, account: string, requestsExpired = 0): HelperError {
+  // Cancelled after a request expired in Wawi (its dialog was closed): something was sent, nothing waits.
+  if (entry === 'none' && requestsExpired > 0 && err.code === 'cancelled')
+    return withParams(err, { variant: 'expired' });
   if (entry === 'none' || endsEntry(err.code)) return err;
   return withParams(err, { pendingKept: entry === 'confirmed' ? 'true' : 'unconfirmed', account });
 }

@@ -133,6 +133,11 @@ export class Flow {
     this.extra = { ...this.extra, ...fields };
   }
 
+  /** What later events carry so far. */
+  get carried(): Readonly<Partial<FlowEvent>> {
+    return this.extra;
+  }
+
   to(state: FlowState, extra: Partial<FlowEvent> = {}) {
     if (!canTransition(this.kind, this.state, state)) {
       throw new HelperError('internal', {

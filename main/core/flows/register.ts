@@ -122,33 +122,66 @@ export async function registerIn(
     flow.setServer(serverRef(server, undefined, conn));
     const info = await flow.within(opts.signal, (s) => client.detect(s));
     flow.setServer(serverRef(server, info.version, conn));
-    const challengeCode = newChallengeCode(ctx.random);
-    registerSecret(challengeCode);
-    const pending: PendingRegistration = {
-      v: 2,
-      kind: flow.kind === 'rotate' ? 'rotate' : 'register',
-      account,
-      baseUrl: server.baseUrl,
-      appId: manifest.AppId,
-      displayName: short(manifest.DisplayName),
-      providerName: short(manifest.ProviderName),
-      appVersion: manifest.Version,
-      challengeCode,
-      startedAt: new Date(ctx.clock.now()).toISOString(),
-      ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
-      ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
-      ...(instance ? { instance: instance.number, instanceOf: instance.requestId } : {}),
-    };
     const run: Run<typeof opts> = { ctx, flow, client, opts, log };
-    const requestId = await sendRequest(run, manifest, pending, entry);
-    opts.onRequestKnown?.();
-    log.info('registration request sent', { requestId, apiStyle: info.apiStyle, wawiVersion: info.version });
-    saveManifestQuietly(ctx, account, manifest, log);
-    if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });
-    flow.to('waiting', { polls: 0, nextPollInMs: 0 });
     const ref = serverRef(server, info.version, conn);
-    return await poll(run, { ...pending, requestId }, ref);
+    for (let expired = 0; ; expired++) {
+      const pending = newPending(ctx, flow, manifest, account, server, conn, instance);
+      const requestId = await sendRequest(run, manifest, pending, entry);
+      opts.onRequestKnown?.();
+      log.info('registration request sent', {
+        requestId,
+        apiStyle: info.apiStyle,
+        wawiVersion: info.version,
+      });
+      if (!expired) saveManifestQuietly(ctx, account, manifest, log);
+      if (pending.sentAt) flow.carry({ sentAt: pending.sentAt });
+      flow.to('waiting', { polls: 0, nextPollInMs: 0 });
+      try {
+        return await poll(run, { ...pending, requestId }, ref);
+      } catch (err) {
+        // The Wawi dialog was closed while the request waited in it: Wawi dropped the request (404).
+        // Where the helper waits for the dialog (the app, a rotation), a new request goes out as soon
+        // as the dialog waits again, and every later event says that one expired.
+        const e = asHelperError(err);
+        if (e.code !== 'request-not-found' || !opts.waitForWindow) throw e;
+        entry.state = 'none'; // poll() ended the entry with the request
+        log.info('the request is gone in Wawi (its dialog was closed); a new one is sent when it waits');
+        flow.carry({ requestsExpired: expired + 1, sentAt: undefined });
+        flow.to('sending', { transient: e.toJSON() });
+      }
+    }
   } catch (err) {
-    throw flow.end(kept(withApp(asHelperError(err), manifest.AppId), entry.state, account));
+    throw flow.end(
+      kept(withApp(asHelperError(err), manifest.AppId), entry.state, account, flow.carried.requestsExpired),
+    );
   }
+}
+
+/** A new request's pending entry: a fresh challenge code, not in the keychain yet. */
+function newPending(
+  ctx: FlowContext,
+  flow: Flow,
+  manifest: AppManifest,
+  account: string,
+  server: WawiServer,
+  conn: Connection,
+  instance: InstanceOf | undefined,
+): PendingRegistration {
+  const challengeCode = newChallengeCode(ctx.random);
+  registerSecret(challengeCode);
+  return {
+    v: 2,
+    kind: flow.kind === 'rotate' ? 'rotate' : 'register',
+    account,
+    baseUrl: server.baseUrl,
+    appId: manifest.AppId,
+    displayName: short(manifest.DisplayName),
+    providerName: short(manifest.ProviderName),
+    appVersion: manifest.Version,
+    challengeCode,
+    startedAt: new Date(ctx.clock.now()).toISOString(),
+    ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
+    ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
+    ...(instance ? { instance: instance.number, instanceOf: instance.requestId } : {}),
+  };
 }

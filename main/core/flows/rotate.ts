@@ -30,12 +30,15 @@ export async function rotate(
   let reached: Awaited<ReturnType<typeof reach>>;
   let manifest: AppManifest;
   let instance: InstanceOf | undefined;
+  let how: 'dead' | 'confirmed';
   try {
     manifest = manifestFor(ctx, record, opts.manifest);
     await ctx.deps.vault.check();
     reached = await reach(ctx, record, opts.signal);
-    const how = await awaitRemoval(ctx, flow, reached.client, { ...record, server: reached.ref }, key, opts);
+    how = await awaitRemoval(ctx, flow, reached.client, { ...record, server: reached.ref }, key, opts);
     log.info('old registration removed in Wawi', { how });
+    // Only a 401 proves the removal; later events say which it was, so no screen claims more.
+    flow.carry({ oldKeyDead: how === 'dead' });
     flow.to('sending');
     // A rotation stopped after its request went out goes on with that request.
     const pending = await findPending(ctx, account);
@@ -46,5 +49,14 @@ export async function rotate(
   } catch (err) {
     throw flow.end(withApp(asHelperError(err), record.appId));
   }
-  return registerIn(ctx, flow, manifest, reached.server, { ...opts, waitForWindow: true, instance }, log);
+  // A removal the merchant only confirmed may not have happened yet: a 409 then waits for it (the
+  // request goes out once the app is gone), instead of ending the rotation.
+  return registerIn(
+    ctx,
+    flow,
+    manifest,
+    reached.server,
+    { ...opts, waitForWindow: true, replaceRegistered: how === 'confirmed', instance },
+    log,
+  );
 }

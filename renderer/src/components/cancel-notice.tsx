@@ -21,7 +21,7 @@ export function CancelNotice({
   const kept = notice.params?.pendingKept === 'true' ? notice.params.account : undefined;
   const text = kept
     ? t.cancelledKept
-    : notice.params?.pendingKept === 'unconfirmed'
+    : notice.params?.pendingKept === 'unconfirmed' || notice.params?.variant === 'expired'
       ? errorText(notice, lang, 'app').next
       : kind === 'register'
         ? t.cancelledNothingSent

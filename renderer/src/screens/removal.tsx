@@ -33,8 +33,10 @@ export function Removal({
   const { lang, t } = useI18n();
   const elapsedMs = useElapsed(event);
   const phase = event ? flowPhase(event) : undefined;
-  // After the removal the request goes out as soon as the Wawi dialog waits.
-  const sending = phase === 'sending' || phase === 'waiting-for-dialog';
+  // After the removal the request goes out as soon as the Wawi dialog waits; after a removal the
+  // merchant only confirmed, Wawi may still list the app (then the request waits for that too).
+  const stillRegistered = phase === 'waiting-for-unregister';
+  const sending = phase === 'sending' || phase === 'waiting-for-dialog' || stillRegistered;
   const started = useRef(false);
   useEffect(() => {
     if (started.current || flowId) return;
@@ -56,11 +58,13 @@ export function Removal({
       </ol>
       <ProgressLine
         status={
-          sending
-            ? t.waitingDialog
-            : phase === 'old-key-dead'
-              ? t.oldKeyDead
-              : progressText(event, t, lang, t.waitingRemoval)
+          stillRegistered
+            ? t.stillRegistered
+            : sending
+              ? t.waitingDialog(event?.oldKeyDead === true)
+              : phase === 'old-key-dead'
+                ? t.oldKeyDead
+                : progressText(event, t, lang, t.waitingRemoval)
         }
         elapsedMs={sending || phase === 'old-key-dead' ? undefined : elapsedMs}
       />

@@ -41,7 +41,15 @@ export function Waiting({
   // Replacing a registration: Wawi still has the app until the merchant removes it there.
   const forUnregister = phase === 'waiting-for-unregister';
   const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
-  const title = forUnregister ? t.unregisterTitle : forDialog ? t.dialogTitle : t.waitingTitle;
+  // The dialog was closed while a request waited in it: that one expired, a new one goes out.
+  const expired = forDialog && (event?.requestsExpired ?? 0) > 0;
+  const title = forUnregister
+    ? t.unregisterTitle
+    : expired
+      ? t.dialogClosedTitle
+      : forDialog
+        ? t.dialogTitle
+        : t.waitingTitle;
   const steps = forUnregister
     ? [...t.removeSteps(name), ...t.rotateMore]
     : forDialog
@@ -49,9 +57,11 @@ export function Waiting({
       : t.acceptSteps;
   const status = forUnregister
     ? t.unregisterWaiting
-    : forDialog
-      ? t.waitingForDialog
-      : progressText(event, t, lang, t.stillWaiting);
+    : expired
+      ? t.dialogClosed
+      : forDialog
+        ? t.waitingForDialog
+        : progressText(event, t, lang, t.stillWaiting);
   const sent = !forDialog && !forUnregister;
   // "I have accepted": after the first minute, one status request now. Only Wawi's answer to it is
   // shown: still pending, or the next screen.
