@@ -19,8 +19,15 @@ const TEXTS: Record<Lang, Record<ErrorCode, ErrorText>> = { de: TEXTS_DE, en: TE
  *   the advice then says how to collect the key later (per surface).
  * - `variant`: another wording of the same outcome (e.g. `removal` for a timed-out removal wait).
  * - `platform`: the OS whose keychain failed (`win32`, `darwin`, `linux`), for keychain texts.
+ * - `nothingSent: 'true'`: a registration stopped before its request went out; the detail says so.
  */
-export const TEXT_PARAMS = ['pendingKept', 'variant', 'platform'] as const;
+export const TEXT_PARAMS = ['pendingKept', 'variant', 'platform', 'nothingSent'] as const;
+
+/** Said after the detail of an error that stopped a registration before its request went out. */
+const NOTHING_SENT: Record<Lang, string> = {
+  en: 'Nothing was sent to JTL-Wawi.',
+  de: 'An JTL-Wawi wurde nichts gesendet.',
+};
 
 type Params = Record<string, string | undefined>;
 const fill = (s: string, p: Params) => s.replace(/\{(\w+)\}/g, (_, k: string) => p[k] ?? '…');
@@ -49,6 +56,8 @@ export function errorText(err: TextableError, lang: Lang, surface: Surface = 'cl
   if (surfaceNext) t.next = surfaceNext;
   if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
   if (err.params?.pendingKept === 'unconfirmed') t.next = TEXTS[lang]['request-unconfirmed'].next;
+  if (err.params?.nothingSent === 'true' && !`${t.detail}${t.next}`.includes(NOTHING_SENT[lang]))
+    t.detail = `${t.detail} ${NOTHING_SENT[lang]}`;
   const params: Params = {
     status: err.status !== undefined ? String(err.status) : undefined,
     fields: err.fields ? Object.keys(err.fields).join(', ') : undefined,

@@ -130,7 +130,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'keychain-unavailable': {
     title: 'Der Schlüsselspeicher ist nicht nutzbar',
     detail: 'Der Schlüsselspeicher ({keychain}) ist nicht verfügbar oder gesperrt.',
-    next: '{unlock} Der Schlüssel wird nirgendwo anders gespeichert.',
+    next: '{unlock} Der Helfer bewahrt Schlüssel nur im Schlüsselspeicher auf, nie in einer Datei.',
   },
   'key-not-stored': {
     title: 'Der Schlüssel konnte nicht gespeichert werden und ist verloren',

@@ -128,7 +128,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'keychain-unavailable': {
     title: 'The keychain cannot be used',
     detail: 'The {keychain} is not available or locked.',
-    next: '{unlock} The key is never stored anywhere else.',
+    next: '{unlock} The helper keeps keys only in the keychain, never in a file.',
   },
   'key-not-stored': {
     title: 'The key could not be stored and is lost',

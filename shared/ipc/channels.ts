@@ -63,6 +63,7 @@ export function isFlowEvent(v: unknown): boolean {
     optional(v.oldKeyDead, 'boolean') &&
     optional(v.resumedFrom, 'string') &&
     optional(v.sentAt, 'string') &&
+    optional(v.requestsExpired, 'number') &&
     optional(v.transient, 'object') &&
     optional(v.error, 'object') &&
     optional(v.record, 'object')

@@ -191,6 +191,28 @@ export async function startHarness(
 }
 
 /**
+ * A keychain that refuses what `refuse` names while it is set, as a locked one does: storing the key,
+ * listing, or the test entry that proves the keychain writable before anything is sent.
+ */
+export function refusing(refuse: { store: boolean; list: boolean; check?: boolean }) {
+  return (real: KeychainBackend): KeychainBackend => ({
+    getPassword: (s, a) => real.getPassword(s, a),
+    deletePassword: (s, a) => real.deletePassword(s, a),
+    setPassword: async (s, a, p) => {
+      // Only the key itself (the pending entries and connections use services of their own).
+      if (refuse.store && !s.includes(':')) throw new Error('Cannot create an item in a locked collection');
+      if (refuse.check && s.startsWith('probe: '))
+        throw new Error('Cannot create an item in a locked collection');
+      return real.setPassword(s, a, p);
+    },
+    findCredentials: async (s) => {
+      if (refuse.list) throw new Error('Cannot list the items of a locked collection');
+      return real.findCredentials(s);
+    },
+  });
+}
+
+/**
  * Registers the demo app straight through the core (no browser), the merchant accepting it in the
  * simulator's open dialog: the registration a test of the list or of a failure starts from.
  */

@@ -2,32 +2,14 @@
 // or give it up after a warning), and a list the keychain can't give gets a retry, not an endless
 // "Loading…". The real keychain, made to refuse by a wrapper while a switch is on.
 import { expect, test } from '@playwright/test';
-import type { KeychainBackend } from '../../main/core/store/keychain-backend';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
+import { capture, type Harness, MANIFEST, refusing, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
   await h?.close();
 });
-
-/** A keychain that refuses what `refuse` names while it is set, as a locked one does. */
-function refusing(refuse: { store: boolean; list: boolean }) {
-  return (real: KeychainBackend): KeychainBackend => ({
-    getPassword: (s, a) => real.getPassword(s, a),
-    deletePassword: (s, a) => real.deletePassword(s, a),
-    setPassword: async (s, a, p) => {
-      // Only the key itself (the pending entries and connections use services of their own).
-      if (refuse.store && !s.includes(':')) throw new Error('Cannot create an item in a locked collection');
-      return real.setPassword(s, a, p);
-    },
-    findCredentials: async (s) => {
-      if (refuse.list) throw new Error('Cannot list the items of a locked collection');
-      return real.findCredentials(s);
-    },
-  });
-}
 
 // The behaviour once, in German; capture() leaves each screen in both languages.
 test.describe('in German', () => {

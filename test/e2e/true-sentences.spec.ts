@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { type Harness, inBothLanguages, MANIFEST, registerDirectly, startHarness } from './harness';
+import { type Harness, inBothLanguages, MANIFEST, refusing, registerDirectly, startHarness } from './harness';
 
 const APP = 'WawiHelperDemo/v1';
 let h: Harness;
@@ -64,4 +64,26 @@ test('the Wawi dialog closed while the request waited: said as such; a cancel th
     await expect(page.getByText(TEXTS[lang].cancelledNothingSent)).toHaveCount(0);
   });
   expect(await h.vault.listPending()).toEqual([]);
+});
+
+test('the keychain refuses before anything is sent: the failure says nothing was sent, and claims nothing of a key', async ({
+  page,
+}) => {
+  h = await startHarness({ lang: 'de', keychain: refusing({ store: false, list: false, check: true }) });
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  await page.getByRole('button', { name: TEXTS.de.continue }).click();
+  await page.getByRole('button', { name: TEXTS.de.send }).click();
+  await inBothLanguages(page, async (lang) => {
+    const text = errorText({ code: 'keychain-unavailable', params: { nothingSent: 'true' } }, lang, 'app');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.title);
+    await expect(page.getByText(text.detail)).toBeVisible();
+    await expect(
+      page.getByText(lang === 'de' ? 'An JTL-Wawi wurde nichts gesendet' : 'Nothing was sent to JTL-Wawi'),
+    ).toBeVisible();
+    await expect(
+      page.getByText(lang === 'de' ? /nirgendwo anders/ : /never stored anywhere else/),
+    ).toHaveCount(0);
+  });
+  expect([...h.sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
 });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppManifest } from '../../../shared/manifest';
 import type { PendingRegistration, RegistrationRecord } from '../../../shared/registration';
-import { asHelperError } from '../errors';
+import { asHelperError, withParams } from '../errors';
 import { type Logger, registerSecret } from '../log/logger';
 import { accountName, parseWawiAddress, type WawiServer } from '../wawi/address';
 import { type Connection, connectionForNew, serverRef, type TrustOptions } from '../wawi/connection';
@@ -111,6 +111,8 @@ export async function registerIn(
   let server = target;
   const account = accountName(manifest.AppId, server, instance?.number);
   const entry = { state: 'none' as EntryState };
+  // Until the first request is on its way, a failure says that nothing was sent.
+  let sending = false;
   try {
     // Fail closed before the server is touched: a keychain that can't store means no registration.
     await vault.check();
@@ -126,6 +128,7 @@ export async function registerIn(
     const ref = serverRef(server, info.version, conn);
     for (let expired = 0; ; expired++) {
       const pending = newPending(ctx, flow, manifest, account, server, conn, instance);
+      sending = true;
       const requestId = await sendRequest(run, manifest, pending, entry);
       opts.onRequestKnown?.();
       log.info('registration request sent', {
@@ -151,8 +154,11 @@ export async function registerIn(
       }
     }
   } catch (err) {
+    const e = withApp(asHelperError(err), manifest.AppId);
     throw flow.end(
-      kept(withApp(asHelperError(err), manifest.AppId), entry.state, account, flow.carried.requestsExpired),
+      sending
+        ? kept(e, entry.state, account, flow.carried.requestsExpired)
+        : withParams(e, { nothingSent: 'true' }),
     );
   }
 }
