@@ -1,20 +1,18 @@
-// The wizard's shell: the language bar, the start-up, the flows' events, and the machine
-// (./wizard/machine.ts) whose state is the current screen.
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+// The wizard's shell: the language bar and the machine (./wizard/machine.ts) whose state is the
+// current screen. Start-up, flow events and the effects run in the machine's hook.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../../shared/ipc/bridge';
 import type { Lang } from '../../shared/lang';
-import type { FlowEvent, RegistrationRecord } from '../../shared/registration';
 import { LanguageSwitch } from './components/language-switch';
 import { CurrentScreen } from './current-screen';
 import { I18n, TEXTS } from './i18n';
-import { reduce } from './wizard/machine';
-import { decideStart, type Launch, resumed, startScreen } from './wizard/screens';
+import { useWizard } from './wizard/use-wizard';
 
 export function App({ api }: { api: ApiClient }) {
-  const [launch, setLaunch] = useState<Launch | null>(null);
-  const [lang, setLang] = useState<Lang>('en');
-  const [screen, dispatch] = useReducer(reduce, { name: 'loading' });
-  const [events, setEvents] = useState<Record<string, FlowEvent>>({});
+  const [wizard, send] = useWizard(api);
+  // The language the merchant chose here wins over the one the launch named.
+  const [chosen, setChosen] = useState<Lang | null>(null);
+  const lang = chosen ?? wizard.launch?.lang ?? 'en';
   const t = TEXTS[lang];
 
   useEffect(() => {
@@ -22,45 +20,9 @@ export function App({ api }: { api: ApiClient }) {
     document.title = t.appTitle;
   }, [lang, t]);
 
-  useEffect(() => {
-    const off = api.onFlowEvent((e) => setEvents((prev) => ({ ...prev, [e.flowId]: e })));
-    void api.call('app:launch', {}).then(async (l) => {
-      setLaunch(l);
-      setLang(l.lang);
-      const [{ pending }, { registrations }] = await Promise.all([
-        api.call('registrations:pending', {}).catch(() => ({ pending: [] })),
-        l.action === 'rotate' || l.action === 'revoke'
-          ? api.call('registrations:list', {}).catch(() => ({ registrations: [] as RegistrationRecord[] }))
-          : { registrations: [] as RegistrationRecord[] },
-      ]);
-      const start = decideStart(l, pending, registrations);
-      if ('resume' in start) {
-        try {
-          const { flowId } = await api.call('registration:resume', { account: start.resume.account });
-          dispatch({ type: 'launched', screen: resumed(start.resume, flowId) });
-          return;
-        } catch {
-          // fall through to the normal start
-        }
-      }
-      dispatch({
-        type: 'launched',
-        screen: 'screen' in start ? start.screen : startScreen(l, registrations),
-      });
-    });
-    return off;
-  }, [api]);
-
-  // Follow the running flow: its newest event goes to the machine (which ignores other flows' events).
-  useEffect(() => {
-    const flowId = screen.name === 'waiting' || screen.name === 'removal' ? screen.flowId : undefined;
-    const event = flowId ? events[flowId] : undefined;
-    if (event) dispatch({ type: 'flow-event', event });
-  }, [events, screen]);
-
   const changeLang = useCallback(
     (l: Lang) => {
-      setLang(l);
+      setChosen(l);
       void api.call('lang:set', { lang: l });
     },
     [api],
@@ -73,8 +35,8 @@ export function App({ api }: { api: ApiClient }) {
         <span className="brand">{t.appTitle}</span>
         <LanguageSwitch lang={lang} onSwitch={changeLang} />
       </header>
-      <main key={screen.name}>
-        <CurrentScreen api={api} launch={launch} screen={screen} events={events} dispatch={dispatch} />
+      <main key={wizard.screen.name}>
+        <CurrentScreen api={api} wizard={wizard} send={send} />
       </main>
     </I18n.Provider>
   );

@@ -1,9 +1,8 @@
-// The current screen of the wizard, wired to the machine (./wizard/machine.ts): each screen's acts
-// become actions; calls that start a flow from the failure or the list dispatch what they led to.
+// The current screen of the wizard: a view of the machine's state (./wizard/machine.ts), each
+// screen's acts sent to it as actions. Nothing here starts a flow or holds its state.
 import type { Dispatch } from 'react';
 import type { ApiClient } from '../../shared/ipc/bridge';
-import type { DiscoveredServer, FlowEvent, RegistrationRecord } from '../../shared/registration';
-import { FinishedBar, Step, toError } from './components/common';
+import { ActionBar, Alert, FinishedBar, Step } from './components/common';
 import { useI18n } from './i18n';
 import { Connect } from './screens/connect';
 import { Done } from './screens/done';
@@ -13,62 +12,52 @@ import { Removal } from './screens/removal';
 import { Review } from './screens/review';
 import { InsecureHttp, TrustCertificate } from './screens/trust';
 import { Waiting } from './screens/waiting';
-import type { Action } from './wizard/machine';
-import { type Launch, retryScreen, type Screen, shown } from './wizard/screens';
+import type { Action, Wizard } from './wizard/machine';
 
 /** Connect, check and send, accept in Wawi, done. */
 const STEPS = 4;
 
 export function CurrentScreen({
   api,
-  launch,
-  screen,
-  events,
-  dispatch,
+  wizard,
+  send,
 }: {
   api: ApiClient;
-  launch: Launch | null;
-  screen: Screen;
-  events: Record<string, FlowEvent>;
-  dispatch: Dispatch<Action>;
+  wizard: Wizard;
+  send: Dispatch<Action>;
 }) {
   const { t } = useI18n();
-  const canRegister = !!launch?.manifest;
-
-  /** A further instance of the launching MultiInstance app: its flow runs like a registration. */
-  const addInstance = async (record: RegistrationRecord) => {
-    try {
-      const { flowId } = await api.call('registration:add-instance', { account: record.account });
-      dispatch({ type: 'flow-started', flowId, server: shown(record.server) });
-    } catch (err) {
-      dispatch({ type: 'failed', error: toError(err), kind: 'register' });
-    }
-  };
-  /** 409 without a key here: the merchant removes the app in Wawi, and the new request then goes out. */
-  const replace = async (server: DiscoveredServer) => {
-    try {
-      const { flowId } = await api.call('registration:start', {
-        baseUrl: server.baseUrl,
-        replaceRegistered: true,
-        ...(server.certificatePin ? { certificatePin: server.certificatePin } : {}),
-        ...(server.insecureHttp ? { insecureHttp: true as const } : {}),
-      });
-      dispatch({ type: 'flow-started', flowId, server });
-    } catch (err) {
-      dispatch({ type: 'failed', error: toError(err), kind: 'register', server });
-    }
-  };
-  const manage = () => dispatch({ type: 'manage' });
+  if (wizard.launch === null) {
+    const { screen } = wizard;
+    if (screen.name === 'loading') return <p role="status">{t.loading}</p>;
+    // The start-up failed: what happened, and trying it again.
+    return (
+      <Step title={t.startFailedTitle}>
+        <Alert error={screen.error} />
+        <ActionBar>
+          <button type="button" onClick={() => window.close()}>
+            {t.close}
+          </button>
+          <button type="button" className="primary" onClick={() => send({ type: 'reload' })}>
+            {t.tryAgain}
+          </button>
+        </ActionBar>
+      </Step>
+    );
+  }
+  const { launch, screen, events } = wizard;
+  const manage = () => send({ type: 'manage' });
 
   switch (screen.name) {
-    case 'loading':
-      return <p role="status">{t.loading}</p>;
+    case 'resuming':
+    case 'starting':
+      return <p role="status">{screen.name === 'resuming' ? t.loading : t.sending}</p>;
     case 'connect':
       return (
         <Connect
           api={api}
-          launch={launch!}
-          onChosen={(server) => dispatch({ type: 'server-chosen', server })}
+          launch={launch}
+          onChosen={(server) => send({ type: 'server-chosen', server })}
           step={[1, STEPS]}
         />
       );
@@ -77,8 +66,8 @@ export function CurrentScreen({
         <TrustCertificate
           server={screen.server}
           step={[1, STEPS]}
-          onBack={() => dispatch({ type: 'back' })}
-          onTrust={(server) => dispatch({ type: 'trusted', server })}
+          onBack={() => send({ type: 'back' })}
+          onTrust={(server) => send({ type: 'trusted', server })}
         />
       );
     case 'insecure':
@@ -86,23 +75,25 @@ export function CurrentScreen({
         <InsecureHttp
           server={screen.server}
           step={[1, STEPS]}
-          onBack={() => dispatch({ type: 'back' })}
-          onConsent={(server) => dispatch({ type: 'trusted', server })}
+          onBack={() => send({ type: 'back' })}
+          onConsent={(server) => send({ type: 'trusted', server })}
         />
       );
     case 'review':
-      return (
+      // Reached only with a manifest (the start and every way back need one).
+      return launch.manifest ? (
         <Review
           api={api}
-          launch={launch!}
+          manifest={launch.manifest}
+          launch={launch}
           server={screen.server}
           step={[2, STEPS]}
+          sending={!!screen.sending}
           notice={screen.notice}
-          onBack={() => dispatch({ type: 'back' })}
-          onStarted={(flowId) => dispatch({ type: 'sent', flowId })}
-          onError={(error) => dispatch({ type: 'failed', error, kind: 'register', server: screen.server })}
+          onBack={() => send({ type: 'back' })}
+          onSend={() => send({ type: 'send' })}
         />
-      );
+      ) : null;
     case 'waiting':
       return (
         <Waiting
@@ -117,7 +108,7 @@ export function CurrentScreen({
       return (
         <Done
           api={api}
-          launch={launch!}
+          launch={launch}
           record={screen.record}
           kind={screen.kind}
           step={screen.kind === 'register' ? [4, STEPS] : undefined}
@@ -125,36 +116,17 @@ export function CurrentScreen({
         />
       );
     case 'failure':
-      return (
-        <Failure
-          api={api}
-          error={screen.error}
-          account={screen.record?.account}
-          launch={launch}
-          server={screen.server}
-          canRegister={canRegister}
-          actions={{
-            onRetry: retryScreen(screen, canRegister)
-              ? () => dispatch({ type: 'retry', canRegister })
-              : undefined,
-            onManage: manage,
-            onStartOver: () => dispatch({ type: 'start-over' }),
-            onAddInstance: (r) => void addInstance(r),
-            onRotate: (record) => dispatch({ type: 'rotate', record }),
-            onReplace: (server) => void replace(server),
-          }}
-        />
-      );
+      return <Failure api={api} failure={screen} launch={launch} send={send} />;
     case 'manage':
       return (
         <Manage
           api={api}
-          launch={launch!}
+          launch={launch}
           notice={screen.notice}
-          onRegister={() => dispatch({ type: 'register' })}
-          onRotate={(record) => dispatch({ type: 'rotate', record })}
-          onRevoke={(record) => dispatch({ type: 'revoke', record })}
-          onAddInstance={(r) => void addInstance(r)}
+          onRegister={() => send({ type: 'register' })}
+          onRotate={(record) => send({ type: 'rotate', record })}
+          onRevoke={(record) => send({ type: 'revoke', record })}
+          onAddInstance={(first) => send({ type: 'add-instance', first })}
         />
       );
     case 'removal':
@@ -165,9 +137,7 @@ export function CurrentScreen({
           record={screen.record}
           flowId={screen.flowId}
           event={screen.flowId ? events[screen.flowId] : undefined}
-          onStarted={(flowId) => dispatch({ type: 'removal-started', flowId })}
-          onError={(error) => dispatch({ type: 'failed', error, kind: screen.kind })}
-          onBack={() => dispatch({ type: 'back' })}
+          onBack={() => send({ type: 'back' })}
         />
       );
     case 'revoked':

@@ -9,6 +9,7 @@ export const de: Texts = {
   switchLanguage: 'Sprache wechseln',
   stepOf: (n, total) => `Schritt ${n} von ${total}`,
   loading: 'Wird geladen…',
+  startFailedTitle: 'Der Helfer konnte nicht starten',
   back: 'Zurück',
   continue: 'Weiter',
   cancel: 'Abbrechen',

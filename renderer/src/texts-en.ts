@@ -7,6 +7,7 @@ export const en = {
   switchLanguage: 'Switch language',
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
   loading: 'Loading…',
+  startFailedTitle: 'The helper could not start',
   back: 'Back',
   continue: 'Continue',
   cancel: 'Cancel',

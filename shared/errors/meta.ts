@@ -31,12 +31,13 @@ export interface ErrorMeta {
 }
 
 export const ERROR_META = {
+  // A server that did not answer (or answered garbage) is asked again: the same server, the same step.
   unreachable: {
     exit: 10,
     outcome: 'server unreachable',
     transient: true,
     verify: 'unreachable',
-    retryFrom: 'server',
+    retryFrom: 'same',
   },
   'tls-untrusted': {
     exit: 10,
@@ -96,7 +97,7 @@ export const ERROR_META = {
     outcome: 'unexpected answer',
     transient: true,
     verify: 'unreachable',
-    retryFrom: 'server',
+    retryFrom: 'same',
   },
   'manifest-invalid': { exit: 3, outcome: 'manifest invalid', retryFrom: 'none' },
   'keychain-unavailable': { exit: 50, outcome: 'keychain unavailable', retryFrom: 'same' },

@@ -87,3 +87,58 @@ test('the keychain refuses before anything is sent: the failure says nothing was
   });
   expect([...h.sim.hits.keys()].some((k) => k.startsWith('POST'))).toBe(false);
 });
+
+test('"Try again" after a failed send sends again to the same server, not back to step 1', async ({
+  page,
+}) => {
+  h = await startHarness({ lang: 'de' });
+  h.sim.setWindow('eazybusiness', true);
+  h.sim.addFaults([{ method: 'POST', path: '/api/*/v1/authentication', type: 'status', status: 503 }]);
+  await h.open(page);
+  await page.getByRole('button', { name: TEXTS.de.continue }).click();
+  await page.getByRole('button', { name: TEXTS.de.send }).click();
+  const failed = errorText({ code: 'server-error', status: 503 }, 'de', 'app').title;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(failed);
+  expect(h.sim.pending()).toEqual([]);
+  await page.getByRole('button', { name: TEXTS.de.tryAgain }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.de.waitingTitle);
+  await expect(page.getByText(TEXTS.de.stepOf(3, 4))).toBeVisible();
+  await expect.poll(() => h.sim.pending().length).toBe(1);
+});
+
+for (const lang of ['de', 'en'] as const) {
+  test(`the screen reader hears the key checked, never "waiting" after it (${lang})`, async ({ page }) => {
+    const t = TEXTS[lang];
+    h = await startHarness({ lang });
+    h.sim.setWindow('eazybusiness', true);
+    await h.open(page);
+    // Every text the live regions ever held, in order.
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { __heard: string[] }).__heard = heard;
+      const note = () => {
+        for (const el of document.querySelectorAll('[role="status"]')) {
+          const text = el.textContent ?? '';
+          if (text && heard.at(-1) !== text) heard.push(text);
+        }
+      };
+      new MutationObserver(note).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await page.getByRole('button', { name: t.continue }).click();
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => h.sim.pending().length).toBe(1);
+    h.sim.accept(h.sim.pending()[0]!.id);
+    await expect(page.getByRole('heading', { level: 1, name: t.doneTitle })).toBeVisible();
+    const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    const checked = heard.findIndex((s) => s === t.verifying || s === t.storing);
+    expect(checked, heard.join(' | ')).toBeGreaterThan(-1);
+    expect(
+      heard.slice(checked).filter((s) => s === t.stillWaiting),
+      heard.join(' | '),
+    ).toEqual([]);
+  });
+}

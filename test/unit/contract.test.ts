@@ -210,24 +210,24 @@ describe('the wizard screen rules', () => {
 
   it('starts with a confirmed pending request, then the action, then the manifest', () => {
     expect(decideStart(launch(), [{ ...pending, requestConfirmed: true }], [])).toEqual({
-      resume: { ...pending, requestConfirmed: true },
+      name: 'resuming',
+      pending: { ...pending, requestConfirmed: true },
+      registrations: [],
     });
-    expect(decideStart(launch(), [{ ...pending, requestConfirmed: false }], [])).toEqual({
-      screen: { name: 'connect' },
-    });
-    expect(decideStart(launch({ manifest: null }), [], [])).toEqual({ screen: { name: 'manage' } });
+    expect(decideStart(launch(), [{ ...pending, requestConfirmed: false }], [])).toEqual({ name: 'connect' });
+    expect(decideStart(launch({ manifest: null }), [], [])).toEqual({ name: 'manage' });
   });
 
   it('a server problem retries from choosing the server, anything else on the same server', () => {
     const failure = (
-      code: 'unreachable' | 'rejected' | 'licence-missing',
+      code: 'tls-untrusted' | 'rejected' | 'licence-missing',
     ): Extract<Screen, { name: 'failure' }> => ({
       name: 'failure',
       error: { code, message: '' },
       kind: 'register',
       server,
     });
-    expect(retryScreen(failure('unreachable'), true)).toEqual({ name: 'connect' });
+    expect(retryScreen(failure('tls-untrusted'), true)).toEqual({ name: 'connect' });
     expect(retryScreen(failure('rejected'), true)).toEqual({ name: 'review', server });
     expect(retryScreen(failure('rejected'), false)).toBeUndefined();
   });

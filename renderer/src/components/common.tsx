@@ -3,18 +3,10 @@
 import { type ReactNode, type Ref, useEffect, useRef } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
-import { BridgeError } from '../../../shared/ipc/bridge';
 import { useI18n } from '../i18n';
 import { DangerIcon } from './icons';
 
-export function toError(err: unknown): SerializedError {
-  if (err instanceof BridgeError) return err.error;
-  return {
-    code: 'internal',
-    message: String(err),
-    params: { reason: err instanceof Error ? err.message : String(err) },
-  };
-}
+export { toError } from '../wizard/to-error';
 
 /** A screen: a heading that takes the focus when it appears, and its content. */
 export function Step({

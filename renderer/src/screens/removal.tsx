@@ -1,11 +1,9 @@
 // Rotate and revoke: the merchant removes the app in JTL-Wawi; the helper waits until the old key stops working.
 
-import { useEffect, useRef } from 'react';
-import type { SerializedError } from '../../../shared/errors/schema';
 import { flowPhase } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
-import { ActionBar, BusyButton, Step, toError } from '../components/common';
+import { ActionBar, BusyButton, Step } from '../components/common';
 import { ProgressLine } from '../components/progress-line';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
@@ -17,17 +15,14 @@ export function Removal({
   record,
   flowId,
   event,
-  onStarted,
-  onError,
   onBack,
 }: {
   api: ApiClient;
   kind: 'rotate' | 'revoke';
   record: RegistrationRecord;
+  /** The flow, once the machine started it. */
   flowId?: string;
   event?: FlowEvent;
-  onStarted(flowId: string): void;
-  onError(e: SerializedError): void;
   onBack(): void;
 }) {
   const { lang, t } = useI18n();
@@ -37,16 +32,6 @@ export function Removal({
   // merchant only confirmed, Wawi may still list the app (then the request waits for that too).
   const stillRegistered = phase === 'waiting-for-unregister';
   const sending = phase === 'sending' || phase === 'waiting-for-dialog' || stillRegistered;
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current || flowId) return;
-    started.current = true;
-    api.call(kind === 'rotate' ? 'rotate:start' : 'revoke:start', { account: record.account }).then(
-      (r) => onStarted(r.flowId),
-      (err: unknown) => onError(toError(err)),
-    );
-  }, [api, kind, record.account, flowId, onStarted, onError]);
-
   return (
     <Step title={kind === 'rotate' ? t.rotateTitle : t.revokeTitle}>
       <p>{kind === 'rotate' ? t.rotateWhy : t.revokeWhy}</p>

@@ -4,53 +4,42 @@ import { useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import { localizedText } from '../../../shared/localized';
+import type { AppManifest } from '../../../shared/manifest';
 import type { DiscoveredServer } from '../../../shared/registration';
 import { AppHeader } from '../components/app-header';
 import { CancelNotice } from '../components/cancel-notice';
-import { ActionBar, BusyButton, Step, toError } from '../components/common';
+import { ActionBar, BusyButton, Step } from '../components/common';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
 
 export function Review({
   api,
+  manifest: m,
   launch,
   server,
   step,
+  sending,
   onBack,
   notice,
-  onStarted,
-  onError,
+  onSend,
 }: {
   api: ApiClient;
+  manifest: AppManifest;
   launch: Launch;
   server: DiscoveredServer;
   step: [number, number];
+  /** The request is on its way (the machine started it). */
+  sending: boolean;
   onBack(): void;
   /** The merchant cancelled the request sent from here. */
   notice?: SerializedError;
-  onStarted(flowId: string): void;
-  onError(e: SerializedError): void;
+  onSend(): void;
 }) {
   const { lang, t } = useI18n();
-  const m = launch.manifest!;
   const text = localizedText(m, lang);
-  const [busy, setBusy] = useState(false);
+  const busy = sending;
   const [shownNotice, setShownNotice] = useState(notice);
-  const send = async () => {
-    setBusy(true);
-    try {
-      // The trust the merchant gave on the screens before: a compared certificate, or plain http.
-      const { flowId } = await api.call('registration:start', {
-        baseUrl: server.baseUrl,
-        ...(server.certificatePin ? { certificatePin: server.certificatePin } : {}),
-        ...(server.insecureHttp ? { insecureHttp: true as const } : {}),
-      });
-      onStarted(flowId);
-    } catch (err) {
-      onError(toError(err));
-    }
-  };
   return (
     <Step title={t.reviewTitle} step={step}>
       {shownNotice && (
@@ -102,7 +91,7 @@ export function Review({
         <BusyButton busy={busy} onClick={onBack}>
           {t.back}
         </BusyButton>
-        <BusyButton busy={busy} primary onClick={send}>
+        <BusyButton busy={busy} primary onClick={onSend}>
           {/* A request kept in Wawi after a cancel is waited for again: nothing new is sent. */}
           {shownNotice?.params?.pendingKept === 'true' ? t.keepWaiting : t.send}
         </BusyButton>

@@ -16,13 +16,31 @@ import { isLoopbackHost } from '../../../shared/wawi-address';
 
 export type Launch = Response<'app:launch'>;
 
-export type Screen =
+/** What a registration is started with: a new request, one replacing a registration, or an instance. */
+export type StartRequest =
+  | { how: 'new'; server: DiscoveredServer }
+  | { how: 'replace'; server: DiscoveredServer }
+  | { how: 'instance'; first: RegistrationRecord };
+
+/** The screens before the launch data is known. */
+export type StartScreen =
   | { name: 'loading' }
+  /** The start-up itself failed (app:launch, or reading what waits here). */
+  | { name: 'start-failed'; error: SerializedError };
+
+export type Screen =
+  /** A request the helper was closed during is taken up again (then its waiting screen). */
+  | { name: 'resuming'; pending: PendingView; registrations: RegistrationRecord[] }
   | { name: 'connect' }
   | { name: 'trust'; server: DiscoveredServer & { certificate: CertificateInfo } }
   | { name: 'insecure'; server: DiscoveredServer }
-  /** `notice`: the merchant's own cancel brought them back here. */
-  | { name: 'review'; server: DiscoveredServer; notice?: SerializedError }
+  /**
+   * `notice`: the merchant's own cancel brought them back here. `sending`: the request is being
+   * started (the machine invokes it).
+   */
+  | { name: 'review'; server: DiscoveredServer; notice?: SerializedError; sending?: StartRequest }
+  /** A further instance, or a registration that replaces one in Wawi, being started from a failure or the list. */
+  | { name: 'starting'; start: StartRequest; from: 'failure' | 'manage' }
   /** `from`: the screen the request was sent from, where a cancel goes back to. */
   | { name: 'waiting'; server: DiscoveredServer; flowId: string; from?: 'review' }
   | { name: 'done'; record: RegistrationRecord; kind: FlowKind }
@@ -32,6 +50,8 @@ export type Screen =
       kind: FlowKind;
       server?: DiscoveredServer;
       record?: RegistrationRecord;
+      /** 409: this computer's registrations on that server, once read (the next action depends on them). */
+      here?: RegistrationRecord[];
     }
   | { name: 'manage'; notice?: SerializedError }
   | { name: 'removal'; kind: 'rotate' | 'revoke'; record: RegistrationRecord; flowId?: string }
@@ -59,24 +79,24 @@ export function multiInstance(launch: Launch | null, r: RegistrationRecord): boo
   return launch?.manifest?.RegistrationType === 1 && launch.manifest.AppId === r.appId && !r.instance;
 }
 
-/** Where the app starts: resume a waiting request, or the screen to show. */
-export type Start = { resume: PendingView } | { screen: Screen };
-
 /**
- * A registration the helper was closed during goes on first: its request is still in Wawi (only a
- * request Wawi confirmed can be collected; an unconfirmed one is met when registering). `--action
- * rotate|revoke` goes straight to that flow when the launching app has exactly one registration here.
+ * Where the app starts. A registration the helper was closed during goes on first: its request is
+ * still in Wawi (only a request Wawi confirmed can be collected; an unconfirmed one is met when
+ * registering).
  */
 export function decideStart(
   launch: Launch,
   pending: PendingView[],
   registrations: RegistrationRecord[],
-): Start {
+): Screen {
   const waiting = pending.find((p) => p.requestConfirmed);
-  return waiting ? { resume: waiting } : { screen: startScreen(launch, registrations) };
+  return waiting ? { name: 'resuming', pending: waiting, registrations } : startScreen(launch, registrations);
 }
 
-/** The first screen when nothing is waiting to be resumed. */
+/**
+ * The first screen when nothing is waiting to be resumed. `--action rotate|revoke` goes straight to
+ * that flow when the launching app has exactly one registration here.
+ */
 export function startScreen(launch: Launch, registrations: RegistrationRecord[]): Screen {
   if ((launch.action === 'rotate' || launch.action === 'revoke') && launch.manifest) {
     const mine = registrations.filter((r) => r.appId === launch.manifest!.AppId);
@@ -117,17 +137,24 @@ export function afterEvent(screen: Screen, e: FlowEvent): Screen | undefined {
 }
 
 /**
- * Where "Try again" leads from a failure: a server problem back to choosing the server, anything else
- * to the same server (registering) or the same removal (rotate, revoke); undefined: no retry here.
+ * Where "Try again" leads from a failure: a server problem back to choosing the server; a request
+ * that failed on its way (or was not collected) is sent again to the same server at once (a kept
+ * request is waited for again); a rejected or unconfirmed one goes back to reviewing; rotate and
+ * revoke to the same removal. Undefined: no retry here.
  */
 export function retryScreen(
   failure: Extract<Screen, { name: 'failure' }>,
   canRegister: boolean,
 ): Screen | undefined {
   if (failure.kind === 'register' && canRegister) {
-    return retryFrom(failure.error.code) === 'server' || !failure.server
-      ? { name: 'connect' }
-      : { name: 'review', server: failure.server };
+    if (retryFrom(failure.error.code) === 'server' || !failure.server) return { name: 'connect' };
+    // Asked anew from the review: a rejected request, or one dropped because it may have arrived.
+    const review =
+      failure.error.code === 'rejected' ||
+      failure.error.code === 'request-unconfirmed' ||
+      failure.error.params?.pendingKept === 'unconfirmed';
+    if (review) return { name: 'review', server: failure.server };
+    return { name: 'review', server: failure.server, sending: { how: 'new', server: failure.server } };
   }
   if (failure.record)
     return { name: 'removal', kind: failure.kind === 'revoke' ? 'revoke' : 'rotate', record: failure.record };
