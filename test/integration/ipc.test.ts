@@ -203,13 +203,16 @@ describe('the IPC handler table', () => {
     const { flowId } = started.data as { flowId: string };
     await expect.poll(() => events.some((e) => e.state === 'awaiting-removal')).toBe(true);
     expect(t.busy()).toBe(true);
-    // The merchant says it is removed (but did not): Wawi then answers 409 and the old key stays.
+    // The merchant says it is removed (but did not): Wawi then answers 409; the helper waits for the
+    // removal and the old key stays until a new one is stored.
     sim.setWindow('eazybusiness', true);
     await t.handle('rotate:confirm-removed', { flowId });
-    await expect.poll(() => events.at(-1)?.state).toBe('failed');
-    expect(events.at(-1)!.error!.code).toBe('already-registered');
+    await expect.poll(() => events.at(-1)?.transient?.code).toBe('already-registered');
     expect(await h.vault.get(r.account)).toBe(sim.apiKeys()[0]);
+    await t.handle('flow:cancel', { flowId });
     await expect.poll(() => t.busy()).toBe(false);
+    expect(events.at(-1)?.state).toBe('cancelled');
+    expect(await h.vault.get(r.account)).toBe(sim.apiKeys()[0]);
   });
 });
 

@@ -126,16 +126,27 @@ describe('rotate', () => {
     ).toHaveLength(3);
   });
 
-  it('goes on when the merchant confirms; a 409 then keeps the old key', async () => {
+  it('goes on when the merchant confirms; a 409 then waits (the old key kept) until the app is removed', async () => {
     const old = await registered();
     const oldKey = await h.vault.get(old.account);
     sim.setWindow('eazybusiness', true);
-    // The merchant says "removed" but did not remove it: Wawi answers 409 and nothing is lost.
-    const err = await h.core
-      .rotate(old.account, { confirmation: Promise.resolve() })
-      .catch((e: HelperError) => e);
-    expect(err).toMatchObject({ code: 'already-registered' });
+    // The merchant says "removed" but did not remove it: Wawi answers 409, the helper waits for the
+    // removal, and nothing is lost meanwhile.
+    const events: FlowEvent[] = [];
+    const rotation = h.core.rotate(old.account, {
+      confirmation: Promise.resolve(),
+      onEvent: (e) => events.push(e),
+    });
+    await expect.poll(() => events.some((e) => e.transient?.code === 'already-registered')).toBe(true);
+    expect(events.some((e) => e.oldKeyDead === true)).toBe(false);
     expect(await h.vault.get(old.account)).toBe(oldKey);
+    expect(sim.pending()).toEqual([]);
+    sim.removeApp(APP);
+    const merchant = decideWhenPending(sim);
+    const record = await rotation;
+    merchant.stop();
+    expect(record.lastVerifyResult).toBe('works');
+    expect(await h.vault.get(old.account)).not.toBe(oldKey);
   });
 
   it('can be cancelled while waiting for the removal, changing nothing', async () => {
