@@ -46,7 +46,16 @@ export const de: Texts = {
   optionalHint: 'Die App funktioniert auch ohne sie. Ob sie sie erhält, entscheiden Sie in JTL-Wawi.',
   noScopes: 'Keine',
   scopeCount: (n) => (n === 1 ? '1 Berechtigung' : `${n} Berechtigungen`),
-  risk: { delete: 'löscht Daten', write: 'ändert Daten', all: 'alle Daten' },
+  risk: { delete: 'löscht Daten', write: 'ändert Daten oder löst Aktionen aus', all: 'alle Daten' },
+  scopeSummary: (s) => {
+    const areas = (n: number) => (n === 1 ? '1 Bereich' : `${n} Bereichen`);
+    const parts = [
+      s.readsAll ? 'alle Daten lesen' : '',
+      s.deletes ? `in ${areas(s.deletes)} löschen` : '',
+      s.writes ? `in ${areas(s.writes)} Daten ändern oder Aktionen auslösen` : '',
+    ].filter(Boolean);
+    return parts.length ? `Darf: ${parts.join(' · ')}` : `Darf nur lesen, in ${areas(s.areas)}`;
+  },
   nextTitle: 'So geht es weiter',
   nextText: `Öffnen Sie in JTL-Wawi ${MENU} und klicken Sie auf „Hinzufügen“ und dann auf „Weiter“. Sobald der Dialog wartet, erscheint die Anfrage dort; Sie können ihn vor oder nach dem Senden öffnen.`,
   send: 'Anfrage senden',
@@ -64,9 +73,10 @@ export const de: Texts = {
   factAppId: 'App-ID',
   factServer: 'Gesendet an',
   factMandant: 'Mandant',
+  requestedScopes: 'Erbetene Berechtigungen',
+  showMore: 'Ganze Beschreibung lesen',
+  showLess: 'Weniger anzeigen',
   factSentAt: 'Gesendet',
-  twoRequests:
-    'Zeigt JTL-Wawi diese App zweimal an? Dann wartet auch eine Anfrage aus einem früheren Versuch: Nehmen Sie eine an und lehnen Sie die andere ab. Der Helfer holt den Schlüssel der Anfrage ab, die er gesendet hat.',
   by: 'von',
   acceptSteps: ['Prüfen Sie die Berechtigungen.', 'Klicken Sie auf „Annehmen“.'],
   stillWaiting: 'Warten auf Ihre Entscheidung in JTL-Wawi',

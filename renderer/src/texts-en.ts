@@ -1,4 +1,5 @@
 // The wizard's words in English (error texts come from shared/errors/).
+import type { ScopeSummary } from '../../shared/scope-words';
 import { MENU } from '../../shared/ui-terms';
 import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 
@@ -44,7 +45,17 @@ export const en = {
   optionalHint: 'The app also works without these. You decide in JTL-Wawi whether it gets them.',
   noScopes: 'None',
   scopeCount: (n: number) => (n === 1 ? '1 permission' : `${n} permissions`),
-  risk: { delete: 'deletes data', write: 'changes data', all: 'all data' },
+  risk: { delete: 'deletes data', write: 'changes data or triggers actions', all: 'all data' },
+  /** The permissions at a glance, above the list. */
+  scopeSummary: (s: ScopeSummary) => {
+    const areas = (n: number) => (n === 1 ? '1 area' : `${n} areas`);
+    const parts = [
+      s.readsAll ? 'read all data' : '',
+      s.deletes ? `delete in ${areas(s.deletes)}` : '',
+      s.writes ? `change data or trigger actions in ${areas(s.writes)}` : '',
+    ].filter(Boolean);
+    return parts.length ? `May: ${parts.join(' · ')}` : `May only read, in ${areas(s.areas)}`;
+  },
   nextTitle: 'What happens next',
   nextText: `In JTL-Wawi open ${MENU} and click „Hinzufügen“, then „Weiter“. The request appears there as soon as the dialog waits; you can open it before or after sending.`,
   send: 'Send request',
@@ -62,9 +73,10 @@ export const en = {
   factAppId: 'App ID',
   factServer: 'Sent to',
   factMandant: 'Mandant',
+  requestedScopes: 'Permissions asked for',
+  showMore: 'Read the whole description',
+  showLess: 'Show less',
   factSentAt: 'Sent',
-  twoRequests:
-    'Does JTL-Wawi show this app twice? Then a request from an earlier attempt is waiting too: accept one and reject the other. The helper collects the key of the request it sent.',
   by: 'by',
   acceptSteps: ['Check the permissions.', 'Click „Annehmen“.'],
   stillWaiting: 'Waiting for your decision in JTL-Wawi',

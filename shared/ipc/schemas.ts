@@ -36,6 +36,15 @@ export const CHANNELS = {
       lang: langSchema,
       platform: z.string(),
       keychainService: z.string(),
+      /** The words of every known permission (the screens keep no catalogue of their own). */
+      scopeWords: z.record(
+        z.string(),
+        z.object({
+          area: z.string(),
+          label: z.object({ de: z.string(), en: z.string() }),
+          risk: z.enum(['delete', 'write', 'all']).optional(),
+        }),
+      ),
     }),
   },
   'servers:discover': {

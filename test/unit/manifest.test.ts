@@ -6,7 +6,10 @@ import { loadManifest } from '../../main/core/manifest/manifest-file';
 import { localizedText } from '../../shared/localized';
 import { checkManifest, checkPngIcon, decodeBase64, encodeBase64 } from '../../shared/manifest';
 import { SCOPE_LABELS } from '../../shared/scope-labels';
-import { ALL_SCOPES, describeScope, groupScopes } from '../../shared/scopes';
+import { ALL_SCOPES, describeScope, groupScopes, scopeCatalog, summarize } from '../../shared/scopes';
+
+const WORDS = scopeCatalog();
+
 import { DEMO_APP, DEMO_ICON_B64, registrationBody } from '../helpers/http';
 
 const png = (w: number, h: number, extra = 0) => {
@@ -203,7 +206,7 @@ describe('scopes', () => {
       'returnstate.queryreturnstates',
     ])
       expect(describeScope(s, 'de').areaLabel).toBe('Retouren');
-    const groups = groupScopes(['item.queryitems', 'company.querycompanies', 'item.createitem'], 'en');
+    const groups = groupScopes(['item.queryitems', 'company.querycompanies', 'item.createitem'], 'en', WORDS);
     expect(groups.map((g) => [g.areaLabel, g.scopes.length, g.risk])).toEqual([
       ['Items', 2, 'write'],
       ['Companies', 1, undefined],
@@ -223,6 +226,28 @@ describe('scopes', () => {
     expect(Object.keys(SCOPE_LABELS).sort()).toEqual([...ALL_SCOPES].sort());
   });
 
+  it('group the riskiest areas first (all data, deleting, writing), and sum them up', () => {
+    const groups = groupScopes(
+      [
+        'item.queryitems',
+        'all.read',
+        'customer.updatecustomer',
+        'company.querycompanies',
+        'salesorder.deletesalesorder',
+      ],
+      'de',
+      WORDS,
+    );
+    expect(groups.map((g) => [g.area, g.risk])).toEqual([
+      ['all', 'all'],
+      ['salesorder', 'delete'],
+      ['customer', 'write'],
+      ['item', undefined],
+      ['company', undefined],
+    ]);
+    expect(summarize(groups)).toEqual({ readsAll: true, deletes: 1, writes: 1, areas: 5 });
+  });
+
   it('mark what deletes, writes or reads everything', () => {
     expect(describeScope('customer.deletecustomer', 'en').risk).toBe('delete');
     expect(describeScope('customer.updatecustomer', 'en').risk).toBe('write');
@@ -233,8 +258,15 @@ describe('scopes', () => {
     const [g] = groupScopes(
       ['customer.querycustomers', 'customer.updatecustomer', 'customer.deletecustomer'],
       'en',
+      WORDS,
     );
     expect(g?.risk).toBe('delete');
+    // In the area, the riskiest permission first.
+    expect(g?.scopes.map((s) => s.scope)).toEqual([
+      'customer.deletecustomer',
+      'customer.updatecustomer',
+      'customer.querycustomers',
+    ]);
     // A scope this API version does not know: its name as spelled, and the careful reading of it.
     expect(describeScope('gadget.deletegadgets', 'de')).toMatchObject({
       label: 'gadget.deletegadgets',

@@ -1,6 +1,7 @@
 // What the wizard's unit tests start from: a launch with the demo app, a server, a record, events.
 import type { Launch } from '../../renderer/src/wizard/screens';
 import type { DiscoveredServer, FlowEvent, RegistrationRecord } from '../../shared/registration';
+import { scopeCatalog } from '../../shared/scopes';
 import { demoManifestSync } from '../helpers/manifest';
 
 export const server: DiscoveredServer = {
@@ -33,6 +34,7 @@ export const launch: Launch = {
   lang: 'de',
   platform: 'win32',
   keychainService: 'JTL-Wawi',
+  scopeWords: scopeCatalog(),
 };
 
 export const record = {

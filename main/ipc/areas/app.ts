@@ -1,5 +1,6 @@
 // The app's own channels: what it was launched with, the language, the provider's website, and the
 // support helps of a failure (its details on the clipboard, the log folder).
+import { scopeCatalog } from '../../../shared/scopes';
 import { HelperError } from '../../core/index';
 import type { HandlerTable } from '../dispatcher';
 import type { HandlerDeps } from '../types';
@@ -11,6 +12,10 @@ type AppChannels =
   | 'app:open-website'
   | 'app:copy-details'
   | 'app:open-log-folder';
+
+/** The words of every known permission, made once. */
+let catalog: ReturnType<typeof scopeCatalog> | undefined;
+const words = () => (catalog ??= scopeCatalog());
 
 export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
   const { launch } = deps;
@@ -24,6 +29,7 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
       lang: deps.lang.get(),
       platform: launch.platform,
       keychainService: deps.core.keychainService,
+      scopeWords: words(),
     }),
     'lang:get': async () => ({ lang: deps.lang.get() }),
     'lang:set': async ({ lang }) => {

@@ -1,10 +1,12 @@
 // The request as JTL-Wawi shows it to the merchant: the icon, the DisplayName exactly as sent (Wawi
-// shows no localized name), provider, version and AppId; and where and when it was sent.
+// shows no localized name), provider, version and AppId, and the permissions; and where and when it
+// was sent.
 import type { FlowEvent } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
 import { AppIcon } from './app-header';
+import { Scopes } from './scopes';
 
 export function RequestCard({ launch, event }: { launch: Launch | null; event?: FlowEvent }) {
   const { lang, t } = useI18n();
@@ -56,6 +58,16 @@ export function RequestCard({ launch, event }: { launch: Launch | null; event?: 
           </>
         )}
       </dl>
+      {m && launch && (
+        // The permissions as Wawi lists them in its dialog, to compare before accepting.
+        <Scopes
+          scopes={[...m.MandatoryApiScopes, ...(m.OptionalApiScopes ?? [])]}
+          words={launch.scopeWords}
+          lang={lang}
+          label={t.requestedScopes}
+          t={t}
+        />
+      )}
     </div>
   );
 }

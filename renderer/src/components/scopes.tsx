@@ -1,8 +1,9 @@
-// The permissions an app asks for, in Wawi's headings: a few as one list, many folded by area with their
-// counts, and every permission that deletes, writes or reads everything marked as such.
+// The permissions an app asks for, in Wawi's headings: a summary line first, a few as one list, many
+// folded by area with their counts (the riskiest areas first), and every permission that deletes,
+// writes or reads everything marked as such.
 import { useId } from 'react';
 import type { Lang } from '../../../shared/lang';
-import { groupScopes, type ScopeRisk } from '../../../shared/scopes';
+import { groupScopes, type ScopeRisk, type ScopeWords, summarize } from '../../../shared/scope-words';
 import type { Texts } from '../i18n';
 
 /** Up to this many permissions are one plain list; more fold by area, each with its count. */
@@ -10,25 +11,29 @@ const UNFOLDED = 8;
 
 export function Scopes({
   scopes,
+  words,
   lang,
   label,
   hint,
   t,
 }: {
   scopes: string[];
+  /** The words of every known permission, from the launch data. */
+  words: Record<string, ScopeWords>;
   lang: Lang;
   label: string;
   hint?: string;
   t: Texts;
 }) {
   const id = useId();
-  const groups = groupScopes(scopes, lang);
+  const groups = groupScopes(scopes, lang, words);
   const few = scopes.length <= UNFOLDED;
   return (
     <section className="scopes" aria-labelledby={id}>
       <h2 id={id}>
         {label} <span className="count">({scopes.length})</span>
       </h2>
+      {groups.length > 0 && <p className="scope-summary">{t.scopeSummary(summarize(groups))}</p>}
       {hint && <p className="muted small">{hint}</p>}
       {groups.length === 0 ? (
         <p className="muted">{t.noScopes}</p>

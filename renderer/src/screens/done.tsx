@@ -50,7 +50,7 @@ export function Done({
         <dd>{record.server.baseUrl}</dd>
       </dl>
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
-      <Scopes scopes={record.grantedScopes} lang={lang} label={t.granted} t={t} />
+      <Scopes scopes={record.grantedScopes} words={launch.scopeWords} lang={lang} label={t.granted} t={t} />
       {canCopy && (
         // Rarely needed (the vendor's app reads the key from the keychain): out of the way, with a warning.
         <details className="advanced">

@@ -9,6 +9,7 @@ import type { DiscoveredServer } from '../../../shared/registration';
 import { AppHeader } from '../components/app-header';
 import { CancelNotice } from '../components/cancel-notice';
 import { ActionBar, BusyButton, Step } from '../components/common';
+import { FoldedText } from '../components/folded-text';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
 import type { Launch } from '../wizard/screens';
@@ -52,7 +53,7 @@ export function Review({
       )}
       <p>{t.reviewIntro}</p>
       <AppHeader launch={launch} />
-      <p>{text.description}</p>
+      <FoldedText text={text.description} />
       <dl className="facts">
         <dt>{t.provider}</dt>
         <dd>{m.ProviderName}</dd>
@@ -72,10 +73,17 @@ export function Review({
           {server.baseUrl} <span className="muted">({t.serverLine(server.database)})</span>
         </dd>
       </dl>
-      <Scopes scopes={m.MandatoryApiScopes} lang={lang} label={t.requiredScopes} t={t} />
+      <Scopes
+        scopes={m.MandatoryApiScopes}
+        words={launch.scopeWords}
+        lang={lang}
+        label={t.requiredScopes}
+        t={t}
+      />
       {(m.OptionalApiScopes?.length ?? 0) > 0 && (
         <Scopes
           scopes={m.OptionalApiScopes ?? []}
+          words={launch.scopeWords}
           lang={lang}
           label={t.optionalScopes}
           hint={t.optionalHint}

@@ -87,7 +87,6 @@ export function Waiting({
           <li key={s}>{s}</li>
         ))}
       </ol>
-      {sent && <p className="muted">{t.twoRequests}</p>}
       <ProgressLine status={status} elapsedMs={elapsedMs} remainingMs={remainingMs} />
       {answeredAsk && <p className="muted">{t.askedStillOpen}</p>}
       {endsSoon && <p className="warn">{t.endsSoon(formatClock(remainingMs!))}</p>}
