@@ -1,6 +1,7 @@
 // The words of the trust screens (certificates, plain http, the copied key), German and English.
 import type { Lang } from '../../shared/lang';
 import { BUTTONS } from '../../shared/ui-terms';
+import { DEFAULT_PORT } from '../../shared/wawi-address';
 import { useI18n } from './i18n';
 
 const en = {
@@ -18,7 +19,7 @@ const en = {
   howToCompare: 'How to compare',
   compareSteps: [
     'Ask whoever set up the Wawi server for the SHA-256 fingerprint of the REST server certificate. They find it on the Wawi server, where the certificate was set up (JTL-Administrator or the Windows certificate store).',
-    'On the Wawi server, "certutil -hashfile <certificate.cer> SHA256" prints it (without colons).',
+    `Or see it yourself on the Wawi server: open the REST server's address in Edge or Chrome (for example https://127.0.0.1:${DEFAULT_PORT}), click "Not secure" next to the address, then the certificate. Its viewer lists the "SHA-256 fingerprint".`,
     'Compare every pair of characters. Trust the certificate only if all of them match.',
   ],
   trustConfirm: BUTTONS.trustCertificate.en,
@@ -68,7 +69,7 @@ const de: TrustTexts = {
   howToCompare: 'So vergleichen Sie',
   compareSteps: [
     'Fragen Sie, wer den Wawi-Server eingerichtet hat, nach dem SHA-256-Fingerabdruck des Zertifikats des REST-Servers. Er steht auf dem Wawi-Server dort, wo das Zertifikat eingerichtet wurde (JTL-Administrator oder Windows-Zertifikatspeicher).',
-    'Auf dem Wawi-Server gibt „certutil -hashfile <Zertifikat.cer> SHA256“ ihn aus (ohne Doppelpunkte).',
+    `Oder sehen Sie selbst auf dem Wawi-Server nach: Öffnen Sie die Adresse des REST-Servers in Edge oder Chrome (zum Beispiel https://127.0.0.1:${DEFAULT_PORT}), klicken Sie links neben der Adresse auf „Nicht sicher“ und dann auf das Zertifikat. Dort steht der „SHA-256-Fingerabdruck“.`,
     'Vergleichen Sie jedes Zeichenpaar. Vertrauen Sie dem Zertifikat nur, wenn alle übereinstimmen.',
   ],
   trustConfirm: BUTTONS.trustCertificate.de,

@@ -25,6 +25,14 @@ export const de: Texts = {
   noneFound: `Auf diesem Computer wurde kein Wawi-Server gefunden (Ports ${WAWI_PORTS.join(' und ')}). Geben Sie unten seine Adresse ein.`,
   serversLegend: 'Wawi-Server',
   serverLine: (db, version) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  otherPcTitle: 'Läuft der Wawi-REST-Server auf einem anderen Computer?',
+  otherPcSteps: [
+    'Oft läuft er auf dem Computer, auf dem auch die Wawi-Datenbank liegt, nicht an Ihrem Arbeitsplatz. Fragen Sie im Zweifel Ihre IT.',
+    `Wählen Sie „Andere Adresse“ und geben Sie den Namen oder die IP-Adresse dieses Computers mit Port und Mandant ein, zum Beispiel http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
+    'Damit andere Computer ihn erreichen, muss der REST-Server im Netzwerk erreichbar sein und nicht nur auf diesem einen Computer (127.0.0.1). Das stellt Ihre IT beim Start des Dienstes ein.',
+  ],
+  mandantUnknown: (typed: string, found: string) =>
+    `Auf diesem Wawi-Server gibt es keinen Mandanten „${typed}“. Prüfen Sie die Schreibweise; gefunden wurde „${found}“.`,
   mandantLabel: 'Mandant',
   mandantHint: 'Ändern Sie das nur, wenn die App mit einem anderen Mandanten dieser JTL-Wawi arbeiten soll.',
   otherAddress: 'Andere Adresse',
@@ -109,7 +117,9 @@ export const de: Texts = {
   copyWarning:
     'Der Schlüssel gibt vollen Zugriff auf die Wawi-API als diese App, mit allen Berechtigungen oben. Fügen Sie ihn nie in eine E-Mail, ein Ticket oder einen Chat ein.',
   doneIntro: (name) => `${name} kann jetzt Ihre JTL-Wawi nutzen.`,
-  keyStored: 'Der Schlüssel liegt in',
+  doneWhere: (name, platform) =>
+    `Ihr Schlüssel liegt sicher in ${de.keychain(platform)} Ihres Benutzerkontos. ${name} liest ihn dort selbst: Sie müssen nichts kopieren oder eintippen.`,
+  doneClose: 'Sie können dieses Fenster jetzt schließen.',
   keychainSubject: (platform) =>
     platform === 'win32'
       ? 'Die Windows-Anmeldeinformationsverwaltung'
@@ -168,7 +178,7 @@ export const de: Texts = {
   never: 'noch nicht',
   status: {
     works: 'Funktioniert',
-    rejected: 'Abgelehnt (401)',
+    rejected: 'Nicht mehr angenommen',
     'missing-scope': 'Funktioniert, Berechtigung fehlt',
     unreachable: 'Server nicht erreichbar',
     'certificate-changed': 'Zertifikat geändert: nichts gesendet',
@@ -179,6 +189,8 @@ export const de: Texts = {
   addInstance: 'Weitere Instanz registrieren',
   instance: (n: number) => `Instanz ${n}`,
   revoke: 'Widerrufen',
+  rejectedExplained:
+    'JTL-Wawi nimmt diesen Schlüssel nicht mehr an: Die App wurde dort höchstwahrscheinlich entfernt. Erneuern Sie den Schlüssel, um die App wieder zu verbinden, oder entfernen Sie die Registrierung von diesem Computer.',
   forget: 'Von diesem Computer entfernen',
   forgetTitle: 'Nur auf diesem Computer vergessen?',
   forgetText: (name) =>

@@ -24,6 +24,14 @@ export const en = {
   noneFound: `No Wawi server was found on this computer (ports ${WAWI_PORTS.join(' and ')}). Enter its address below.`,
   serversLegend: 'Wawi server',
   serverLine: (db: string, version?: string) => `Mandant ${db}${version ? ` · JTL-Wawi ${version}` : ''}`,
+  otherPcTitle: 'Does the Wawi REST server run on another computer?',
+  otherPcSteps: [
+    'It often runs on the computer that also holds the Wawi database, not at your desk. If in doubt, ask your IT.',
+    `Choose "Other address" and type that computer's name or IP address with port and Mandant, for example http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
+    'For other computers to reach it, the REST server must be reachable on the network, not only on that one computer (127.0.0.1). Your IT sets this up where the service is started.',
+  ],
+  mandantUnknown: (typed: string, found: string) =>
+    `This Wawi server has no Mandant "${typed}". Check the spelling; the one found is "${found}".`,
   mandantLabel: 'Mandant',
   mandantHint: 'Change this only if the app should work with another Mandant of this JTL-Wawi.',
   otherAddress: 'Another address',
@@ -113,7 +121,9 @@ export const en = {
   copyWarning:
     'The key gives full access to the Wawi API as this app, with all the permissions above. Never paste it into an e-mail, a ticket or a chat.',
   doneIntro: (name: string) => `${name} can now use your JTL-Wawi.`,
-  keyStored: 'The key is stored in',
+  doneWhere: (name: string, platform: string) =>
+    `The key is stored safely in ${en.keychain(platform)} of your user account. ${name} reads it from there by itself: you need not copy or type anything.`,
+  doneClose: 'You can close this window now.',
   keychainSubject: (platform: string): string =>
     platform === 'win32'
       ? 'The Windows Credential Manager'
@@ -171,7 +181,7 @@ export const en = {
   never: 'not yet',
   status: {
     works: 'Works',
-    rejected: 'Rejected (401)',
+    rejected: 'No longer accepted',
     'missing-scope': 'Works, permission missing',
     unreachable: 'Server unreachable',
     'certificate-changed': 'Certificate changed: nothing sent',
@@ -182,6 +192,8 @@ export const en = {
   addInstance: 'Register another instance',
   instance: (n: number) => `Instance ${n}`,
   revoke: 'Revoke',
+  rejectedExplained:
+    'JTL-Wawi no longer accepts this key: the app was most likely removed there. Rotate the key to connect the app again, or remove the registration from this computer.',
   forget: 'Remove from this computer',
   forgetTitle: 'Forget on this computer only?',
   forgetText: (name: string) =>

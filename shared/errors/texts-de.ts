@@ -93,13 +93,13 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   unauthorized: {
     title: 'Der Schlüssel wird nicht akzeptiert',
     detail:
-      'JTL-Wawi lehnt den gespeicherten Schlüssel ab (401): Die App wurde in Wawi entfernt, oder der Schlüssel gehört zu einer anderen Wawi.',
+      'JTL-Wawi lehnt den gespeicherten Schlüssel ab: Die App wurde in Wawi entfernt, oder der Schlüssel gehört zu einer anderen Wawi.',
     next: 'Registrieren Sie die App erneut, um einen neuen Schlüssel zu erhalten.',
   },
   'missing-scope': {
     title: 'Der Schlüssel funktioniert, aber eine Berechtigung fehlt',
     detail:
-      'JTL-Wawi akzeptiert den Schlüssel, aber der App wurde die für diese Prüfung nötige Berechtigung nicht erteilt (403).',
+      'JTL-Wawi akzeptiert den Schlüssel, aber der App wurde die für diese Prüfung nötige Berechtigung nicht erteilt.',
     next: 'Falls die App sie braucht, erneuern Sie den Schlüssel und erteilen Sie die Berechtigung in JTL-Wawi.',
   },
   'version-problem': {

@@ -91,13 +91,12 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   unauthorized: {
     title: 'The key is not accepted',
     detail:
-      'JTL-Wawi rejects the stored key (401): the app was removed in Wawi, or the key belongs to another Wawi.',
+      'JTL-Wawi rejects the stored key: the app was removed in Wawi, or the key belongs to another Wawi.',
     next: 'Register the app again to get a new key.',
   },
   'missing-scope': {
     title: 'The key works, but lacks a permission',
-    detail:
-      'JTL-Wawi accepts the key but the app was not granted the permission needed for this check (403).',
+    detail: 'JTL-Wawi accepts the key but the app was not granted the permission needed for this check.',
     next: 'If the app needs it, rotate the key and grant the permission in JTL-Wawi.',
   },
   'version-problem': {

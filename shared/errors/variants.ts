@@ -34,6 +34,23 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
       },
     },
   },
+  'bad-response': {
+    // Every path answered 404: a server answers there, but no API for that Mandant (often a typo).
+    'no-api': {
+      en: {
+        title: 'No JTL-Wawi answers for this Mandant',
+        detail:
+          'A server answers at {address}, but there is no JTL-Wawi interface for the Mandant "{mandant}".',
+        next: 'Check the spelling of the Mandant (the database name, for example eazybusiness) and the address.',
+      },
+      de: {
+        title: 'Für diesen Mandanten antwortet keine JTL-Wawi',
+        detail:
+          'Unter {address} antwortet ein Server, aber für den Mandanten „{mandant}“ gibt es dort keine JTL-Wawi-Schnittstelle.',
+        next: 'Prüfen Sie die Schreibweise des Mandanten (den Datenbanknamen, zum Beispiel eazybusiness) und die Adresse.',
+      },
+    },
+  },
   cancelled: {
     // Cancelled after a request went out and expired in Wawi (its dialog was closed): nothing waits there.
     expired: {
@@ -80,13 +97,13 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
       en: {
         title: 'JTL-Wawi refused the signature or the licence',
         detail:
-          'The request was signed by the app vendor, but JTL-Wawi answered that the app is not authorised (402): the signature was not accepted, or this JTL-Wawi has no licence for the REST API.',
+          'The request was signed by the app vendor, but JTL-Wawi answered that the app is not authorised: the signature was not accepted, or this JTL-Wawi has no licence for the REST API.',
         next: 'Merchant: check the REST API licence in the JTL customer centre. Vendor: check that the app is certified by JTL for this AppId and that the signing service uses the right key.',
       },
       de: {
         title: 'JTL-Wawi hat die Signatur oder die Lizenz abgelehnt',
         detail:
-          'Die Anfrage war vom Anbieter der App signiert, aber JTL-Wawi hat geantwortet, dass die App nicht freigegeben ist (402): Die Signatur wurde nicht angenommen, oder diese JTL-Wawi hat keine Lizenz für die REST-API.',
+          'Die Anfrage war vom Anbieter der App signiert, aber JTL-Wawi hat geantwortet, dass die App nicht freigegeben ist: Die Signatur wurde nicht angenommen, oder diese JTL-Wawi hat keine Lizenz für die REST-API.',
         next: 'Händler: Prüfen Sie die Lizenz für die REST-API im JTL-Kundencenter. Anbieter: Prüfen Sie, ob die App für diese AppId von JTL zertifiziert ist und der Signaturdienst den richtigen Schlüssel verwendet.',
       },
     },

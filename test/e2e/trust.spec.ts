@@ -6,7 +6,15 @@ import { TEXTS } from '../../renderer/src/i18n';
 import { TRUST_TEXTS } from '../../renderer/src/i18n-trust';
 import { errorText } from '../../shared/errors/text';
 import { makeCertificate } from '../helpers/certs';
-import { capture, type Harness, MANIFEST, registerDirectly, screen, startHarness } from './harness';
+import {
+  capture,
+  type Harness,
+  inBothLanguages,
+  MANIFEST,
+  registerDirectly,
+  screen,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -33,7 +41,11 @@ test.describe('in German', () => {
     // The fingerprint is shown in full, readable in groups, with how to compare it.
     await expect(page.locator('.fingerprint')).toHaveText(certificate.fingerprint);
     await expect(page.getByText('CN=127.0.0.1')).toBeVisible();
-    await expect(page.getByText(/certutil -hashfile/)).toBeVisible();
+    // How to compare, without a command line (certutil hashes a Base64 .cer wrongly), in both languages.
+    await inBothLanguages(page, async (l) => {
+      await expect(page.getByText(TRUST_TEXTS[l].compareSteps[1]!)).toBeVisible();
+      await expect(page.getByText(/certutil|PowerShell|-hashfile/)).toHaveCount(0);
+    });
     await page.setViewportSize({ width: 640, height: 560 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.getByRole('button', { name: tt.trustConfirm }).click();

@@ -224,7 +224,8 @@ describe('register: every error status', () => {
       makeCore().core.register(demoManifest(), parseWawiAddress(`${sim.url}/api/Mandant_7`)),
       'bad-response',
     );
-    expect(wrongDb.message).toMatch(/database name/);
+    expect(wrongDb.message).toMatch(/Mandant "Mandant_7"/);
+    expect(wrongDb.params).toMatchObject({ variant: 'no-api', mandant: 'Mandant_7' });
   });
 
   it('does not follow redirects', async () => {

@@ -133,7 +133,7 @@ describe('discovery', () => {
         },
       ]);
       expect(r.other).toHaveLength(1);
-      expect(r.other[0]!.reason).toMatch(/database name/);
+      expect(r.other[0]!.reason).toMatch(/Mandant/);
     } finally {
       await sim.close();
     }

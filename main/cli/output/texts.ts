@@ -98,7 +98,7 @@ const en = {
   trustPlain: 'The server speaks plain http (unencrypted).',
   trustNothing: 'Nothing to do: the server presents what this registration trusts.',
   trustCompare:
-    'Compare the fingerprint with the certificate on the Wawi server (for example: certutil -hashfile <certificate.cer> SHA256). Trust it only if every character matches.',
+    "Compare the fingerprint with the certificate on the Wawi server (in PowerShell there: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<certificate.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Trust it only if every pair matches.",
   trustAsk: 'Do the fingerprints match? Type "yes" to trust this certificate: ',
   trustDone: (url: string) => `✔ Trusted. Later connections to ${url} accept only this.`,
 };
@@ -201,7 +201,7 @@ const de: Texts = {
   trustPlain: 'Der Server spricht unverschlüsseltes http.',
   trustNothing: 'Nichts zu tun: Der Server zeigt, was dieser Registrierung vertraut ist.',
   trustCompare:
-    'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server (zum Beispiel: certutil -hashfile <Zertifikat.cer> SHA256). Vertrauen Sie ihm nur, wenn jedes Zeichen übereinstimmt.',
+    "Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server (dort in PowerShell: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<Zertifikat.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Vertrauen Sie ihm nur, wenn jedes Zeichenpaar übereinstimmt.",
   trustAsk: 'Stimmen die Fingerabdrücke überein? Geben Sie „ja“ ein, um diesem Zertifikat zu vertrauen: ',
   trustDone: (url) => `✔ Vertraut. Spätere Verbindungen zu ${url} akzeptieren nur dies.`,
 };

@@ -129,7 +129,16 @@ export class WawiClient {
       this.style = style;
       return { version: parsed.data.version, tenant: parsed.data.tenant ?? undefined, apiStyle: style };
     }
-    throw this.badResponse(`no JTL-Wawi API answers at ${this.server.baseUrl} (check the database name)`);
+    // The server answers (404 on every path), but no API for this Mandant: most often a typo in it.
+    throw new HelperError('bad-response', {
+      status: 404,
+      params: {
+        address: this.server.baseUrl,
+        mandant: this.server.database,
+        variant: 'no-api',
+        reason: `no JTL-Wawi API answers at ${this.server.baseUrl}`,
+      },
+    });
   }
 
   private async styleFor(signal?: AbortSignal): Promise<ApiStyle> {

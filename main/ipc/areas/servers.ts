@@ -11,6 +11,11 @@ function coarse(err: HelperError, address: string): HelperError {
   const code = err.code === 'tls-untrusted' || err.code === 'unreachable' ? err.code : 'bad-response';
   const params: Record<string, string> = { address: address.slice(0, 120) };
   if (code === 'bad-response') params.reason = 'no JTL-Wawi answers there';
+  // A server answers, but not for that Mandant (the one in the typed address): said so, at the field.
+  if (err.code === 'bad-response' && err.params?.variant === 'no-api' && err.params.mandant) {
+    params.variant = 'no-api';
+    params.mandant = err.params.mandant.slice(0, 120);
+  }
   return new HelperError(code, { params });
 }
 

@@ -68,8 +68,11 @@ export function TextField(props: {
   /** An address: the URL keyboard on touch screens. */
   url?: boolean;
   invalid?: boolean;
+  /** What is wrong with the value, said at the field (it is then marked invalid). */
+  problem?: string;
   required?: boolean;
 }) {
+  const invalid = props.invalid || !!props.problem;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -80,11 +83,16 @@ export function TextField(props: {
         autoComplete="off"
         spellCheck={false}
         value={props.value}
-        aria-describedby={`${props.id}-hint`}
-        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.problem ? `${props.id}-problem ${props.id}-hint` : `${props.id}-hint`}
+        aria-invalid={invalid || undefined}
         onChange={(e) => props.onChange(e.target.value)}
         required={props.required}
       />
+      {props.problem && (
+        <p id={`${props.id}-problem`} className="field-problem">
+          {props.problem}
+        </p>
+      )}
       <p id={`${props.id}-hint`} className="muted small">
         {props.hint}
       </p>

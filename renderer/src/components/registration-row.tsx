@@ -41,6 +41,7 @@ export function RegistrationRow({
   const returnTo = useCallback(() => forgetButton.current, []);
   const name = `${r.displayName}${r.instance ? ` · ${t.instance(r.instance)}` : ''}`;
   const headingId = `reg-${r.fingerprint}`;
+  const rejected = r.lastVerifyResult === 'rejected' && !checking;
   return (
     <li className="reg" aria-labelledby={headingId}>
       <div className="reg-head">
@@ -69,6 +70,8 @@ export function RegistrationRow({
         <dt>{t.colChecked}</dt>
         <dd>{r.lastVerifiedAt ? formatDateTime(r.lastVerifiedAt, lang) : t.never}</dd>
       </dl>
+      {/* Rejected: what that means and what to do; revoking has nothing left to take away. */}
+      {rejected && <p className="warn">{t.rejectedExplained}</p>}
       <div className="row-actions">
         <BusyButton busy={busy} label={`${t.verify}: ${name}`} onClick={onVerify}>
           {t.verify}
@@ -85,9 +88,11 @@ export function RegistrationRow({
           {t.forget}
         </button>
         {/* The one action here that takes the app's access away in Wawi: the danger emphasis is on it. */}
-        <BusyButton busy={busy} danger label={`${t.revoke}: ${name}`} onClick={onRevoke}>
-          {t.revoke}
-        </BusyButton>
+        {!rejected && (
+          <BusyButton busy={busy} danger label={`${t.revoke}: ${name}`} onClick={onRevoke}>
+            {t.revoke}
+          </BusyButton>
+        )}
       </div>
       {confirmingForget && (
         <Confirm

@@ -71,6 +71,11 @@ export function Connect({
   const pickedServer = servers?.find((s) => s.baseUrl === choice);
   const mandantChanged = !!pickedServer && mandant.trim() !== '' && mandant.trim() !== pickedServer.database;
   const unusable = busy || choice === '' || (choice === 'other' && address.trim() === '');
+  // The Mandant typed for a found server has no API there: said at the field, which is marked.
+  const noMandant =
+    pickedServer && error?.code === 'bad-response' && error.params?.variant === 'no-api'
+      ? error.params.mandant
+      : undefined;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -128,6 +133,7 @@ export function Connect({
                   hint={t.mandantHint}
                   value={mandant}
                   onChange={setMandant}
+                  problem={noMandant ? t.mandantUnknown(noMandant, s.database) : undefined}
                 />
               )}
             </div>
@@ -155,7 +161,18 @@ export function Connect({
             />
           )}
         </fieldset>
-        {error && <Alert error={error} />}
+        {error && !noMandant && <Alert error={error} />}
+        {servers?.length === 0 && (
+          // The common case: the REST server runs on another PC (the one with the database).
+          <section aria-labelledby="other-pc">
+            <h2 id="other-pc">{t.otherPcTitle}</h2>
+            <ul>
+              {t.otherPcSteps.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         <ActionBar>
           <BusyButton busy={servers === null} onClick={search}>
             {t.searchAgain}

@@ -1,4 +1,6 @@
-// The end of a registration or rotation: the key is stored, checked, and where the vendor's app finds it.
+// The end of a registration or rotation: what happens next (the app reads the key from the keychain by
+// itself, the window can be closed), whether the key works, what was granted; the entry name and copying
+// the key under Advanced.
 import type { FlowKind } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
@@ -36,29 +38,35 @@ export function Done({
   const canCopy = launch.manifest?.AppId === record.appId;
   return (
     <Step title={kind === 'rotate' ? t.rotatedTitle : t.doneTitle} step={step}>
-      <p>{t.doneIntro(record.displayName)}</p>
-      <dl className="facts">
-        <dt>{t.keyStored}</dt>
-        <dd>{t.keychain(launch.platform)}</dd>
-        <dt>{t.entryName}</dt>
-        <dd>
-          <code>
-            {launch.keychainService}/{record.account}
-          </code>
-        </dd>
-        <dt>{t.colServer}</dt>
-        <dd>{record.server.baseUrl}</dd>
-      </dl>
+      <p>
+        <bdi>{t.doneIntro(record.displayName)}</bdi>
+      </p>
+      {/* Where the key is, plainly, and that nobody has to do anything with it. */}
+      <p>{t.doneWhere(record.displayName, launch.platform)}</p>
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
       <Scopes scopes={record.grantedScopes} words={launch.scopeWords} lang={lang} label={t.granted} t={t} />
-      {canCopy && (
-        // Rarely needed (the vendor's app reads the key from the keychain): out of the way, with a warning.
-        <details className="advanced">
-          <summary>{t.advanced}</summary>
-          <p className="warn">{t.copyWarning}</p>
-          <CopyKey api={api} account={record.account} />
-        </details>
-      )}
+      <p>{t.doneClose}</p>
+      {/* The technical details, for the vendor's support: out of the way. */}
+      <details className="advanced">
+        <summary>{t.advanced}</summary>
+        <dl className="facts">
+          <dt>{t.entryName}</dt>
+          <dd>
+            <code>
+              {launch.keychainService}/{record.account}
+            </code>
+          </dd>
+          <dt>{t.colServer}</dt>
+          <dd>{record.server.baseUrl}</dd>
+        </dl>
+        {canCopy && (
+          // Rarely needed (the vendor's app reads the key from the keychain), with a warning.
+          <>
+            <p className="warn">{t.copyWarning}</p>
+            <CopyKey api={api} account={record.account} />
+          </>
+        )}
+      </details>
       <FinishedBar onManage={onManage} />
     </Step>
   );
