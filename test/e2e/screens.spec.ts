@@ -124,6 +124,31 @@ async function checkScreen(page: Page, file: string) {
   for (const bar of bars)
     if (bar.primary >= 0) expect(bar.primary, `${name}: the primary button of "${bar.text}"`).toBe(bar.last);
 
+  // Focus not obscured (WCAG 2.4.11): in the default window, every focusable element, focused in
+  // order, ends up above the pinned button bar, not under it.
+  await page.setViewportSize(WINDOWS[0]!);
+  const covered = await page.evaluate(async () => {
+    const bar = document.querySelector<HTMLElement>('.step .actions.bar');
+    if (!bar || getComputedStyle(bar).position !== 'sticky') return [];
+    const focusable = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => !bar.contains(el) && el.getClientRects().length > 0);
+    const out: string[] = [];
+    for (const el of focusable) {
+      el.focus();
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const a = el.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      if (a.bottom > b.top + 1 && a.top < b.bottom)
+        out.push(`${el.tagName.toLowerCase()}: ${el.textContent?.slice(0, 40)}`);
+    }
+    window.scrollTo(0, 0);
+    return out;
+  });
+  expect(covered, `${name}: focused elements under the button bar`).toEqual([]);
+
   for (const w of WINDOWS) {
     await page.setViewportSize({ width: w.width / 2, height: w.height / 2 });
     const overflow = await page.evaluate(() => ({
