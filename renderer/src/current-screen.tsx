@@ -13,6 +13,7 @@ import { Review } from './screens/review';
 import { InsecureHttp, TrustCertificate } from './screens/trust';
 import { Waiting } from './screens/waiting';
 import type { Action, Wizard } from './wizard/machine';
+import { appName } from './wizard/screens';
 
 /** Connect, check and send, accept in Wawi, done. */
 const STEPS = 4;
@@ -26,7 +27,7 @@ export function CurrentScreen({
   wizard: Wizard;
   send: Dispatch<Action>;
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   if (wizard.launch === null) {
     const { screen } = wizard;
     if (screen.name === 'loading') return <p role="status">{t.loading}</p>;
@@ -143,7 +144,7 @@ export function CurrentScreen({
     case 'revoked':
       return (
         <Step title={t.revokedTitle}>
-          <p>{t.revokedText(screen.record.displayName)}</p>
+          <p>{t.revokedText(appName(launch, lang, screen.record.appId, screen.record.displayName))}</p>
           <FinishedBar onManage={manage} />
         </Step>
       );

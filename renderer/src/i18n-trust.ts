@@ -12,14 +12,14 @@ const en = {
 
   trustTitle: 'Check the server certificate',
   trustIntro: (address: string) =>
-    `${address} uses a certificate this computer does not know (for example a self-signed one). Before the helper sends anything, make sure it really is your Wawi server.`,
+    `${address} uses a certificate this computer does not know (for example a self-signed one). Before the helper sends anything, make sure it really is your Wawi REST server.`,
   fingerprint: 'SHA-256 fingerprint',
   subject: 'Issued to',
   validUntil: 'Valid until',
   howToCompare: 'How to compare',
   compareSteps: [
-    'Ask whoever set up the Wawi server for the SHA-256 fingerprint of the REST server certificate. They find it on the Wawi server, where the certificate was set up (JTL-Administrator or the Windows certificate store).',
-    `Or see it yourself on the Wawi server: open the REST server's address in Edge or Chrome (for example https://127.0.0.1:${DEFAULT_PORT}), click "Not secure" next to the address, then the certificate. Its viewer lists the "SHA-256 fingerprint".`,
+    'Ask whoever set up the Wawi REST server for the SHA-256 fingerprint of the REST server certificate. They find it on the Wawi REST server, where the certificate was set up (JTL-Administrator or the Windows certificate store).',
+    `Or see it yourself on the Wawi REST server: open the REST server's address in Edge or Chrome (for example https://127.0.0.1:${DEFAULT_PORT}), click "Not secure" next to the address, then the certificate. Its viewer lists the "SHA-256 fingerprint".`,
     'Compare every pair of characters. Trust the certificate only if all of them match.',
   ],
   trustConfirm: BUTTONS.trustCertificate.en,
@@ -62,14 +62,14 @@ const de: TrustTexts = {
 
   trustTitle: 'Serverzertifikat prüfen',
   trustIntro: (address) =>
-    `${address} verwendet ein Zertifikat, das dieser Computer nicht kennt (zum Beispiel ein selbst signiertes). Bevor der Helfer etwas sendet, stellen Sie sicher, dass es wirklich Ihr Wawi-Server ist.`,
+    `${address} verwendet ein Zertifikat, das dieser Computer nicht kennt (zum Beispiel ein selbst signiertes). Bevor der Helfer etwas sendet, stellen Sie sicher, dass es wirklich Ihr Wawi-REST-Server ist.`,
   fingerprint: 'SHA-256-Fingerabdruck',
   subject: 'Ausgestellt für',
   validUntil: 'Gültig bis',
   howToCompare: 'So vergleichen Sie',
   compareSteps: [
-    'Fragen Sie, wer den Wawi-Server eingerichtet hat, nach dem SHA-256-Fingerabdruck des Zertifikats des REST-Servers. Er steht auf dem Wawi-Server dort, wo das Zertifikat eingerichtet wurde (JTL-Administrator oder Windows-Zertifikatspeicher).',
-    `Oder sehen Sie selbst auf dem Wawi-Server nach: Öffnen Sie die Adresse des REST-Servers in Edge oder Chrome (zum Beispiel https://127.0.0.1:${DEFAULT_PORT}), klicken Sie links neben der Adresse auf „Nicht sicher“ und dann auf das Zertifikat. Dort steht der „SHA-256-Fingerabdruck“.`,
+    'Fragen Sie, wer den Wawi-REST-Server eingerichtet hat, nach dem SHA-256-Fingerabdruck des Zertifikats des REST-Servers. Er steht auf dem Wawi-REST-Server dort, wo das Zertifikat eingerichtet wurde (JTL-Administrator oder Windows-Zertifikatspeicher).',
+    `Oder sehen Sie selbst auf dem Wawi-REST-Server nach: Öffnen Sie die Adresse des REST-Servers in Edge oder Chrome (zum Beispiel https://127.0.0.1:${DEFAULT_PORT}), klicken Sie links neben der Adresse auf „Nicht sicher“ und dann auf das Zertifikat. Dort steht der „SHA-256-Fingerabdruck“.`,
     'Vergleichen Sie jedes Zeichenpaar. Vertrauen Sie dem Zertifikat nur, wenn alle übereinstimmen.',
   ],
   trustConfirm: BUTTONS.trustCertificate.de,

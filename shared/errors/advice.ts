@@ -45,12 +45,12 @@ export const SURFACE_NEXT: Partial<
   },
   'tls-untrusted': {
     cli: {
-      en: 'Compare the fingerprint with the certificate on the Wawi server. If they match, register with --allow-self-signed (pins it on first use) or --certificate-fingerprint <SHA-256>; for a registration made earlier, run "wawi-register trust --app {appId}".',
-      de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, registrieren Sie mit --allow-self-signed (legt es bei der ersten Verbindung fest) oder --certificate-fingerprint <SHA-256>; für eine frühere Registrierung führen Sie „wawi-register trust --app {appId}“ aus.',
+      en: 'Compare the fingerprint with the certificate on the Wawi REST server. If they match, register with --allow-self-signed (pins it on first use) or --certificate-fingerprint <SHA-256>; for a registration made earlier, run "wawi-register trust --app {appId}".',
+      de: 'Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-REST-Server. Stimmen sie überein, registrieren Sie mit --allow-self-signed (legt es bei der ersten Verbindung fest) oder --certificate-fingerprint <SHA-256>; für eine frühere Registrierung führen Sie „wawi-register trust --app {appId}“ aus.',
     },
     app: {
-      en: `Compare the fingerprint with the certificate on the Wawi server. If they match, choose ${quoteButton('trustCertificate', 'en')}.`,
-      de: `Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server. Stimmen sie überein, wählen Sie ${quoteButton('trustCertificate', 'de')}.`,
+      en: `Compare the fingerprint with the certificate on the Wawi REST server. If they match, choose ${quoteButton('trustCertificate', 'en')}.`,
+      de: `Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-REST-Server. Stimmen sie überein, wählen Sie ${quoteButton('trustCertificate', 'de')}.`,
     },
   },
   'certificate-changed': {

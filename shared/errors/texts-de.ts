@@ -7,15 +7,15 @@ import { type ErrorText, MENU } from './text-types';
 
 export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   unreachable: {
-    title: 'Der Wawi-Server antwortet nicht',
+    title: 'Der Wawi-REST-Server antwortet nicht',
     detail: 'Keine Antwort von {address}.',
-    next: 'Prüfen Sie, ob der JTL-Wawi-REST-Server (JTL.Wawi.Rest.exe) läuft und Adresse und Port stimmen, und versuchen Sie es erneut.',
+    next: 'Prüfen Sie, ob der Wawi-REST-Server (JTL.Wawi.Rest.exe) läuft und Adresse und Port stimmen, und versuchen Sie es erneut.',
   },
   'tls-untrusted': {
     title: 'Dem Serverzertifikat wird nicht vertraut',
     detail:
       '{address} zeigt ein Zertifikat, dem dieser Computer nicht vertraut (zum Beispiel ein selbst signiertes). SHA-256-Fingerabdruck: {fingerprint}; ausgestellt für: {subject}. Es wurde nichts gesendet.',
-    next: 'Vertrauen Sie ihm erst, nachdem Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server verglichen haben, oder geben Sie dem Server ein Zertifikat, dem dieser Computer vertraut.',
+    next: 'Vertrauen Sie ihm erst, nachdem Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-REST-Server verglichen haben, oder geben Sie dem Server ein Zertifikat, dem dieser Computer vertraut.',
   },
   'certificate-changed': {
     title: 'Das Serverzertifikat hat sich geändert',
@@ -77,7 +77,7 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   'timed-out': {
     title: 'Keine rechtzeitige Antwort von JTL-Wawi',
     detail: 'Die Anfrage wurde innerhalb von {timeout} weder angenommen noch abgelehnt.',
-    next: `Ist der Wawi-Dialog (${MENU}) noch geöffnet? Starten Sie die Registrierung erneut und nehmen Sie sie dort an.`,
+    next: `Ist der Registrierungsdialog (${MENU}) noch geöffnet? Starten Sie die Registrierung erneut und nehmen Sie sie dort an.`,
   },
   cancelled: {
     title: 'Abgebrochen',
@@ -104,8 +104,8 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
   },
   'version-problem': {
     title: 'API-Version nicht unterstützt',
-    detail: 'Der Wawi-Server unterstützt die API-Version dieses Helfers nicht.',
-    next: 'Aktualisieren Sie den JTL-Wawi-REST-Server, oder wenden Sie sich an den Anbieter der App.',
+    detail: 'Der Wawi-REST-Server unterstützt die API-Version dieses Helfers nicht.',
+    next: 'Aktualisieren Sie den Wawi-REST-Server, oder wenden Sie sich an den Anbieter der App.',
   },
   validation: {
     title: 'JTL-Wawi hat die Anfragedaten abgelehnt',
@@ -113,14 +113,14 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     next: 'Das liegt am App-Manifest: Bitte senden Sie diese Meldung an den Anbieter der App.',
   },
   'server-error': {
-    title: 'Der Wawi-Server hat einen Fehler gemeldet',
+    title: 'Der Wawi-REST-Server hat einen Fehler gemeldet',
     detail: 'Der Server hat mit Fehler {status} geantwortet.',
-    next: 'Warten Sie einen Moment und versuchen Sie es erneut. Wenn es wieder passiert, starten Sie den JTL-Wawi-REST-Server neu.',
+    next: 'Warten Sie einen Moment und versuchen Sie es erneut. Wenn es wieder passiert, starten Sie den Wawi-REST-Server neu.',
   },
   'bad-response': {
     title: 'Unerwartete Antwort',
-    detail: 'Die Antwort von {address} ist nicht die eines JTL-Wawi-REST-Servers.',
-    next: 'Prüfen Sie, ob die Adresse auf den JTL-Wawi-REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
+    detail: 'Die Antwort von {address} ist nicht die eines Wawi-REST-Servers.',
+    next: 'Prüfen Sie, ob die Adresse auf den Wawi-REST-Server zeigt und nicht auf ein anderes Programm oder einen Proxy.',
   },
   'manifest-invalid': {
     title: 'Das App-Manifest ist ungültig',
@@ -149,18 +149,18 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     next: 'Sehen Sie sich die Registrierungen auf diesem Computer an, oder registrieren Sie die App zuerst.',
   },
   'no-server-found': {
-    title: 'Kein Wawi-Server gefunden',
-    detail: `Auf diesem Computer hat kein JTL-Wawi-REST-Server geantwortet (Ports ${WAWI_PORTS.join(' und ')}).`,
-    next: `Starten Sie den JTL-Wawi-REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:${DEFAULT_PORT}).`,
+    title: 'Kein Wawi-REST-Server gefunden',
+    detail: `Auf diesem Computer hat kein Wawi-REST-Server geantwortet (Ports ${WAWI_PORTS.join(' und ')}).`,
+    next: `Starten Sie den Wawi-REST-Server, oder geben Sie seine Adresse ein (zum Beispiel http://wawi-server:${DEFAULT_PORT}).`,
   },
   'several-servers': {
-    title: 'Mehrere Wawi-Server gefunden',
+    title: 'Mehrere Wawi-REST-Server gefunden',
     detail: 'Gefunden: {servers}.',
     next: 'Wählen Sie den Server, den diese App nutzen soll.',
   },
   'invalid-address': {
     title: 'Diese Adresse ist nicht verwendbar',
-    detail: 'Das ist keine Adresse eines JTL-Wawi-REST-Servers.',
+    detail: 'Das ist keine Adresse eines Wawi-REST-Servers.',
     next: `Geben Sie sie so ein: 127.0.0.1:${DEFAULT_PORT} oder http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
   'invalid-input': {

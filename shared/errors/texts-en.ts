@@ -7,15 +7,15 @@ import { type ErrorText, MENU } from './text-types';
 
 export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   unreachable: {
-    title: 'The Wawi server does not answer',
+    title: 'The Wawi REST server does not answer',
     detail: 'No answer from {address}.',
-    next: 'Check that the JTL-Wawi REST server (JTL.Wawi.Rest.exe) is running and the address and port are right, then try again.',
+    next: 'Check that the Wawi REST server (JTL.Wawi.Rest.exe) is running and the address and port are right, then try again.',
   },
   'tls-untrusted': {
     title: 'The server certificate is not trusted',
     detail:
       '{address} presents a certificate this computer does not trust (for example a self-signed one). SHA-256 fingerprint: {fingerprint}; issued to: {subject}. Nothing was sent.',
-    next: 'Trust it only after comparing the fingerprint with the certificate on the Wawi server, or give the server a certificate this computer trusts.',
+    next: 'Trust it only after comparing the fingerprint with the certificate on the Wawi REST server, or give the server a certificate this computer trusts.',
   },
   'certificate-changed': {
     title: 'The server certificate has changed',
@@ -75,7 +75,7 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   'timed-out': {
     title: 'No answer from JTL-Wawi in time',
     detail: 'The request was neither accepted nor rejected within {timeout}.',
-    next: `Is the Wawi dialog (${MENU}) still open? Start the registration again and accept it there.`,
+    next: `Is the registration dialog (${MENU}) still open? Start the registration again and accept it there.`,
   },
   cancelled: {
     title: 'Cancelled',
@@ -101,8 +101,8 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
   },
   'version-problem': {
     title: 'API version not supported',
-    detail: 'The Wawi server does not support the API version this helper uses.',
-    next: 'Update the JTL-Wawi REST server, or contact the app vendor.',
+    detail: 'The Wawi REST server does not support the API version this helper uses.',
+    next: 'Update the Wawi REST server, or contact the app vendor.',
   },
   validation: {
     title: 'JTL-Wawi rejected the request data',
@@ -110,14 +110,14 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
     next: 'This is a problem of the app manifest: please send this message to the app vendor.',
   },
   'server-error': {
-    title: 'The Wawi server reported an error',
+    title: 'The Wawi REST server reported an error',
     detail: 'The server answered with error {status}.',
-    next: 'Wait a moment and try again. If it keeps happening, restart the JTL-Wawi REST server.',
+    next: 'Wait a moment and try again. If it keeps happening, restart the Wawi REST server.',
   },
   'bad-response': {
     title: 'Unexpected answer',
-    detail: 'The answer from {address} is not what a JTL-Wawi REST server sends.',
-    next: 'Check that the address points to the JTL-Wawi REST server and not to another program or a proxy.',
+    detail: 'The answer from {address} is not what a Wawi REST server sends.',
+    next: 'Check that the address points to the Wawi REST server and not to another program or a proxy.',
   },
   'manifest-invalid': {
     title: 'The app manifest is not valid',
@@ -146,18 +146,18 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
     next: 'See the registrations on this computer, or register the app first.',
   },
   'no-server-found': {
-    title: 'No Wawi server found',
-    detail: `No JTL-Wawi REST server answered on this computer (ports ${WAWI_PORTS.join(' and ')}).`,
-    next: `Start the JTL-Wawi REST server, or enter its address (for example http://wawi-server:${DEFAULT_PORT}).`,
+    title: 'No Wawi REST server found',
+    detail: `No Wawi REST server answered on this computer (ports ${WAWI_PORTS.join(' and ')}).`,
+    next: `Start the Wawi REST server, or enter its address (for example http://wawi-server:${DEFAULT_PORT}).`,
   },
   'several-servers': {
-    title: 'Several Wawi servers found',
+    title: 'Several Wawi REST servers found',
     detail: 'Found: {servers}.',
     next: 'Choose the server this app should use.',
   },
   'invalid-address': {
     title: 'This address is not usable',
-    detail: 'This is not the address of a JTL-Wawi REST server.',
+    detail: 'This is not the address of a Wawi REST server.',
     next: `Enter it like 127.0.0.1:${DEFAULT_PORT} or http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
   'invalid-input': {

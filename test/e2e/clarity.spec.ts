@@ -73,7 +73,8 @@ test('Done says where the key is, that the app reads it by itself, and that the 
   h.sim.accept(h.sim.pending()[0]!.id);
   await expect(page.getByRole('heading', { level: 1, name: TEXTS.de.doneTitle })).toBeVisible();
   await inBothLanguages(page, async (lang) => {
-    await expect(page.getByText(TEXTS[lang].doneWhere('Lagerbestand Sync (Demo)', 'win32'))).toBeVisible();
+    const name = lang === 'de' ? 'Lagerbestand Sync (Demo)' : 'Stock Sync (Demo)';
+    await expect(page.getByText(TEXTS[lang].doneWhere(name, 'win32'))).toBeVisible();
     await expect(page.getByText(TEXTS[lang].doneClose)).toBeVisible();
     // The technical entry name only under Advanced.
     await expect(page.getByText(TEXTS[lang].entryName, { exact: true })).toBeHidden();

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { type Harness, registerDirectly, screen, startHarness } from './harness';
+import { type Harness, inBothLanguages, registerDirectly, screen, startHarness } from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -64,6 +64,10 @@ test.describe('in German', () => {
       lang === 'de' ? 'JTL-Kundencenter' : 'JTL customer centre',
     );
     await expect(page.getByRole('button', { name: t.tryAgain })).toHaveCount(0);
+    // The vendor must act first: a way to reach them, in both languages.
+    await inBothLanguages(page, async (l) => {
+      await expect(page.getByRole('button', { name: TEXTS[l].vendorWebsite })).toBeVisible();
+    });
     const bar = page.locator('.actions.bar button');
     await expect(bar.last()).toHaveText(t.close);
     await expect(bar.last()).toHaveClass(/primary/);

@@ -313,7 +313,7 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: l.forgetBtn }).click();
     await expect(page.getByRole('heading', { name: l.forgetTitle })).toBeFocused();
     await capture(page, `forget`);
-    await page.getByRole('button', { name: l.forgetConfirm }).click();
+    await page.getByRole('button', { name: l.forgetConfirm, exact: true }).click();
     await expect(page.getByText(l.none)).toBeVisible();
     expect(h.sim.apps()).toHaveLength(1);
   });

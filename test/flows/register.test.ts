@@ -1,6 +1,7 @@
 // Registration flows on a fake clock: each row scripts what Wawi answers and the keychain does, and
 // checks the outcome, every wait the flow made and every request it sent. No real time passes.
 import { describe, expect, it } from 'vitest';
+import { CANCEL_GRACE_MS } from '../../main/core/flows/send';
 import { jitter } from '../../main/core/flows/timing';
 import { HelperError, parseWawiAddress } from '../../main/core/index';
 import type { FlowEvent } from '../../shared/registration';
@@ -236,6 +237,45 @@ describe('register on a fake clock', () => {
       ['cancelled', 1, undefined],
     ]);
     expect(await vault.listPending()).toEqual([]);
+  });
+
+  it('a cancel while the request is on its way lets it answer: created, it is kept and said so (not "unknown")', async () => {
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const cancel = new AbortController();
+    const create = wawi.createRegistration.bind(wawi);
+    // The merchant cancels while the POST is on its way; Wawi answers right after, unless the exchange
+    // was aborted (as undici's is).
+    wawi.createRegistration = (async (_wire: unknown, _code: string, signal?: AbortSignal) => {
+      cancel.abort();
+      await Promise.resolve();
+      if (signal?.aborted) throw signal.reason;
+      return create();
+    }) as never;
+    const { core, clock, vault } = fakeService(wawi);
+    const err = await clock
+      .run(core.register(demoManifestSync(), SERVER, { signal: cancel.signal }))
+      .catch((e: unknown) => e as HelperError);
+    expect(err).toMatchObject({ code: 'cancelled', params: { pendingKept: 'true' } });
+    expect((await vault.listPending())[0]?.requestId).toBe('295C196B-CBB0-4E76-9050-ECEC3356DDA6');
+  });
+
+  it('a request on its way that does not answer within the grace after a cancel is said to be unknown', async () => {
+    const wawi = new ScriptedWawi();
+    const cancel = new AbortController();
+    // A server that never answers: only the abort (as undici's) ends the exchange.
+    wawi.createRegistration = ((_wire: unknown, _code: string, signal?: AbortSignal) => {
+      cancel.abort();
+      return new Promise((_, reject) =>
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true }),
+      );
+    }) as never;
+    const { core, clock } = fakeService(wawi);
+    const started = clock.now();
+    const err = await clock
+      .run(core.register(demoManifestSync(), SERVER, { signal: cancel.signal }))
+      .catch((e: unknown) => e as HelperError);
+    expect(err).toMatchObject({ code: 'cancelled', params: { pendingKept: 'unconfirmed' } });
+    expect(clock.now() - started).toBe(CANCEL_GRACE_MS);
   });
 
   it('a second register for the same app and server resumes the kept request instead of sending again', async () => {

@@ -9,7 +9,7 @@ const en = {
   instance: (n: number) => `instance ${n}`,
   signatureAnswered: (url: string, data: string, length: number) =>
     `SignatureProvider ${url} answered: SignatureData ${data}, a signature of ${length} characters; it is fresh enough for JTL-Wawi.`,
-  server: 'Wawi server',
+  server: 'Wawi REST server',
   app: 'App',
   prepare: `Before the request is sent, open in JTL-Wawi: ${MENU} → "Hinzufügen" → "Weiter".`,
   sending: 'Sending the registration request…',
@@ -58,8 +58,8 @@ const en = {
     'certificate-changed': 'certificate changed: nothing sent (see "wawi-register trust")',
     unknown: 'not checked',
   } as Record<string, string>,
-  foundServers: 'Wawi servers found:',
-  noServers: `No Wawi server found on this computer (ports ${WAWI_PORTS.join(', ')}).`,
+  foundServers: 'Wawi REST servers found:',
+  noServers: `No Wawi REST server found on this computer (ports ${WAWI_PORTS.join(', ')}).`,
   otherAnswers: 'Answered, but not as a JTL-Wawi:',
   choose: 'Which server? Number: ',
   removeInWawi: (name: string) =>
@@ -71,7 +71,7 @@ const en = {
   waitingDialog:
     'Now click "Hinzufügen" and "Weiter" in JTL-Wawi; the request is sent as soon as the dialog waits.',
   dialogClosed:
-    'The Wawi dialog was closed, and the request waiting in it expired. A new one is sent as soon as the dialog waits again: click "Hinzufügen" and "Weiter" in JTL-Wawi.',
+    'The registration dialog was closed, and the request waiting in it expired. A new one is sent as soon as the dialog waits again: click "Hinzufügen" and "Weiter" in JTL-Wawi.',
   rotated: 'Done. The key was rotated.',
   revoked: (kc: string) => `Done. The app was removed in JTL-Wawi and its key deleted from the ${kc}.`,
   forgotten: `Forgotten on this computer. The app is still registered in JTL-Wawi; remove it there (${MENU}) if it should lose access.`,
@@ -86,7 +86,7 @@ const en = {
   certUntrusted: (fp: string) => `certificate NOT trusted by this computer; SHA-256 ${fp}`,
   plainHttp: 'plain http (unencrypted)',
   pinnedNow: (fp: string) =>
-    `This registration accepts only the server certificate with\n  SHA-256 ${fp}\n  Compare it with the certificate on the Wawi server; other certificates are refused from now on.`,
+    `This registration accepts only the server certificate with\n  SHA-256 ${fp}\n  Compare it with the certificate on the Wawi REST server; other certificates are refused from now on.`,
   insecureWarning:
     'Warning: plain http to another computer. The registration and the API key travel unencrypted and can be read on the network. Set the Wawi REST server up for https if you can.',
   trustServer: (url: string) => `Server: ${url}`,
@@ -98,7 +98,7 @@ const en = {
   trustPlain: 'The server speaks plain http (unencrypted).',
   trustNothing: 'Nothing to do: the server presents what this registration trusts.',
   trustCompare:
-    "Compare the fingerprint with the certificate on the Wawi server (in PowerShell there: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<certificate.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Trust it only if every pair matches.",
+    "Compare the fingerprint with the certificate on the Wawi REST server (in PowerShell there: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<certificate.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Trust it only if every pair matches.",
   trustAsk: 'Do the fingerprints match? Type "yes" to trust this certificate: ',
   trustDone: (url: string) => `✔ Trusted. Later connections to ${url} accept only this.`,
 };
@@ -110,7 +110,7 @@ const de: Texts = {
   instance: (n: number) => `Instanz ${n}`,
   signatureAnswered: (url: string, data: string, length: number) =>
     `Der SignatureProvider ${url} hat geantwortet: SignatureData ${data}, eine Signatur mit ${length} Zeichen; sie ist frisch genug für JTL-Wawi.`,
-  server: 'Wawi-Server',
+  server: 'Wawi-REST-Server',
   app: 'App',
   prepare: `Bevor die Anfrage gesendet wird, öffnen Sie in JTL-Wawi: ${MENU} → „Hinzufügen“ → „Weiter“.`,
   sending: 'Registrierungsanfrage wird gesendet…',
@@ -158,8 +158,8 @@ const de: Texts = {
     'certificate-changed': 'Zertifikat geändert: nichts gesendet (siehe „wawi-register trust“)',
     unknown: 'nicht geprüft',
   },
-  foundServers: 'Gefundene Wawi-Server:',
-  noServers: `Auf diesem Computer wurde kein Wawi-Server gefunden (Ports ${WAWI_PORTS.join(', ')}).`,
+  foundServers: 'Gefundene Wawi-REST-Server:',
+  noServers: `Auf diesem Computer wurde kein Wawi-REST-Server gefunden (Ports ${WAWI_PORTS.join(', ')}).`,
   otherAnswers: 'Antwortet, aber nicht als JTL-Wawi:',
   choose: 'Welcher Server? Nummer: ',
   removeInWawi: (name) =>
@@ -172,7 +172,7 @@ const de: Texts = {
   waitingDialog:
     'Klicken Sie jetzt in JTL-Wawi auf „Hinzufügen“ und „Weiter“; die Anfrage wird gesendet, sobald der Dialog wartet.',
   dialogClosed:
-    'Der Wawi-Dialog wurde geschlossen; die Anfrage, die darin wartete, ist verfallen. Eine neue wird gesendet, sobald der Dialog wieder wartet: Klicken Sie in JTL-Wawi auf „Hinzufügen“ und „Weiter“.',
+    'Der Registrierungsdialog wurde geschlossen; die Anfrage, die darin wartete, ist verfallen. Eine neue wird gesendet, sobald der Dialog wieder wartet: Klicken Sie in JTL-Wawi auf „Hinzufügen“ und „Weiter“.',
   rotated: 'Fertig. Der Schlüssel wurde erneuert.',
   revoked: (kc) =>
     `Fertig. Die App wurde in JTL-Wawi entfernt und ihr Schlüssel aus dem Schlüsselspeicher (${kc}) gelöscht.`,
@@ -188,7 +188,7 @@ const de: Texts = {
   certUntrusted: (fp) => `Zertifikat, dem dieser Computer NICHT vertraut; SHA-256 ${fp}`,
   plainHttp: 'unverschlüsseltes http',
   pinnedNow: (fp) =>
-    `Diese Registrierung akzeptiert nur das Serverzertifikat mit\n  SHA-256 ${fp}\n  Vergleichen Sie es mit dem Zertifikat auf dem Wawi-Server; andere Zertifikate werden ab jetzt abgelehnt.`,
+    `Diese Registrierung akzeptiert nur das Serverzertifikat mit\n  SHA-256 ${fp}\n  Vergleichen Sie es mit dem Zertifikat auf dem Wawi-REST-Server; andere Zertifikate werden ab jetzt abgelehnt.`,
   insecureWarning:
     'Achtung: unverschlüsseltes http zu einem anderen Computer. Die Registrierung und der API-Schlüssel werden unverschlüsselt übertragen und können im Netzwerk mitgelesen werden. Richten Sie den Wawi-REST-Server wenn möglich für https ein.',
   trustServer: (url) => `Server: ${url}`,
@@ -201,7 +201,7 @@ const de: Texts = {
   trustPlain: 'Der Server spricht unverschlüsseltes http.',
   trustNothing: 'Nichts zu tun: Der Server zeigt, was dieser Registrierung vertraut ist.',
   trustCompare:
-    "Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-Server (dort in PowerShell: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<Zertifikat.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Vertrauen Sie ihm nur, wenn jedes Zeichenpaar übereinstimmt.",
+    "Vergleichen Sie den Fingerabdruck mit dem Zertifikat auf dem Wawi-REST-Server (dort in PowerShell: $c = New-Object Security.Cryptography.X509Certificates.X509Certificate2 '<Zertifikat.cer>'; [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($c.RawData))). Vertrauen Sie ihm nur, wenn jedes Zeichenpaar übereinstimmt.",
   trustAsk: 'Stimmen die Fingerabdrücke überein? Geben Sie „ja“ ein, um diesem Zertifikat zu vertrauen: ',
   trustDone: (url) => `✔ Vertraut. Spätere Verbindungen zu ${url} akzeptieren nur dies.`,
 };

@@ -9,7 +9,7 @@ import { signedForSending } from '../signing/signature';
 import { type EntryState, endPending } from './entry';
 import type { FlowOptions } from './flow';
 import type { Run } from './run';
-import { sleepOrCancel, timedOut } from './timing';
+import { type Clock, sleepOrCancel, timedOut } from './timing';
 
 // Failures before a single byte reached the server: connecting failed, or the TLS handshake did.
 const NOT_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT/;
@@ -46,8 +46,10 @@ export async function sendRequest(
     entry.state = 'unconfirmed';
     let requestId: string;
     try {
+      // A cancel lets a request already on its way answer for a moment: its answer says whether it
+      // exists in Wawi (then it is kept and said so), instead of leaving that unknown.
       ({ requestId } = await flow.within(
-        opts.signal,
+        afterGrace(opts.signal, ctx.clock),
         (s) =>
           instanceOf
             ? client.createInstance(instanceOf, pending.challengeCode, s)
@@ -82,4 +84,20 @@ export async function sendRequest(
     }
     return requestId;
   }
+}
+
+/** How long a registration request on its way may still answer after a cancel. */
+export const CANCEL_GRACE_MS = 3000;
+
+/** Aborts CANCEL_GRACE_MS after `signal` does (undefined: never). */
+function afterGrace(signal: AbortSignal | undefined, clock: Clock): AbortSignal | undefined {
+  if (!signal) return undefined;
+  const grace = new AbortController();
+  const start = () =>
+    clock
+      .timeout(CANCEL_GRACE_MS)
+      .addEventListener('abort', () => grace.abort(signal.reason), { once: true });
+  if (signal.aborted) start();
+  else signal.addEventListener('abort', start, { once: true });
+  return grace.signal;
 }

@@ -49,8 +49,9 @@ export function CopyKey({ api, account }: { api: ApiClient; account: string }) {
   };
   return (
     <div className="copy-key">
-      {/* Announced once per change; the countdown itself is shown outside the live region. */}
-      <p role="status" className="muted">
+      {/* Announced once per change; while the countdown shows, it is the one line seen (the live
+          region is then heard only). */}
+      <p role="status" className={until !== null ? 'visually-hidden' : 'muted'}>
         {notice}
       </p>
       {until !== null && (

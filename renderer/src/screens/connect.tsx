@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
+import { localizedText } from '../../../shared/localized';
 import type { DiscoveredServer } from '../../../shared/registration';
 import { ActionBar, Alert, BusyButton, Step, TextField, toError } from '../components/common';
 import { useI18n } from '../i18n';
@@ -28,7 +29,7 @@ export function Connect({
   onChosen(s: DiscoveredServer): void;
   step: [number, number];
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const tt = useTrustTexts();
   const [servers, setServers] = useState<DiscoveredServer[] | null>(null);
   // '' until something is chosen; discovery preselects only a single server, and never what the
@@ -97,7 +98,9 @@ export function Connect({
 
   return (
     <Step title={t.connectTitle} step={step}>
-      <p>{t.connectIntro}</p>
+      <p>
+        <bdi>{t.connectIntro(launch.manifest ? localizedText(launch.manifest, lang).name : '')}</bdi>
+      </p>
       <p role="status" className="muted">
         {busy
           ? t.checking

@@ -8,7 +8,7 @@ import { FinishedBar, Step } from '../components/common';
 import { CopyKey } from '../components/copy-key';
 import { Scopes } from '../components/scopes';
 import { useI18n } from '../i18n';
-import type { Launch } from '../wizard/screens';
+import { appName, type Launch } from '../wizard/screens';
 
 export function Done({
   api,
@@ -26,6 +26,7 @@ export function Done({
   onManage(): void;
 }) {
   const { lang, t } = useI18n();
+  const name = appName(launch, lang, record.appId, record.displayName);
   const verified =
     record.lastVerifyResult === 'works'
       ? t.verifiedWorks
@@ -39,10 +40,10 @@ export function Done({
   return (
     <Step title={kind === 'rotate' ? t.rotatedTitle : t.doneTitle} step={step}>
       <p>
-        <bdi>{t.doneIntro(record.displayName)}</bdi>
+        <bdi>{t.doneIntro(name)}</bdi>
       </p>
       {/* Where the key is, plainly, and that nobody has to do anything with it. */}
-      <p>{t.doneWhere(record.displayName, launch.platform)}</p>
+      <p>{t.doneWhere(name, launch.platform)}</p>
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
       <Scopes scopes={record.grantedScopes} words={launch.scopeWords} lang={lang} label={t.granted} t={t} />
       <p>{t.doneClose}</p>

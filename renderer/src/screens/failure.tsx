@@ -1,7 +1,7 @@
 // A flow that failed: what happened, and the one next action that fits it (the primary button, last
 // in the bar). Support gets the details and the log folder; Close is always there.
 import { type Dispatch, useState } from 'react';
-import { canRetrust } from '../../../shared/errors/meta';
+import { canRetrust, retryFrom } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
 import type { ApiClient } from '../../../shared/ipc/bridge';
@@ -95,6 +95,12 @@ export function Failure({
         <button type="button" onClick={() => send({ type: 'manage' })}>
           {t.manage}
         </button>
+        {/* The vendor must act first (licence, signature, manifest): a way to reach them. */}
+        {retryFrom(error.code) === 'none' && launch.manifest?.ProviderWebsite && (
+          <button type="button" onClick={() => void api.call('app:open-website', {})}>
+            {t.vendorWebsite}
+          </button>
+        )}
         {primary ? (
           <BusyButton primary busy={busy} onClick={primary.run}>
             {primary.label}

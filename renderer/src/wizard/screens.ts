@@ -4,6 +4,7 @@ import { retryFrom } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { FlowKind } from '../../../shared/flow';
 import type { Response } from '../../../shared/ipc/schemas';
+import { localizedText } from '../../../shared/localized';
 import type {
   CertificateInfo,
   DiscoveredServer,
@@ -159,4 +160,13 @@ export function retryScreen(
   if (failure.record)
     return { name: 'removal', kind: failure.kind === 'revoke' ? 'revoke' : 'rotate', record: failure.record };
   return undefined;
+}
+
+/**
+ * The name of an app in the merchant's language: the launching app's localized name; any other app by
+ * the name it was registered with (the one Wawi shows; steps in Wawi use that one, not this).
+ */
+export function appName(launch: Launch, lang: string, appId: string, registered: string): string {
+  const m = launch.manifest;
+  return m && m.AppId === appId ? localizedText(m, lang).name : registered;
 }
