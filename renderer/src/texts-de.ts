@@ -151,9 +151,9 @@ export const de: Texts = {
   detailsNotCopied: 'Die Details konnten nicht kopiert werden.',
   technicalDetails: 'Technische Angaben (für den Anbieter der App oder Ihre IT)',
   openLogFolder: 'Protokollordner öffnen',
-  replaceRegistration: 'In JTL-Wawi entfernen und neu registrieren',
+  replaceRegistration: 'Neu registrieren',
   replaceWarning:
-    'Auf diesem Computer liegt kein Schlüssel dieser Registrierung. Um einen zu erhalten, wird die App in JTL-Wawi entfernt und neu registriert; bis die neue Anfrage angenommen ist, hat die App keinen Zugriff auf JTL-Wawi.',
+    'Auf diesem Computer liegt kein Schlüssel dieser Registrierung. Um einen zu erhalten, entfernen Sie die App in JTL-Wawi und registrieren sie neu: „Neu registrieren“ führt Sie durch beides. Bis die neue Anfrage angenommen ist, hat die App keinen Zugriff auf JTL-Wawi.',
   unregisterTitle: 'Entfernen Sie die App zuerst in JTL-Wawi',
   unregisterWaiting: 'Die neue Anfrage wird gesendet, sobald die App entfernt ist und der Dialog wartet.',
 

@@ -154,9 +154,9 @@ export const en = {
   detailsNotCopied: 'The details could not be copied.',
   technicalDetails: 'Technical details (for the app vendor or your IT)',
   openLogFolder: 'Open log folder',
-  replaceRegistration: 'Remove in JTL-Wawi and register again',
+  replaceRegistration: 'Register again',
   replaceWarning:
-    'This computer has no key of this registration. To get one, the app is removed in JTL-Wawi and registered again; until the new request is accepted, the app has no access to JTL-Wawi.',
+    'This computer has no key of this registration. To get one, you remove the app in JTL-Wawi and register it again: "Register again" leads you through both. Until the new request is accepted, the app has no access to JTL-Wawi.',
   unregisterTitle: 'Remove the app in JTL-Wawi first',
   unregisterWaiting: 'The new request is sent as soon as the app is removed and the dialog waits.',
 

@@ -33,6 +33,15 @@ test.describe('in German', () => {
     await page.getByRole('button', { name: t.send }).click();
     await screen(page, errorText({ code: 'already-registered' }, lang, 'app').title, `failure-409`);
     await expect(page.getByText(t.replaceWarning)).toBeVisible();
+    // A state to act on, not an error: one neutral box, no red alert; the bar on one row.
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.warn')).toHaveCount(0);
+    await inBothLanguages(page, async () => {
+      const tops = await page
+        .locator('.actions.bar button')
+        .evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
+      expect(new Set(tops).size).toBe(1);
+    });
     // No "try again" that would only meet the 409 again: the one next action replaces the registration.
     await expect(page.getByRole('button', { name: t.tryAgain })).toHaveCount(0);
     await page.getByRole('button', { name: t.replaceRegistration }).click();

@@ -114,6 +114,32 @@ async function checkScreen(page: Page, file: string) {
   await shot(page, `${name}-dark`);
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // High contrast: the danger button in the system's colours (never the theme's red), the primary
+  // action highlighted unlike the others, the chosen server marked beyond its radio button.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const forced = await page.evaluate(() => {
+    const style = (el: Element | null) => (el ? getComputedStyle(el) : undefined);
+    const plain = style(document.querySelector('button:not(.primary):not(.danger):not(.link)'));
+    const problems: string[] = [];
+    // The theme's red, as it would show if the system's colours did not win.
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.cssText = 'forced-color-adjust: none; background: var(--danger)';
+    const red = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    for (const b of document.querySelectorAll('button.danger'))
+      if (style(b)!.backgroundColor === red) problems.push(`danger "${b.textContent}" keeps the theme's red`);
+    for (const b of document.querySelectorAll('button.primary:not([aria-disabled="true"])'))
+      if (plain && style(b)!.backgroundColor === plain.backgroundColor)
+        problems.push(`primary "${b.textContent}" looks like the others`);
+    for (const c of document.querySelectorAll('.choice:has(input:checked)'))
+      if (style(c)!.outlineStyle === 'none')
+        problems.push(`chosen "${c.textContent?.slice(0, 30)}" not marked`);
+    return problems;
+  });
+  expect(forced, `${name}, forced colours`).toEqual([]);
+  await shot(page, `${name}-forced`);
+  await page.emulateMedia({ forcedColors: 'none' });
+
   const bars = await page.locator('.actions').evaluateAll((els) =>
     els.map((bar) => {
       const buttons = [...bar.querySelectorAll(':scope > button')];

@@ -73,8 +73,17 @@ export function Failure({
 
   return (
     <Step title={text.title}>
-      <Alert error={error} onlyDetail />
-      {next?.type === 'replace' && <p className="warn">{t.replaceWarning}</p>}
+      {/* The app is registered in Wawi already: a state to act on, not an error. One box says it all. */}
+      {error.code === 'already-registered' ? (
+        <div className="notice" role="status">
+          <p>{text.detail}</p>
+          <p>
+            <strong>{next?.type === 'replace' ? t.replaceWarning : text.next}</strong>
+          </p>
+        </div>
+      ) : (
+        <Alert error={error} onlyDetail />
+      )}
       {account && canRetrust(error.code) && (
         <Retrust
           api={api}
