@@ -1,5 +1,6 @@
-// The registrations on this computer: check, rotate, revoke, remove here, trust again.
-import { useCallback, useEffect, useState } from 'react';
+// The registrations on this computer: check, rotate, revoke, forget here, trust again. A view of the
+// list's states (../wizard/manage.ts); this screen runs the calls they ask for.
+import { useEffect, useReducer } from 'react';
 import { canRetrust } from '../../../shared/errors/meta';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
@@ -9,6 +10,7 @@ import { ActionBar, Alert, BusyButton, Step, toError } from '../components/commo
 import { RegistrationRow } from '../components/registration-row';
 import { useI18n } from '../i18n';
 import { useTrustTexts } from '../i18n-trust';
+import { type ManageAction, manageReduce, manageStart, offers } from '../wizard/manage';
 import { type Launch, multiInstance } from '../wizard/screens';
 import { Retrust } from './trust';
 
@@ -32,98 +34,75 @@ export function Manage({
 }) {
   const { t } = useI18n();
   const tt = useTrustTexts();
-  const [list, setList] = useState<RegistrationRecord[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  /** Which action runs: 'all' (check all), an account (check one), or nothing. */
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
-  /** The list itself could not be read (the keychain or the metadata): offered again. */
-  const [loadError, setLoadError] = useState<SerializedError | null>(null);
-  /** The registration a check failed for, so its server can be trusted again. */
-  const [failedAccount, setFailedAccount] = useState<string | null>(null);
-  const [forget, setForget] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [cancelled, setCancelled] = useState(notice);
+  const [state, send] = useReducer(manageReduce, notice, manageStart);
+  const { list, busy, loadError, failure, confirmingForget, outcome } = state;
 
-  const load = useCallback(
-    async (verify = false) => {
-      setError(null);
-      setLoadError(null);
-      setLoading(true);
-      if (verify) setBusy('all');
-      try {
-        setList((await api.call('registrations:list', { verify })).registrations);
-      } catch (err) {
-        setLoadError(toError(err));
-      } finally {
-        setLoading(false);
-        setBusy(null);
-      }
-    },
-    [api],
-  );
+  // What the state asks for: reading the list (checking all), or checking one registration.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!busy) return;
+    let live = true;
+    const answer = (a: ManageAction) => live && send(a);
+    if (busy.kind === 'check')
+      api.call('registration:verify', { account: busy.account }).then(
+        ({ record }) => answer({ type: 'checked', record }),
+        (err: unknown) => answer({ type: 'check-failed', account: busy.account, error: toError(err) }),
+      );
+    else
+      api.call('registrations:list', { verify: busy.kind === 'check-all' }).then(
+        ({ registrations }) => answer({ type: 'loaded', list: registrations }),
+        (err: unknown) => answer({ type: 'load-failed', error: toError(err) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [api, busy]);
 
-  const verify = async (r: RegistrationRecord) => {
-    setBusy(r.account);
-    setError(null);
-    setFailedAccount(r.account);
-    try {
-      const { record } = await api.call('registration:verify', { account: r.account });
-      setList((prev) => prev?.map((x) => (x.account === r.account ? record : x)) ?? null);
-      setStatus(`${r.displayName}: ${t.status[record.lastVerifyResult ?? 'unknown']}`);
-    } catch (err) {
-      setError(toError(err));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const doForget = async (r: RegistrationRecord) => {
+  const forget = async (r: RegistrationRecord) => {
     try {
       await api.call('registration:forget', { account: r.account });
-      setForget(null);
-      setStatus(t.forgotten);
-      await load();
+      send({ type: 'forgotten' });
       document.getElementById('step-title')?.focus();
     } catch (err) {
-      setForget(null);
-      setError(toError(err));
+      send({ type: 'forget-failed', error: toError(err) });
     }
   };
 
-  const registeredHere = !!launch.manifest && !!list?.some((r) => r.appId === launch.manifest!.AppId);
-  const registerOffered = !!launch.manifest && !!list && !registeredHere && !loadError;
+  const can = offers(state, launch.manifest?.AppId);
+  const loading = busy?.kind === 'load';
+  const status =
+    busy?.kind === 'check-all'
+      ? t.checking
+      : loading
+        ? t.loading
+        : outcome?.kind === 'checked'
+          ? `${outcome.name}: ${t.status[outcome.result]}`
+          : outcome?.kind === 'forgotten'
+            ? t.forgotten
+            : outcome?.kind === 'retrusted'
+              ? tt.retrusted
+              : '';
   return (
     <Step title={t.manageTitle}>
       <p>{t.manageIntro(launch.platform)}</p>
       <p role="status" className="muted">
-        {loading && busy !== 'all' ? t.loading : busy === 'all' ? t.checking : status}
+        {status}
       </p>
-      {cancelled && (
+      {state.notice && (
         <CancelNotice
           api={api}
-          notice={cancelled}
+          notice={state.notice}
           kind="manage"
-          onDiscarded={() => {
-            setCancelled(undefined);
-            void load();
-          }}
+          onDiscarded={() => send({ type: 'notice-done' })}
         />
       )}
       {loadError && <Alert error={loadError} />}
-      {error && <Alert error={error} />}
-      {error && failedAccount && canRetrust(error.code) && (
+      {failure && <Alert error={failure.error} />}
+      {failure?.account && canRetrust(failure.error.code) && (
         <Retrust
           api={api}
-          account={failedAccount}
-          error={error}
-          onDone={() => {
-            setError(null);
-            setStatus(tt.retrusted);
-          }}
+          account={failure.account}
+          error={failure.error}
+          onDone={() => send({ type: 'retrusted' })}
         />
       )}
       {list && list.length === 0 && <p>{t.none}</p>}
@@ -134,16 +113,16 @@ export function Manage({
               key={r.account}
               record={r}
               busy={busy !== null}
-              checking={busy === r.account || busy === 'all'}
-              confirmingForget={forget === r.account}
+              checking={busy?.kind === 'check-all' || (busy?.kind === 'check' && busy.account === r.account)}
+              confirmingForget={confirmingForget === r.account}
               canAddInstance={multiInstance(launch, r)}
-              onVerify={() => void verify(r)}
+              onVerify={() => send({ type: 'check', account: r.account })}
               onRotate={() => onRotate(r)}
               onRevoke={() => onRevoke(r)}
               onAddInstance={() => onAddInstance(r)}
-              onAskForget={() => setForget(r.account)}
-              onForget={() => void doForget(r)}
-              onKeep={() => setForget(null)}
+              onAskForget={() => send({ type: 'ask-forget', account: r.account })}
+              onForget={() => void forget(r)}
+              onKeep={() => send({ type: 'keep' })}
             />
           ))}
         </ul>
@@ -153,29 +132,29 @@ export function Manage({
           {t.close}
         </button>
         {/* Once registered here, the launching app can still be registered for another Mandant. */}
-        {registeredHere && !loadError && (
+        {can.registeredHere && !loadError && (
           <button type="button" onClick={onRegister}>
             {t.registerOtherMandant}
           </button>
         )}
-        {list && list.length > 0 && (
+        {can.checkAll && (
           <BusyButton
             busy={busy !== null}
-            primary={!registerOffered && !loadError}
-            onClick={() => void load(true)}
+            primary={!can.register && !loadError}
+            onClick={() => send({ type: 'load', verify: true })}
           >
             {t.checkAll}
           </BusyButton>
         )}
         {/* Registering is offered only while the launching app has no registration here. */}
-        {registerOffered && (
+        {can.register && (
           <button type="button" className="primary" onClick={onRegister}>
             {t.registerApp}
           </button>
         )}
         {/* The list could not be read: reading it again is the one next action. */}
         {loadError && (
-          <BusyButton primary busy={loading} onClick={() => void load()}>
+          <BusyButton primary busy={loading} onClick={() => send({ type: 'load' })}>
             {t.tryAgain}
           </BusyButton>
         )}
