@@ -18,6 +18,9 @@ test('no server found: the REST server on another computer is explained, with an
   await h.open(page);
   await expect(page.getByRole('status')).toHaveText(TEXTS.de.noneFound);
   await inBothLanguages(page, async (lang) => {
+    // Step 1 names the app, in the merchant's language.
+    const app = lang === 'de' ? 'Lagerbestand Sync (Demo)' : 'Stock Sync (Demo)';
+    await expect(page.getByText(TEXTS[lang].connectIntro(app))).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: TEXTS[lang].otherPcTitle })).toBeVisible();
     for (const step of TEXTS[lang].otherPcSteps) await expect(page.getByText(step)).toBeVisible();
   });

@@ -192,6 +192,16 @@ async function checkScreen(page: Page, file: string) {
       overflow.scrollWidth,
       `${name} at 200 % in ${w.width}×${w.height}: ${overflow.wide}`,
     ).toBeLessThanOrEqual(overflow.innerWidth);
+    // A status badge or a clock stays on one line (it moves down whole, never breaks letter by letter).
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.badge, .clock')]
+        .filter(
+          (e) =>
+            e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight || '0') * 1.5 + 4,
+        )
+        .map((e) => e.textContent),
+    );
+    expect(broken, `${name} at 200 % in ${w.width}×${w.height}: broken badges or clocks`).toEqual([]);
   }
 }
 

@@ -101,8 +101,10 @@ test('"Try again" after a failed send sends again to the same server, not back t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(failed);
   expect(h.sim.pending()).toEqual([]);
   await page.getByRole('button', { name: TEXTS.de.tryAgain }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.de.waitingTitle);
-  await expect(page.getByText(TEXTS.de.stepOf(3, 4))).toBeVisible();
+  await inBothLanguages(page, async (lang) => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS[lang].waitingTitle);
+    await expect(page.getByText(TEXTS[lang].stepOf(3, 4))).toBeVisible();
+  });
   await expect.poll(() => h.sim.pending().length).toBe(1);
 });
 

@@ -110,6 +110,8 @@ test.describe('in German', () => {
     await expect(page.getByText(TEXTS[lang].copyWarning)).toBeVisible();
     await page.getByRole('button', { name: t.copy }).click();
     await expect(page.getByRole('status')).toContainText('60');
+    // One line says how long the key stays on the clipboard (the live region is heard, not seen twice).
+    await expect(page.locator('.copy-key p:not(.visually-hidden)', { hasText: /\d+/ })).toHaveCount(1);
     const key = h.sim.apiKeys()[0]!;
     expect(h.clipboard.text).toBe(key);
     // The key never reaches the renderer.
