@@ -112,6 +112,7 @@ export const de: Texts = {
   discardWarning:
     'Wird die Anfrage in JTL-Wawi angenommen, nachdem Sie sie hier verworfen haben, lässt sich ihr Schlüssel nicht mehr abholen: Lehnen Sie sie stattdessen in JTL-Wawi ab, oder behalten Sie sie.',
   verifying: 'Der neue Schlüssel wird geprüft…',
+  succeeded: 'Erledigt.',
 
   doneTitle: 'Die App ist verbunden',
   advanced: 'Erweitert',

@@ -116,6 +116,7 @@ export const en = {
   discardWarning:
     'If the request is accepted in JTL-Wawi after you discard it here, its key can no longer be collected: reject it in JTL-Wawi instead, or keep it.',
   verifying: 'Checking the new key…',
+  succeeded: 'Done.',
 
   doneTitle: 'The app is connected',
   advanced: 'Advanced',

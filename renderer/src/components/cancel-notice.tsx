@@ -4,6 +4,7 @@ import type { SerializedError } from '../../../shared/errors/schema';
 import { errorText } from '../../../shared/errors/text';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import { useI18n } from '../i18n';
+import { cancelOutcome } from '../wizard/sentences';
 import { DiscardRequest } from './discard-request';
 
 export function CancelNotice({
@@ -18,14 +19,16 @@ export function CancelNotice({
   onDiscarded(): void;
 }) {
   const { lang, t } = useI18n();
-  const kept = notice.params?.pendingKept === 'true' ? notice.params.account : undefined;
-  const text = kept
-    ? t.cancelledKept
-    : notice.params?.pendingKept === 'unconfirmed' || notice.params?.variant === 'expired'
-      ? errorText(notice, lang, 'app').next
-      : kind === 'register'
-        ? t.cancelledNothingSent
-        : t.cancelledNothingChanged;
+  const outcome = cancelOutcome(notice, kind);
+  const kept = outcome === 'kept' ? notice.params?.account : undefined;
+  const text =
+    outcome === 'kept'
+      ? t.cancelledKept
+      : outcome === 'unconfirmed' || outcome === 'expired'
+        ? errorText(notice, lang, 'app').next
+        : outcome === 'nothing-sent'
+          ? t.cancelledNothingSent
+          : t.cancelledNothingChanged;
   return (
     <div className="notice">
       <div role="status">

@@ -7,7 +7,7 @@ import { ActionBar, BusyButton, Step } from '../components/common';
 import { ProgressLine } from '../components/progress-line';
 import { useElapsed } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
-import { progressText } from '../wizard/progress';
+import { removalStatus } from '../wizard/sentences';
 
 export function Removal({
   api,
@@ -28,10 +28,10 @@ export function Removal({
   const { lang, t } = useI18n();
   const elapsedMs = useElapsed(event);
   const phase = event ? flowPhase(event) : undefined;
-  // After the removal the request goes out as soon as the Wawi dialog waits; after a removal the
-  // merchant only confirmed, Wawi may still list the app (then the request waits for that too).
-  const stillRegistered = phase === 'waiting-for-unregister';
-  const sending = phase === 'sending' || phase === 'waiting-for-dialog' || stillRegistered;
+  // After the removal the request goes out as soon as the dialog waits (or, after a removal the
+  // merchant only confirmed, once Wawi no longer lists the app).
+  const sending = phase === 'sending' || phase === 'waiting-for-dialog' || phase === 'waiting-for-unregister';
+
   return (
     <Step title={kind === 'rotate' ? t.rotateTitle : t.revokeTitle}>
       <p>{kind === 'rotate' ? t.rotateWhy : t.revokeWhy}</p>
@@ -42,15 +42,7 @@ export function Removal({
         ))}
       </ol>
       <ProgressLine
-        status={
-          stillRegistered
-            ? t.stillRegistered
-            : sending
-              ? t.waitingDialog(event?.oldKeyDead === true)
-              : phase === 'old-key-dead'
-                ? t.oldKeyDead
-                : progressText(event, t, lang, t.waitingRemoval)
-        }
+        status={removalStatus(event, t, lang)}
         elapsedMs={sending || phase === 'old-key-dead' ? undefined : elapsedMs}
       />
       <ActionBar>

@@ -11,8 +11,8 @@ import { ProgressLine } from '../components/progress-line';
 import { RequestCard } from '../components/request-card';
 import { useFlowTimes } from '../hooks/use-elapsed';
 import { useI18n } from '../i18n';
-import { progressText } from '../wizard/progress';
 import type { Launch } from '../wizard/screens';
+import { waitingWords } from '../wizard/sentences';
 
 /** "Keep waiting" is offered this long before the wait runs out. */
 const ENDS_SOON_MS = 2 * 60_000;
@@ -36,32 +36,17 @@ export function Waiting({
   const { lang, t } = useI18n();
   const { elapsedMs, remainingMs } = useFlowTimes(event);
   const phase = event ? flowPhase(event) : undefined;
-  // Sent before the Wawi dialog was open: the request goes out as soon as it waits.
-  const forDialog = phase === 'waiting-for-dialog';
-  // Replacing a registration: Wawi still has the app until the merchant removes it there.
-  const forUnregister = phase === 'waiting-for-unregister';
+  // What the screen says, from what the events prove (../wizard/sentences.ts).
+  const words = waitingWords(event, t, lang);
+  const forDialog = words.kind === 'dialog' || words.kind === 'dialog-closed';
+  const forUnregister = words.kind === 'unregister';
   const name = event?.displayName ?? launch?.manifest?.DisplayName ?? '';
-  // The dialog was closed while a request waited in it: that one expired, a new one goes out.
-  const expired = forDialog && (event?.requestsExpired ?? 0) > 0;
-  const title = forUnregister
-    ? t.unregisterTitle
-    : expired
-      ? t.dialogClosedTitle
-      : forDialog
-        ? t.dialogTitle
-        : t.waitingTitle;
+  const { title, status } = words;
   const steps = forUnregister
     ? [...t.removeSteps(name), ...t.rotateMore]
     : forDialog
       ? t.dialogSteps
       : t.acceptSteps;
-  const status = forUnregister
-    ? t.unregisterWaiting
-    : expired
-      ? t.dialogClosed
-      : forDialog
-        ? t.waitingForDialog
-        : progressText(event, t, lang, t.stillWaiting);
   const sent = !forDialog && !forUnregister;
   // "I have accepted": after the first minute, one status request now. Only Wawi's answer to it is
   // shown: still pending, or the next screen.
