@@ -58,6 +58,8 @@ export function CurrentScreen({
         <Connect
           api={api}
           launch={launch}
+          discovery={screen.discovery}
+          onSearchAgain={() => send({ type: 'search-again' })}
           onChosen={(server) => send({ type: 'server-chosen', server })}
           step={[1, STEPS]}
         />

@@ -34,7 +34,9 @@ const multi = { ...launch, manifest: { ...launch.manifest!, RegistrationType: 1 
 describe('what each state invokes', () => {
   it('the start-up, a resume, a send, a start from a failure, a removal, the registrations on a 409 server', () => {
     expect(invoked(INITIAL)).toEqual({ type: 'launch' });
-    expect(invoked(ready({ name: 'connect' }))).toBeUndefined();
+    // The search runs on entering the server choice, once; "search again" is a new entry.
+    expect(invoked(ready({ name: 'connect' }))).toEqual({ type: 'discover' });
+    expect(invoked(ready({ name: 'connect', discovery: { servers: [] } }))).toBeUndefined();
     expect(invoked(ready({ name: 'review', server }))).toBeUndefined();
     expect(invoked(ready({ name: 'review', server, sending: { how: 'new', server } }))).toEqual({
       type: 'start',
@@ -76,6 +78,28 @@ describe('what each state invokes', () => {
     const failed = await run(failing.api, { type: 'launch' });
     expect(failed).toMatchObject({ type: 'launch-failed', error: { code: 'internal' } });
     expect(reduce(INITIAL, failed).screen.name).toBe('start-failed');
+  });
+
+  it('a search over the bridge: what it found, or its failure with no server (the address can be typed)', async () => {
+    const { api } = fakeApi({ 'servers:discover': { servers: [server], other: [] } });
+    expect(await run(api, { type: 'discover' })).toEqual({
+      type: 'discovered',
+      discovery: { servers: [server] },
+    });
+    const failing = fakeApi({ 'servers:discover': refused('internal') });
+    expect(await run(failing.api, { type: 'discover' })).toMatchObject({
+      type: 'discovered',
+      discovery: { servers: [], error: { code: 'internal' } },
+    });
+    const found = reduce(ready({ name: 'connect' }), {
+      type: 'discovered',
+      discovery: { servers: [server] },
+    });
+    expect(found.screen).toEqual({ name: 'connect', discovery: { servers: [server] } });
+    // A late answer after "search again" started another search is the new search's answer; a second
+    // answer to the same entry changes nothing.
+    expect(reduce(found, { type: 'discovered', discovery: { servers: [] } })).toBe(found);
+    expect(reduce(found, { type: 'search-again' }).screen).toEqual({ name: 'connect' });
   });
 
   it('a start sends the trust given on the screens before; replace and instance ask for their kind; a refusal is a failure', async () => {

@@ -1,5 +1,5 @@
-// Step 1: find the Wawi server (or type its address) and choose it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Step 1: the Wawi REST servers the machine's search found (or type an address), and choosing one.
+import { useEffect, useRef, useState } from 'react';
 import type { SerializedError } from '../../../shared/errors/schema';
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import { localizedText } from '../../../shared/localized';
@@ -7,7 +7,7 @@ import type { DiscoveredServer } from '../../../shared/registration';
 import { ActionBar, Alert, BusyButton, Step, TextField, toError } from '../components/common';
 import { useI18n } from '../i18n';
 import { type TrustTexts, useTrustTexts } from '../i18n-trust';
-import { type Launch, onThisComputer } from '../wizard/screens';
+import { type Discovery, type Launch, onThisComputer } from '../wizard/screens';
 
 export function transportLine(s: DiscoveredServer, tt: TrustTexts): string {
   if (s.certificate) return s.certificate.trusted ? tt.serverTrusted : tt.serverUntrusted;
@@ -21,17 +21,22 @@ export function withMandant(baseUrl: string, mandant: string): string {
 export function Connect({
   api,
   launch,
+  discovery,
+  onSearchAgain,
   onChosen,
   step,
 }: {
   api: ApiClient;
   launch: Launch;
+  /** What the machine's search found; undefined while it runs. */
+  discovery?: Discovery;
+  onSearchAgain(): void;
   onChosen(s: DiscoveredServer): void;
   step: [number, number];
 }) {
   const { lang, t } = useI18n();
   const tt = useTrustTexts();
-  const [servers, setServers] = useState<DiscoveredServer[] | null>(null);
+  const servers = discovery?.servers ?? null;
   // '' until something is chosen; discovery preselects only a single server, and never what the
   // merchant chose meanwhile.
   const [choice, setChoice] = useState<string>(launch.wawi ? 'other' : '');
@@ -46,28 +51,18 @@ export function Connect({
   const [mandant, setMandant] = useState('');
   const [address, setAddress] = useState(launch.wawi ?? '');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
+  const [checkError, setCheckError] = useState<SerializedError | null>(null);
+  const error = checkError ?? discovery?.error ?? null;
 
-  const search = useCallback(() => {
-    setServers(null);
-    setError(null);
-    api.call('servers:discover', {}).then(
-      (r) => {
-        setServers(r.servers);
-        if (chosen.current || launch.wawi) return;
-        const only = r.servers.length === 1 ? r.servers[0]! : undefined;
-        setChoice(only ? only.baseUrl : r.servers.length === 0 ? 'other' : '');
-        if (only) setMandant(only.database);
-      },
-      // Searching ends either way: the merchant can still type the address.
-      (err: unknown) => {
-        setServers([]);
-        setError(toError(err));
-        if (!chosen.current) setChoice('other');
-      },
-    );
-  }, [api, launch.wawi]);
-  useEffect(search, [search]);
+  // A search that ended preselects a single server, or "other address" when none answered; never
+  // over what the merchant chose meanwhile, nor over an address the launch named.
+  useEffect(() => {
+    setCheckError(null);
+    if (!discovery || chosen.current || launch.wawi) return;
+    const only = discovery.servers.length === 1 ? discovery.servers[0]! : undefined;
+    setChoice(only ? only.baseUrl : discovery.servers.length === 0 ? 'other' : '');
+    if (only) setMandant(only.database);
+  }, [discovery, launch.wawi]);
 
   const pickedServer = servers?.find((s) => s.baseUrl === choice);
   const mandantChanged = !!pickedServer && mandant.trim() !== '' && mandant.trim() !== pickedServer.database;
@@ -82,7 +77,7 @@ export function Connect({
     e.preventDefault();
     // Enter never picks a server: with nothing chosen there is nothing to submit.
     if (unusable) return;
-    setError(null);
+    setCheckError(null);
     if (pickedServer && !mandantChanged) return onChosen(pickedServer);
     setBusy(true);
     try {
@@ -90,7 +85,7 @@ export function Connect({
       const { server } = await api.call('servers:check', { address: typed });
       onChosen(server);
     } catch (err) {
-      setError(toError(err));
+      setCheckError(toError(err));
     } finally {
       setBusy(false);
     }
@@ -177,7 +172,7 @@ export function Connect({
           </section>
         )}
         <ActionBar>
-          <BusyButton busy={servers === null} onClick={search}>
+          <BusyButton busy={servers === null} onClick={onSearchAgain}>
             {t.searchAgain}
           </BusyButton>
           <button

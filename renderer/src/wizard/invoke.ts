@@ -1,6 +1,6 @@
 // What each state of the wizard invokes on entering it, and running it over the bridge: the start-up,
-// taking up a waiting request, starting a registration or a removal, and reading this computer's
-// registrations on a server that answered 409. Each answer comes back as the machine's action; an
+// the search for servers, taking up a waiting request, starting a registration or a removal, and
+// reading this computer's registrations on a server that answered 409. Each answer comes back as the machine's action; an
 // answer for a state that was left meanwhile is ignored by the machine (its screen does not take it).
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
@@ -10,6 +10,7 @@ import { toError } from './to-error';
 
 export type Invocation =
   | { type: 'launch' }
+  | { type: 'discover' }
   | { type: 'resume'; account: string }
   | { type: 'start'; start: StartRequest }
   | { type: 'removal'; kind: 'rotate' | 'revoke'; account: string }
@@ -23,6 +24,8 @@ export function invoked(w: Wizard): Invocation | undefined {
       return { type: 'launch' };
     case 'resuming':
       return { type: 'resume', account: s.pending.account };
+    case 'connect':
+      return s.discovery ? undefined : { type: 'discover' };
     case 'review':
       return s.sending ? { type: 'start', start: s.sending } : undefined;
     case 'starting':
@@ -53,6 +56,16 @@ export async function run(api: ApiClient, inv: Invocation): Promise<Action> {
         return { type: 'launch-loaded', launch, pending, registrations };
       } catch (err) {
         return { type: 'launch-failed', error: toError(err) };
+      }
+    case 'discover':
+      try {
+        return {
+          type: 'discovered',
+          discovery: { servers: (await api.call('servers:discover', {})).servers },
+        };
+      } catch (err) {
+        // The search ends either way: the merchant can still type the address.
+        return { type: 'discovered', discovery: { servers: [], error: toError(err) } };
       }
     case 'resume':
       try {

@@ -15,6 +15,7 @@ import type {
 import {
   afterChoosing,
   afterEvent,
+  type Discovery,
   decideStart,
   type Launch,
   resumed,
@@ -35,6 +36,9 @@ export type Action =
   /** The request the helper was closed during is followed again (or could not be: the usual start). */
   | { type: 'resumed'; flowId: string }
   | { type: 'resume-failed' }
+  /** The search for servers ended (the effect `discover`), or is started again. */
+  | { type: 'discovered'; discovery: Discovery }
+  | { type: 'search-again' }
   /** A server was chosen (found, or typed and checked). */
   | { type: 'server-chosen'; server: DiscoveredServer }
   /** The merchant trusted the certificate, or agreed to plain http. */
@@ -75,7 +79,7 @@ export const TRANSITIONS: Record<ScreenName, readonly ActionType[]> = {
   loading: ['launch-loaded', 'launch-failed'],
   'start-failed': ['reload'],
   resuming: ['resumed', 'resume-failed'],
-  connect: ['server-chosen'],
+  connect: ['server-chosen', 'discovered', 'search-again'],
   trust: ['trusted', 'back'],
   insecure: ['trusted', 'back'],
   review: ['send', 'started', 'failed', 'back'],
@@ -135,6 +139,12 @@ function next(launch: Launch, screen: Screen, action: Action): Screen {
       return screen.name === 'resuming' ? resumed(screen.pending, action.flowId) : screen;
     case 'resume-failed':
       return screen.name === 'resuming' ? startScreen(launch, screen.registrations) : screen;
+    case 'discovered':
+      return screen.name === 'connect' && !screen.discovery
+        ? { name: 'connect', discovery: action.discovery }
+        : screen;
+    case 'search-again':
+      return screen.name === 'connect' && screen.discovery ? { name: 'connect' } : screen;
     case 'server-chosen':
       return afterChoosing(action.server);
     case 'trusted':

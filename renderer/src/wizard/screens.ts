@@ -23,6 +23,12 @@ export type StartRequest =
   | { how: 'replace'; server: DiscoveredServer }
   | { how: 'instance'; first: RegistrationRecord };
 
+/** What a search for Wawi REST servers found; `error`: the search itself failed. */
+export interface Discovery {
+  servers: DiscoveredServer[];
+  error?: SerializedError;
+}
+
 /** The screens before the launch data is known. */
 export type StartScreen =
   | { name: 'loading' }
@@ -32,7 +38,8 @@ export type StartScreen =
 export type Screen =
   /** A request the helper was closed during is taken up again (then its waiting screen). */
   | { name: 'resuming'; pending: PendingView; registrations: RegistrationRecord[] }
-  | { name: 'connect' }
+  /** Choosing the server; `discovery`: what the search found (undefined while it runs). */
+  | { name: 'connect'; discovery?: Discovery }
   | { name: 'trust'; server: DiscoveredServer & { certificate: CertificateInfo } }
   | { name: 'insecure'; server: DiscoveredServer }
   /**
