@@ -4,7 +4,15 @@
 // that the window can be closed. Behaviour in German; each sentence checked in both languages.
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
-import { capture, type Harness, inBothLanguages, MANIFEST, registerDirectly, startHarness } from './harness';
+import {
+  capture,
+  type Harness,
+  inBothLanguages,
+  MANIFEST,
+  registerDirectly,
+  sendFromReview,
+  startHarness,
+} from './harness';
 
 let h: Harness;
 test.afterEach(async () => {
@@ -68,11 +76,7 @@ test('Done says where the key is, that the app reads it by itself, and that the 
   page,
 }) => {
   h = await startHarness({ lang: 'de' });
-  h.sim.setWindow('eazybusiness', true);
-  await h.open(page);
-  await page.getByRole('button', { name: TEXTS.de.continue }).click();
-  await page.getByRole('button', { name: TEXTS.de.send }).click();
-  await expect.poll(() => h.sim.pending().length).toBe(1);
+  await sendFromReview(h, page, 'de');
   h.sim.accept(h.sim.pending()[0]!.id);
   await expect(page.getByRole('heading', { level: 1, name: TEXTS.de.doneTitle })).toBeVisible();
   await inBothLanguages(page, async (lang) => {

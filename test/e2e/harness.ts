@@ -14,6 +14,7 @@ import { KeyVault } from '../../main/core/store/vault';
 import { rendererResponse } from '../../main/electron/protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../main/ipc/handlers';
 import { launchState, parseLaunchArgs } from '../../main/ipc/launch';
+import { TEXTS } from '../../renderer/src/i18n';
 import type { Lang } from '../../shared/lang';
 import type { FlowEvent } from '../../shared/registration';
 import { type SimOptions, startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
@@ -227,6 +228,18 @@ export async function registerDirectly(
   } finally {
     merchant.stop();
   }
+}
+
+/**
+ * The merchant's two clicks on the default path: the found server, then "Send request" on the review;
+ * returns once the request waits in the simulator's open dialog.
+ */
+export async function sendFromReview(h: Harness, page: Page, lang: Lang) {
+  h.sim.setWindow('eazybusiness', true);
+  await h.open(page);
+  await page.getByRole('button', { name: TEXTS[lang].continue }).click();
+  await page.getByRole('button', { name: TEXTS[lang].send }).click();
+  await expect.poll(() => h.sim.pending().length).toBe(1);
 }
 
 /**

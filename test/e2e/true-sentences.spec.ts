@@ -5,7 +5,15 @@
 import { expect, test } from '@playwright/test';
 import { TEXTS } from '../../renderer/src/i18n';
 import { errorText } from '../../shared/errors/text';
-import { type Harness, inBothLanguages, MANIFEST, refusing, registerDirectly, startHarness } from './harness';
+import {
+  type Harness,
+  inBothLanguages,
+  MANIFEST,
+  refusing,
+  registerDirectly,
+  sendFromReview,
+  startHarness,
+} from './harness';
 
 const APP = 'WawiHelperDemo/v1';
 let h: Harness;
@@ -45,11 +53,7 @@ test('the Wawi dialog closed while the request waited: said as such; a cancel th
   page,
 }) => {
   h = await startHarness({ lang: 'de' });
-  h.sim.setWindow('eazybusiness', true);
-  await h.open(page);
-  await page.getByRole('button', { name: TEXTS.de.continue }).click();
-  await page.getByRole('button', { name: TEXTS.de.send }).click();
-  await expect.poll(() => h.sim.pending().length).toBe(1);
+  await sendFromReview(h, page, 'de');
   h.sim.setWindow('eazybusiness', false);
   await inBothLanguages(page, async (lang) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS[lang].dialogClosedTitle);

@@ -3,7 +3,7 @@
 // the key under Advanced.
 import type { FlowKind } from '../../../shared/flow';
 import type { ApiClient } from '../../../shared/ipc/bridge';
-import type { RegistrationRecord } from '../../../shared/registration';
+import type { RegistrationRecord, VerifyResult } from '../../../shared/registration';
 import { FinishedBar, Step } from '../components/common';
 import { CopyKey } from '../components/copy-key';
 import { Scopes } from '../components/scopes';
@@ -27,14 +27,12 @@ export function Done({
 }) {
   const { lang, t } = useI18n();
   const name = appName(launch, lang, record.appId, record.displayName);
-  const verified =
-    record.lastVerifyResult === 'works'
-      ? t.verifiedWorks
-      : record.lastVerifyResult === 'missing-scope'
-        ? t.verifiedScope
-        : record.lastVerifyResult === 'rejected'
-          ? t.verifiedRejected
-          : t.verifiedUnknown;
+  const said: Partial<Record<VerifyResult, string>> = {
+    works: t.verifiedWorks,
+    'missing-scope': t.verifiedScope,
+    rejected: t.verifiedRejected,
+  };
+  const verified = said[record.lastVerifyResult ?? 'unreachable'] ?? t.verifiedUnknown;
   // Only the app that launched the helper gets its key copied: that app is waiting for it.
   const canCopy = launch.manifest?.AppId === record.appId;
   return (

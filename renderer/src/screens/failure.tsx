@@ -49,19 +49,16 @@ export function Failure({
     }
   };
 
+  const labels: Record<NonNullable<typeof next>['type'], string> = {
+    'discard-unconfirmed': t.discardAndStartOver,
+    'add-instance': t.addInstance,
+    rotate: t.rotate,
+    replace: t.replaceRegistration,
+    retry: t.tryAgain,
+    'start-over': t.startOver,
+  };
   const primary = next && {
-    label:
-      next.type === 'discard-unconfirmed'
-        ? t.discardAndStartOver
-        : next.type === 'add-instance'
-          ? t.addInstance
-          : next.type === 'rotate'
-            ? t.rotate
-            : next.type === 'replace'
-              ? t.replaceRegistration
-              : next.type === 'retry' && !next.startOver
-                ? t.tryAgain
-                : t.startOver,
+    label: next.type === 'retry' && next.startOver ? t.startOver : labels[next.type],
     run: () => {
       if (next.type === 'discard-unconfirmed') void discardUnconfirmed(next.account);
       else if (next.type === 'add-instance') send({ type: 'add-instance', first: next.first });
