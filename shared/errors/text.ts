@@ -3,7 +3,7 @@
 import type { Lang } from '../lang';
 import { formatDateTime } from '../time';
 import { KEYCHAINS, PENDING_KEPT, SURFACE_NEXT } from './advice';
-import type { ErrorCode } from './meta';
+import { type ErrorCode, sentNothing } from './meta';
 import type { ErrorText, Surface } from './text-types';
 import { TEXTS_DE } from './texts-de';
 import { TEXTS_EN } from './texts-en';
@@ -56,7 +56,12 @@ export function errorText(err: TextableError, lang: Lang, surface: Surface = 'cl
   if (surfaceNext) t.next = surfaceNext;
   if (err.params?.pendingKept === 'true') t.next = PENDING_KEPT[surface][lang];
   if (err.params?.pendingKept === 'unconfirmed') t.next = TEXTS[lang]['request-unconfirmed'].next;
-  if (err.params?.nothingSent === 'true' && !`${t.detail}${t.next}`.includes(NOTHING_SENT[lang]))
+  // Said once: not where the text itself says so (an outcome that never sends anything).
+  if (
+    err.params?.nothingSent === 'true' &&
+    !sentNothing(err.code) &&
+    !`${t.detail}${t.next}`.includes(NOTHING_SENT[lang])
+  )
     t.detail = `${t.detail} ${NOTHING_SENT[lang]}`;
   const params: Params = {
     status: err.status !== undefined ? String(err.status) : undefined,

@@ -296,6 +296,23 @@ describe('the wizard screen rules', () => {
 });
 
 describe('advice that fits where it is shown', () => {
+  it('"nothing was sent" is said once: added where a registration stopped early, never twice', async () => {
+    const { errorText } = await import('../../shared/errors/text');
+    const keychain = errorText(
+      { code: 'keychain-unavailable', params: { nothingSent: 'true' } },
+      'de',
+      'app',
+    );
+    expect(keychain.detail).toMatch(/An JTL-Wawi wurde nichts gesendet\.$/);
+    for (const code of ERROR_CODES)
+      for (const lang of ['de', 'en'] as const) {
+        const t = errorText({ code, params: { nothingSent: 'true' } }, lang, 'app');
+        const said =
+          `${t.detail} ${t.next}`.match(/nichts gesendet|Nothing was sent|nothing was sent/g) ?? [];
+        expect(said.length, `${code} (${lang})`).toBeLessThanOrEqual(1);
+      }
+  });
+
   it('the app never tells the merchant to type a command or a flag', async () => {
     const { errorText } = await import('../../shared/errors/text');
     for (const code of ERROR_CODES)
