@@ -1,7 +1,8 @@
 // What each state of the wizard invokes on entering it, and running it over the bridge: the start-up,
 // the search for servers, taking up a waiting request, starting a registration or a removal, and
-// reading this computer's registrations on a server that answered 409. Each answer comes back as the machine's action; an
-// answer for a state that was left meanwhile is ignored by the machine (its screen does not take it).
+// reading this computer's registrations on a server that answered 409. Each answer comes back as the
+// machine's action; an answer for a state that was left meanwhile is ignored by the machine (its
+// screen does not take it).
 import type { ApiClient } from '../../../shared/ipc/bridge';
 import type { RegistrationRecord } from '../../../shared/registration';
 import type { Action, Wizard } from './machine';
