@@ -6,7 +6,14 @@ import { loadManifest } from '../../main/core/manifest/manifest-file';
 import { localizedText } from '../../shared/localized';
 import { checkManifest, checkPngIcon, decodeBase64, encodeBase64 } from '../../shared/manifest';
 import { SCOPE_LABELS } from '../../shared/scope-labels';
-import { ALL_SCOPES, describeScope, groupScopes, scopeCatalog, summarize } from '../../shared/scopes';
+import {
+  ALL_SCOPES,
+  describeScope,
+  groupScopes,
+  nearestScopes,
+  scopeCatalog,
+  summarize,
+} from '../../shared/scopes';
 
 const WORDS = scopeCatalog();
 
@@ -86,6 +93,24 @@ describe('checkManifest', () => {
     });
     expect(r.manifest).toBeDefined();
     expect(r.warnings.map((w) => w.field)).toEqual(['MandatoryApiScopes[1]', 'OptionalApiScopes']);
+  });
+
+  it('suggests the nearest scope names, and warns about a listed-twice scope, an AppId without /v1 and a version not x.y.z', () => {
+    const r = checkManifest({
+      ...registrationBody(),
+      AppId: 'MyApp',
+      Version: '2.3',
+      MandatoryApiScopes: ['stock.querystocks', 'company.querycompanies', 'company.querycompanies'],
+      OptionalApiScopes: [],
+    });
+    const said = Object.fromEntries(r.warnings.map((w) => [w.field, w.message]));
+    expect(said['MandatoryApiScopes[0]']).toContain("did you mean 'stock.querystocksperitem'");
+    expect(said['MandatoryApiScopes[0]']).toContain('docs/scopes.md');
+    expect(said['MandatoryApiScopes[2]']).toBe("'company.querycompanies' is listed twice");
+    expect(said.AppId).toContain('/v1');
+    expect(said.Version).toContain('2.3.0');
+    // Nothing near a made-up name: no guess.
+    expect(nearestScopes('made.up')).toEqual([]);
   });
 
   it('needs exactly one of AppIcon and AppIconFile, and a readable file', () => {
