@@ -59,11 +59,12 @@ await build({
   },
   define: { __HELPER_VERSION__: version },
 });
-// The simulator reads its admin page and the demo app from beside its bundle.
+// The simulator reads its admin page, the demo app and JTL's scope table from beside its bundle.
 for (const dir of ['admin', 'demo-app'])
   cpSync(resolve(root, 'tools/wawi-sim', dir), resolve(root, 'dist/tools/wawi-sim', dir), {
     recursive: true,
   });
+cpSync(resolve(root, 'shared/wawi-scopes.json'), resolve(root, 'dist/tools/wawi-sim/wawi-scopes.json'));
 
 if (!args.has('--node-only') && existsSync(resolve(root, 'vite.config.ts'))) {
   const r = spawnSync(

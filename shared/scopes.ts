@@ -87,3 +87,18 @@ export function nearestScopes(scope: string, n = 2): string[] {
       .map((x) => x.known)
   );
 }
+
+/**
+ * Where a key is checked: a read endpoint the granted scopes allow (a list without parameters), so an
+ * app is checked with what it may use. `companies` when they allow it or nothing else fits (then a 403
+ * means no read permission at all).
+ */
+export function keyCheckPath(granted: readonly string[]): string {
+  const names = granted.map((g) => LOWER.get(g.toLowerCase())).filter((g): g is string => !!g);
+  if (names.includes('company.querycompanies') || names.includes('all.read')) return 'companies';
+  for (const scope of names) {
+    const read = SCOPES[scope]?.find((o) => /^GET \/[A-Za-z]+$/.test(o));
+    if (read) return read.slice('GET /'.length);
+  }
+  return 'companies';
+}

@@ -137,7 +137,7 @@ export const de: Texts = {
   entryName: 'Eintrag',
   verifiedWorks: 'Der Schlüssel wurde geprüft und funktioniert.',
   verifiedScope:
-    'Der Schlüssel funktioniert; Firmen darf die App nicht lesen (diese Berechtigung wurde nicht erteilt).',
+    'Der Schlüssel funktioniert; die App darf aber nichts lesen, womit der Helfer ihn prüfen könnte (keine Leseberechtigung erteilt).',
   verifiedRejected: 'Achtung: JTL-Wawi akzeptiert den Schlüssel nicht.',
   verifiedUnknown: 'Der Schlüssel konnte gerade nicht geprüft werden; er ist gespeichert.',
   granted: 'Erteilte Berechtigungen',

@@ -140,7 +140,8 @@ export const en = {
         : 'the system keyring',
   entryName: 'Entry',
   verifiedWorks: 'The key was checked and works.',
-  verifiedScope: 'The key works; it may not read companies (that permission was not granted).',
+  verifiedScope:
+    'The key works; the app may not read anything the helper could check it with (no read permission was granted).',
   verifiedRejected: 'Warning: JTL-Wawi does not accept the key.',
   verifiedUnknown: 'The key could not be checked right now; it is stored.',
   granted: 'Granted permissions',

@@ -146,7 +146,7 @@ describe('revoke on a fake clock', () => {
 
   it('a server that stops answering is said as such, not as a key that still worked', async () => {
     const { core, clock, wawi, vault } = await registered();
-    wawi.companies = async () => {
+    wawi.checkKey = async () => {
       wawi.requests.push('GET companies');
       throw new HelperError('unreachable', { params: { address: SERVER.baseUrl } });
     };

@@ -174,15 +174,14 @@ export class ScriptedWawi implements WawiApi {
     this.removalIn = checks;
   }
 
-  async companies(apiKey: string) {
-    this.requests.push('GET companies');
+  async checkKey(apiKey: string, _app?: unknown, path = 'companies') {
+    this.requests.push(`GET ${path}`);
     if (this.removalIn-- <= 0) {
       for (const k of this.issued) this.dead.add(k);
       this.removalIn = Number.POSITIVE_INFINITY;
     }
     if (!this.issued.includes(apiKey) || this.dead.has(apiKey))
       throw new HelperError('unauthorized', { status: 401 });
-    return 2;
   }
 }
 

@@ -47,11 +47,24 @@ describe('verify', () => {
     expect((await h.core.list())[0]!.lastVerifyResult).toBe('rejected');
   });
 
-  it('reports a missing scope when company.querycompanies was not granted', async () => {
+  it('checks a key with what the app may read: items without company.querycompanies works', async () => {
     sim.setWindow('eazybusiness', true);
     const d = decideWhenPending(sim);
     const r = await h.core.register(
       demoManifest({ MandatoryApiScopes: ['item.queryitems'], OptionalApiScopes: [] }),
+      parseWawiAddress(sim.apiUrl()),
+    );
+    d.stop();
+    expect(r.lastVerifyResult).toBe('works');
+    expect((await h.core.verify(r.account)).result).toBe('works');
+    expect([...sim.hits.keys()].some((k) => /GET .*\/v1\/items$/.test(k))).toBe(true);
+  });
+
+  it('reports a missing scope only when the app may read nothing the helper can check with', async () => {
+    sim.setWindow('eazybusiness', true);
+    const d = decideWhenPending(sim);
+    const r = await h.core.register(
+      demoManifest({ AppId: 'Writer/v1', MandatoryApiScopes: ['item.createitem'], OptionalApiScopes: [] }),
       parseWawiAddress(sim.apiUrl()),
     );
     d.stop();

@@ -382,6 +382,27 @@ describe('companies and keys', () => {
     expect((await companies(key2, 'Reader/v1')).status).toBe(200);
   });
 
+  it('answers every read endpoint of API 1.0 by its scope: /v1/items with item.queryitems, 403 without', async () => {
+    const get = (key: string, path: string, appId = 'TestApp/v1') =>
+      call('GET', `${api}/v1/${path}`, {
+        headers: { authorization: `Wawi ${key}`, 'x-appid': appId, 'x-appversion': '1.0.0' },
+      });
+    const items = await register({ MandatoryApiScopes: ['item.queryitems'], OptionalApiScopes: [] });
+    expect((await get(items, 'items')).status).toBe(200);
+    expect((await get(items, 'items')).json).toEqual([]);
+    expect((await get(items, 'warehouses')).status).toBe(403);
+    expect((await get(items, 'items/42')).status).toBe(403); // one item needs item.getitem
+    expect((await get(items, 'nosuchthing')).status).toBe(404);
+    expect((await get('00000000-0000-0000-0000-000000000000', 'items')).status).toBe(401);
+    const reader = await register({
+      AppId: 'Reader/v1',
+      MandatoryApiScopes: ['all.read'],
+      OptionalApiScopes: [],
+    });
+    expect((await get(reader, 'warehouses', 'Reader/v1')).status).toBe(200);
+    expect((await get(reader, 'items/42', 'Reader/v1')).status).toBe(404); // one item: none exist here
+  });
+
   it('needs x-appid and x-appversion', async () => {
     const key = await register();
     const r = await call('GET', `${api}/v1/companies`, { headers: { authorization: `Wawi ${key}` } });

@@ -1,10 +1,12 @@
 // The REST API a vendor's app talks to: /info, the challenge-code registration (POST, GET, POST for
-// another instance) and /companies for checking a key, with the documented status codes.
+// another instance), /companies with sample rows, and every other read endpoint of API 1.0 with its
+// scope check (./read-endpoints.ts), with the documented status codes.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { allows, readOperation } from './read-endpoints';
 import { signatureProblem } from './signatures';
 import type { SimState } from './state';
-import type { DbState, RegistrationRequest } from './types';
+import type { DbState, RegisteredApp, RegistrationRequest } from './types';
 import { validateRegistration } from './validation';
 import { resolveVersion, type VersionRules } from './versioning';
 import { errorResponse, HttpError, header, readJson, send } from './wire';
@@ -178,18 +180,7 @@ export async function handleApi(
     }
 
     case 'GET companies': {
-      const auth = header(req, 'authorization') ?? '';
-      const m = /^Wawi\s+(\S+)$/i.exec(auth.trim());
-      const app = m ? [...db.apps.values()].find((a) => a.keys.includes(m[1]!)) : undefined;
-      if (!app) throw new HttpError(401, undefined);
-      requireLicence(db);
-      const errors: Record<string, string[]> = {};
-      if (!header(req, 'x-appid')) errors['x-appid'] = ['The x-appid header is required.'];
-      if (!header(req, 'x-appversion')) errors['x-appversion'] = ['The x-appversion header is required.'];
-      if (Object.keys(errors).length)
-        throw new HttpError(400, errorResponse('ValidationError', 'Required headers are missing.', errors));
-      if (header(req, 'x-appid')!.toLowerCase() !== app.appId.toLowerCase())
-        throw new HttpError(401, undefined);
+      const app = caller(req, db);
       if (!app.grantedScopes.some((s) => s === 'company.querycompanies' || s === 'all.read')) {
         throw new HttpError(
           403,
@@ -210,7 +201,38 @@ export async function handleApi(
       );
     }
 
-    default:
-      throw new HttpError(404, undefined);
+    default: {
+      // Every other read endpoint of API 1.0: the scope check, then an empty list (or no such item).
+      const read = method === 'GET' ? readOperation(rest) : undefined;
+      if (!read) throw new HttpError(404, undefined);
+      const app = caller(req, db);
+      if (!allows(app.grantedScopes, read.operation))
+        throw new HttpError(
+          403,
+          errorResponse(
+            'Forbidden',
+            `The app was not granted a scope for this operation (${read.operation}).`,
+          ),
+        );
+      if (!read.collection)
+        throw new HttpError(404, errorResponse('NotFound', 'The resource was not found.'));
+      return send(res, 200, [], version);
+    }
   }
+}
+
+/** The registered app a key belongs to, after the checks every API call makes (401, 402, 400). */
+function caller(req: IncomingMessage, db: DbState): RegisteredApp {
+  const auth = header(req, 'authorization') ?? '';
+  const m = /^Wawi\s+(\S+)$/i.exec(auth.trim());
+  const app = m ? [...db.apps.values()].find((a) => a.keys.includes(m[1]!)) : undefined;
+  if (!app) throw new HttpError(401, undefined);
+  requireLicence(db);
+  const errors: Record<string, string[]> = {};
+  if (!header(req, 'x-appid')) errors['x-appid'] = ['The x-appid header is required.'];
+  if (!header(req, 'x-appversion')) errors['x-appversion'] = ['The x-appversion header is required.'];
+  if (Object.keys(errors).length)
+    throw new HttpError(400, errorResponse('ValidationError', 'Required headers are missing.', errors));
+  if (header(req, 'x-appid')!.toLowerCase() !== app.appId.toLowerCase()) throw new HttpError(401, undefined);
+  return app;
 }

@@ -136,7 +136,7 @@ export async function finish(
   let result: RegistrationRecord['lastVerifyResult'] = null;
   if (!opts.signal?.aborted) {
     try {
-      result = await verifyKey(client, key, pending, opts.signal);
+      result = await verifyKey(client, key, record, opts.signal);
     } catch (err) {
       log.warn('the new key could not be checked', { error: asHelperError(err).toJSON() });
     }

@@ -67,6 +67,6 @@ function sameCertificate(client: WawiApi, ref: ServerRef): WawiApi {
     createRegistration: guard(client.createRegistration.bind(client)),
     createInstance: guard(client.createInstance.bind(client)),
     getRegistration: guard(client.getRegistration.bind(client)),
-    companies: guard(client.companies.bind(client)),
+    checkKey: guard(client.checkKey.bind(client)),
   };
 }

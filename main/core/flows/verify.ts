@@ -1,6 +1,7 @@
-// Checks a key with GET /companies and says what that means for the registration; checks stored
-// registrations and records the result.
+// Checks a key with a read endpoint the app may use and says what that means for the registration;
+// checks stored registrations and records the result.
 import { verifyReport } from '../../../shared/errors/meta';
+import { keyCheckPath } from '../../../shared/scopes';
 import type { RegistrationRecord, VerifyResult } from '../../../shared/registration';
 import { asHelperError, notRegistered } from '../errors';
 import type { WawiApi } from '../wawi/client';
@@ -9,14 +10,19 @@ import { reach } from './reach';
 import { storedKey } from './stored';
 import { step } from './timing';
 
+/**
+ * Checks a key where the app may read (a read endpoint its granted scopes allow, /companies when none
+ * is known): "works", "missing-scope" (it may read nothing the helper can check with), "rejected", …
+ */
 export async function verifyKey(
   client: WawiApi,
   key: string,
-  app: { appId: string; appVersion: string },
+  app: { appId: string; appVersion: string; grantedScopes?: readonly string[] },
   signal?: AbortSignal,
 ): Promise<VerifyResult> {
   try {
-    await step(signal, () => client.companies(key, app.appId, app.appVersion, signal));
+    const path = keyCheckPath(app.grantedScopes ?? []);
+    await step(signal, () => client.checkKey(key, app, path, signal));
     return 'works';
   } catch (err) {
     const e = asHelperError(err);

@@ -68,7 +68,7 @@ const errorBodySchema = z
 /** What the flows need of a Wawi server: the port unit tests replace with an in-memory server. */
 export type WawiApi = Pick<
   WawiClient,
-  'detect' | 'createRegistration' | 'createInstance' | 'getRegistration' | 'companies'
+  'detect' | 'createRegistration' | 'createInstance' | 'getRegistration' | 'checkKey'
 >;
 
 export class WawiClient {
@@ -223,16 +223,23 @@ export class WawiClient {
     };
   }
 
-  /** GET /companies with the key: resolves when the key works, throws unauthorized / missing-scope / … otherwise. */
-  async companies(apiKey: string, appId: string, appVersion: string, signal?: AbortSignal): Promise<number> {
+  /**
+   * GET a read endpoint (default /companies) with the key: resolves when the key works, throws
+   * unauthorized / missing-scope / … otherwise.
+   */
+  async checkKey(
+    apiKey: string,
+    app: { appId: string; appVersion: string },
+    path = 'companies',
+    signal?: AbortSignal,
+  ): Promise<void> {
     const style = await this.styleFor(signal);
-    const r = await this.call(style, 'companies', {
-      headers: { authorization: `Wawi ${apiKey}`, 'x-appid': appId, 'x-appversion': appVersion },
+    const r = await this.call(style, path, {
+      headers: { authorization: `Wawi ${apiKey}`, 'x-appid': app.appId, 'x-appversion': app.appVersion },
       signal,
     });
     if (r.status !== 200) throw this.toError('business', r);
-    if (!Array.isArray(r.json)) throw this.badResponse('the companies answer is not a list', r.status);
-    return r.json.length;
+    if (r.kind !== 'json') throw this.badResponse(`the /${path} answer is not JSON`, r.status);
   }
 
   private badResponse(reason: string, status?: number) {
