@@ -11,12 +11,10 @@ let table: Table | undefined;
 
 function scopesTable(): Table {
   if (table) return table;
-  for (const rel of ['./wawi-scopes.json', '../../shared/wawi-scopes.json']) {
-    const file = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(file))
-      return (table = (JSON.parse(readFileSync(file, 'utf8')) as { scopes: Table }).scopes);
-  }
-  table = {};
+  const file = ['./wawi-scopes.json', '../../shared/wawi-scopes.json']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((f) => existsSync(f));
+  table = file ? (JSON.parse(readFileSync(file, 'utf8')) as { scopes: Table }).scopes : {};
   return table;
 }
 

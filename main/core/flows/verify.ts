@@ -1,8 +1,8 @@
 // Checks a key with a read endpoint the app may use and says what that means for the registration;
 // checks stored registrations and records the result.
 import { verifyReport } from '../../../shared/errors/meta';
-import { keyCheckPath } from '../../../shared/scopes';
 import type { RegistrationRecord, VerifyResult } from '../../../shared/registration';
+import { keyCheckPath } from '../../../shared/scopes';
 import { asHelperError, notRegistered } from '../errors';
 import type { WawiApi } from '../wawi/client';
 import type { FlowContext } from './context';
