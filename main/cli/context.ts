@@ -23,6 +23,8 @@ export interface Options {
   verify?: boolean;
   demo?: boolean;
   anotherInstance?: boolean;
+  /** register: wait for Wawi's registration dialog (default), or fail at once without it. */
+  waitForDialog?: boolean;
   port?: string;
   host?: string;
   db?: string[];

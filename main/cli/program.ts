@@ -110,6 +110,10 @@ export async function parseCommandLine(
       'accept exactly the certificate with this SHA-256 fingerprint',
     )
     .option('--allow-insecure-http', 'allow plain http to another computer (unencrypted!)')
+    .option(
+      '--no-wait-for-dialog',
+      "fail at once (exit 20) when Wawi's registration dialog is not open, instead of waiting for it",
+    )
     .option('--demo', 'register a demo app against an embedded simulator')
     .option('--another-instance', 'register a further instance of a MultiInstance app registered here')
     .addOption(app());
@@ -122,7 +126,7 @@ export async function parseCommandLine(
     .addOption(app())
     .addOption(wawi());
   refusesTrustFlags(add('list', 'registrations on this computer')).option('--verify', 'check every key');
-  refusesTrustFlags(add('verify', 'check a stored key with GET /v1/companies'))
+  refusesTrustFlags(add('verify', 'check a stored key with a read endpoint its scopes allow'))
     .addOption(app())
     .addOption(wawi());
   refusesTrustFlags(

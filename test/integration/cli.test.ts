@@ -111,7 +111,16 @@ describe('wawi-register register', () => {
     ['licence missing', () => sim.setLicenceMissing('eazybusiness', true), 21, /No licence for the REST API/],
   ])('%s: a distinct exit code and the next step', async (_name, setup, code, text) => {
     setup();
-    const r = await cli(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
+    const r = await cli([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--no-wait-for-dialog',
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(code);
     expect(r.output).toMatch(text);
   });
@@ -160,6 +169,27 @@ describe('wawi-register register', () => {
     // The request may have reached Wawi: the output says so, and what to do about it.
     expect(r.output).toContain('did not finish answering the registration request within 2 s');
     expect(r.output).toContain('reject a waiting request for this app if there is one');
+  });
+
+  it('waits for the registration dialog like the app (the request goes out once it waits); --no-wait-for-dialog fails at once', async () => {
+    sim.setWindow('eazybusiness', false);
+    const quick = await cli([
+      'register',
+      '--manifest',
+      MANIFEST,
+      '--wawi',
+      sim.apiUrl(),
+      '--no-wait-for-dialog',
+    ]);
+    expect(quick.code).toBe(20);
+    const p = here.start(['register', '--manifest', MANIFEST, '--wawi', sim.apiUrl(), '--lang', 'en']);
+    await p.waitFor(/the request is sent as soon as the dialog waits/);
+    expect(sim.pending()).toEqual([]);
+    sim.setWindow('eazybusiness', true);
+    const stop = acceptSoon();
+    const code = await p.code;
+    stop();
+    expect(code, p.output()).toBe(0);
   });
 
   it('unreachable server: exit 10 naming the address', async () => {

@@ -85,6 +85,8 @@ async function register(
     .register(manifest, server, {
       ...flow,
       trust,
+      // As the app and rotate do: the request goes out as soon as the dialog waits (within --timeout).
+      waitForWindow: options.waitForDialog !== false,
       onEvent: (e) => {
         // A certificate pinned on first use is printed once, so it can be compared with the server's.
         if (e.server.certificatePin && !pinShown) {

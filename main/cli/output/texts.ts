@@ -11,7 +11,7 @@ const en = {
     `SignatureProvider ${url} answered: SignatureData ${data}, a signature of ${length} characters; it is fresh enough for JTL-Wawi.`,
   server: 'Wawi REST server',
   app: 'App',
-  prepare: `Before the request is sent, open in JTL-Wawi: ${MENU} → "Hinzufügen" → "Weiter".`,
+  prepare: `Open in JTL-Wawi: ${MENU} → "Hinzufügen" → "Weiter". The request is sent as soon as the registration dialog waits.`,
   sending: 'Sending the registration request…',
   lookFor: (name: string, provider: string) =>
     `Now in JTL-Wawi (${MENU}): look for "${name}" by ${provider}, check the permissions and accept.`,
@@ -112,7 +112,7 @@ const de: Texts = {
     `Der SignatureProvider ${url} hat geantwortet: SignatureData ${data}, eine Signatur mit ${length} Zeichen; sie ist frisch genug für JTL-Wawi.`,
   server: 'Wawi-REST-Server',
   app: 'App',
-  prepare: `Bevor die Anfrage gesendet wird, öffnen Sie in JTL-Wawi: ${MENU} → „Hinzufügen“ → „Weiter“.`,
+  prepare: `Öffnen Sie in JTL-Wawi: ${MENU} → „Hinzufügen“ → „Weiter“. Die Anfrage wird gesendet, sobald der Registrierungsdialog wartet.`,
   sending: 'Registrierungsanfrage wird gesendet…',
   lookFor: (name, provider) =>
     `Jetzt in JTL-Wawi (${MENU}): Suchen Sie „${name}“ von ${provider}, prüfen Sie die Berechtigungen und nehmen Sie an.`,
