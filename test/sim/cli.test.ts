@@ -67,6 +67,26 @@ describe('npm run sim', () => {
     expect(got.json.RequestStatusInfo.Status).toBe(2);
   });
 
+  it('--keep-dialog-open: a second registration goes out after the first was accepted', async () => {
+    proc = start('dist/tools/wawi-sim/cli.cjs', ['--port', '0', '--keep-dialog-open']);
+    const [, base] = await proc.waitFor(/Wawi simulator: (http:\/\/\S+?)\/\s/);
+    const origin = new URL(base!).origin;
+    await call('POST', `${origin}/__admin/api/eazybusiness/window`, { body: { open: true } });
+    const first = await call('POST', `${base}/v1/authentication`, {
+      headers: { 'x-challengecode': 'one' },
+      body: registrationBody(),
+    });
+    await call(
+      'POST',
+      `${origin}/__admin/api/eazybusiness/requests/${first.json.RegistrationRequestId}/accept`,
+    );
+    const second = await call('POST', `${base}/v1/authentication`, {
+      headers: { 'x-challengecode': 'two' },
+      body: registrationBody({ AppId: 'Second/v1' }),
+    });
+    expect(second.status).toBe(201); // JTL-Wawi itself would answer 403: its dialog closes after a decision
+  });
+
   it('explains a bad option and a port in use', async () => {
     proc = start('dist/tools/wawi-sim/cli.cjs', ['--port', 'abc']);
     expect((await proc.exited).code).toBe(2);

@@ -1,4 +1,4 @@
-// `npm run sim -- [--port 5883] [--host 127.0.0.1] [--db eazybusiness] [--auto-accept <ms>] [--state <file>]`
+// `npm run sim -- [--port 5883] [--host 127.0.0.1] [--db eazybusiness] [--auto-accept <ms>] [--keep-dialog-open] [--state <file>]`
 import { parseArgs } from 'node:util';
 import { type PathVersion, startWawiSim } from './server';
 
@@ -7,6 +7,8 @@ const USAGE = `Usage: npm run sim -- [options]
   --host <addr>        address to listen on (default 127.0.0.1)
   --db <name>          a database ("Mandant") to serve; repeat for several (default eazybusiness)
   --auto-accept <ms>   open the registration window and accept every request after <ms>
+  --keep-dialog-open   the registration dialog stays open after a decision (JTL-Wawi closes it; a
+                       vendor trying several registrations in a row keeps it open)
   --state <file>       keep registrations in this JSON file across restarts
   --api <v1,v2>        versioned paths the server knows (default v1,v2)
   --unversioned <v1|v2> what /api/<db>/… without a version and without api-version answers (default v2)
@@ -29,6 +31,7 @@ function parse() {
       host: { type: 'string', default: '127.0.0.1' },
       db: { type: 'string', multiple: true },
       'auto-accept': { type: 'string' },
+      'keep-dialog-open': { type: 'boolean' },
       state: { type: 'string' },
       api: { type: 'string' },
       unversioned: { type: 'string' },
@@ -72,6 +75,7 @@ async function main() {
     host: values.host,
     databases: values.db,
     autoAcceptMs,
+    ...(values['keep-dialog-open'] ? { closeWindowAfterDecision: false } : {}),
     stateFile: values.state,
     pathVersions: api as PathVersion[] | undefined,
     unversioned: unversioned as PathVersion | undefined,
