@@ -358,6 +358,9 @@ describe('list, verify, rotate, revoke', () => {
     expect(code).toBe(0);
     expect(p.output()).toContain('The old key no longer works');
     expect(p.output()).toContain('The key was rotated');
+    // One "Done" line, and Wawi's request named by provider (not by AppId).
+    expect(p.output().match(/Done\./g)).toHaveLength(1);
+    expect(p.output()).toContain('by Beispiel Software GmbH');
     const account = `${APP}@127.0.0.1:${sim.port}/eazybusiness`;
     const newKey = await here.keychain.getPassword(env.WAWI_REGISTER_KEYCHAIN_SERVICE!, account);
     expect(newKey).not.toBe(oldKey);

@@ -20,6 +20,10 @@ describe('parseWawiAddress', () => {
     ['[::1]:64110', 'http://[::1]:64110/api/eazybusiness'],
     ['http://[fe80::1]:5883', 'http://[fe80::1]:5883/api/eazybusiness'],
     ['  wawi-server:5883  ', 'http://wawi-server:5883/api/eazybusiness'],
+    // A port typed without a scheme is kept, also the scheme's default (the parser would drop it).
+    ['wawi-server:80', 'http://wawi-server:80/api/eazybusiness'],
+    ['wawi-server:80/api/Mandant_2', 'http://wawi-server:80/api/Mandant_2'],
+    ['[::1]:80', 'http://[::1]:80/api/eazybusiness'],
   ])('%s → %s', (input, expected) => {
     expect(parseWawiAddress(input).baseUrl).toBe(expected);
   });

@@ -17,8 +17,7 @@ export async function rotateCommand(ctx: Ctx): Promise<number> {
   const { confirmation, close } = enterConfirms(ctx);
   try {
     const record = await core.rotate(r.account, { ...flowOptions(ctx, manifest), manifest, confirmation });
-    out.result(`✔ ${out.t.rotated}`);
-    printRecord(out, io.platform, core.keychainService, record);
+    printRecord(out, io.platform, core.keychainService, record, out.t.rotated);
     out.done({ command: 'rotate', registration: record });
     return 0;
   } finally {

@@ -67,8 +67,15 @@ export function follow(
   };
 }
 
-export function printRecord(out: Output, platform: string, service: string, r: RegistrationRecord) {
-  out.result(`✔ ${out.t.accepted}`);
+/** A registration's summary under its one "Done" line (registered, or `headline`: the key was rotated). */
+export function printRecord(
+  out: Output,
+  platform: string,
+  service: string,
+  r: RegistrationRecord,
+  headline = out.t.accepted,
+) {
+  out.result(`✔ ${headline}`);
   out.result(`  ${out.t.stored(keychainName(platform, out.lang), service, r.account)}`);
   out.result(`  ${out.t.verified(r.lastVerifyResult ?? 'unreachable')}`);
   out.result(`  ${out.t.granted}: ${r.grantedScopes.join(', ') || out.t.none}`);

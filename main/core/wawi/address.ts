@@ -56,7 +56,18 @@ export function parseWawiAddress(input: string, defaultDatabase = DEFAULT_DATABA
   if (url.search || url.hash) throw invalid('query');
   if (!url.hostname) throw invalid('no-host');
   const protocol = url.protocol === 'https:' ? 'https' : 'http';
-  const port = url.port ? Number(url.port) : schemed ? (protocol === 'https' ? 443 : 80) : DEFAULT_PORT;
+  // The URL parser drops a port that is the scheme's default (http://wawi:80 → no port): a port typed
+  // without a scheme ("wawi-server:80") is taken as typed, not replaced by the Wawi default.
+  const typedPort = schemed ? undefined : /^(?:\[[^\]]*\]|[^/:]*):(\d+)(?:\/|$)/.exec(raw)?.[1];
+  const port = url.port
+    ? Number(url.port)
+    : typedPort
+      ? Number(typedPort)
+      : schemed
+        ? protocol === 'https'
+          ? 443
+          : 80
+        : DEFAULT_PORT;
 
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   // Tolerate a pasted versioned path such as /api/eazybusiness/v1/ or /api/eazybusiness/info.
