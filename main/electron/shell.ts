@@ -57,6 +57,18 @@ export function testEnvironment(env: NodeJS.ProcessEnv | undefined, isPackaged: 
   };
 }
 
+/**
+ * The OS's own folder variables (%APPDATA%, which folder redirection on terminal servers points
+ * elsewhere; $XDG_CONFIG_HOME), never the helper's test overrides: the app-data folder is where the
+ * vendor's guide says it is.
+ */
+export function systemFolders(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return {
+    ...(env?.APPDATA ? { APPDATA: env.APPDATA } : {}),
+    ...(env?.XDG_CONFIG_HOME ? { XDG_CONFIG_HOME: env.XDG_CONFIG_HOME } : {}),
+  };
+}
+
 export function registerIpc(
   ipcMain: Electron.IpcMain,
   handlers: IpcHandlers,
@@ -110,7 +122,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   const testEnv = testEnvironment(opts.env, opts.isPackaged);
   const platform = opts.platform ?? process.platform;
   const { core, home } = createCore({
-    home: testEnv.home ?? appDataDir({}, platform),
+    home: testEnv.home ?? appDataDir(systemFolders(opts.env), platform),
     service: testEnv.service ?? KEY_SERVICE,
   });
   const settings = readSettings(home);

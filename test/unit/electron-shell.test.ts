@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { appDataDir } from '../../main/core/store/paths';
 import {
   powershellPath,
   type Spawn,
@@ -12,7 +13,13 @@ import {
   WINDOWS_SCRIPT,
 } from '../../main/electron/clipboard';
 import { APP_ORIGIN, CSP, rendererResponse } from '../../main/electron/protocol';
-import { type ElectronModule, registerIpc, startApp, testEnvironment } from '../../main/electron/shell';
+import {
+  type ElectronModule,
+  registerIpc,
+  startApp,
+  systemFolders,
+  testEnvironment,
+} from '../../main/electron/shell';
 import {
   hardenSession,
   hardenWebContents,
@@ -145,6 +152,15 @@ describe('window and page security', () => {
       service: 'other service',
       candidates: ['http://evil:5883', '127.0.0.1:1'],
     });
+  });
+
+  it('keeps its data where %APPDATA% points (folder redirection), never where a test variable would', () => {
+    const env = { APPDATA: 'H:\\Redirected\\Roaming', WAWI_REGISTER_HOME: '/elsewhere' };
+    expect(systemFolders(env)).toEqual({ APPDATA: 'H:\\Redirected\\Roaming' });
+    expect(appDataDir(systemFolders(env), 'win32', 'C:\\Users\\m')).toBe(
+      join('H:\\Redirected\\Roaming', 'Wawi Registration Helper'),
+    );
+    expect(appDataDir(systemFolders({}), 'win32', 'C:\\Users\\m')).toContain('AppData');
   });
 
   it('uses contextIsolation, sandbox, no nodeIntegration and the preload', () => {
