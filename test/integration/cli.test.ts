@@ -33,6 +33,16 @@ const cli = (args: string[], extraEnv: Record<string, string> = {}) => here.run(
 const binary = (args: string[], extraEnv: Record<string, string> = {}) =>
   run(CLI, args, { ...env, ...extraEnv });
 
+/** `register` of the demo manifest at the simulator, with more options. */
+const registerHere = (...more: string[]) => [
+  'register',
+  '--manifest',
+  MANIFEST,
+  '--wawi',
+  sim.apiUrl(),
+  ...more,
+];
+
 function acceptSoon(s: WawiSim = sim) {
   const t = setInterval(() => {
     const p = s.pending()[0];
@@ -81,16 +91,7 @@ describe('wawi-register register', () => {
   it('human output names the Wawi menu and where the key is; --show-key prints it with a warning', async () => {
     sim.setWindow('eazybusiness', true);
     const stop = acceptSoon();
-    const r = await cli([
-      'register',
-      '--manifest',
-      MANIFEST,
-      '--wawi',
-      sim.apiUrl(),
-      '--lang',
-      'de',
-      '--show-key',
-    ]);
+    const r = await cli(registerHere('--lang', 'de', '--show-key'));
     stop();
     expect(r.code).toBe(0);
     expect(r.output).toContain('Admin → App-Registrierung');
@@ -111,16 +112,7 @@ describe('wawi-register register', () => {
     ['licence missing', () => sim.setLicenceMissing('eazybusiness', true), 21, /No licence for the REST API/],
   ])('%s: a distinct exit code and the next step', async (_name, setup, code, text) => {
     setup();
-    const r = await cli([
-      'register',
-      '--manifest',
-      MANIFEST,
-      '--wawi',
-      sim.apiUrl(),
-      '--no-wait-for-dialog',
-      '--lang',
-      'en',
-    ]);
+    const r = await cli(registerHere('--no-wait-for-dialog', '--lang', 'en'));
     expect(r.code).toBe(code);
     expect(r.output).toMatch(text);
   });
