@@ -1,5 +1,6 @@
 // electron-builder.yml against electron-builder's own JSON schema, plus what the schema cannot see:
 // every path exists, the fuses are locked down, signing comes only from the environment.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -56,11 +57,23 @@ describe('electron-builder.yml', () => {
     expect(dist).toContain('UNSIGNED-DEV');
   });
 
+  it('without signing variables, dist:win stops at once (before building) and names what is missing', () => {
+    const env = { ...process.env };
+    for (const k of ['WIN_CSC_LINK', 'CSC_LINK', 'WIN_CSC_KEY_PASSWORD', 'CSC_KEY_PASSWORD']) delete env[k];
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'dist.mjs')], { env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(r.stderr).toContain('WIN_CSC_LINK');
+    expect(r.stderr).toContain('WIN_CSC_KEY_PASSWORD');
+    expect(r.stderr).toContain('--unsigned');
+  });
+
   it('packs into asar with keytar unpacked, and ships the vendor manifest and icon', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/keytar/**');
     expect(config.extraResources).toEqual([
-      { from: 'vendor', to: 'vendor', filter: ['manifest.json', 'icon.png'] },
+      { from: 'vendor', to: 'vendor', filter: ['manifest.json', '*.png'] },
     ]);
   });
 
@@ -69,10 +82,13 @@ describe('electron-builder.yml', () => {
       config.directories.buildResources,
       config.win.icon,
       ...config.extraResources.flatMap((r: { from: string; filter: string[] }) =>
-        r.filter.map((f) => join(r.from, f)),
+        r.filter.filter((f) => !f.includes('*')).map((f) => join(r.from, f)),
       ),
     ];
     for (const p of mustExist) expect(existsSync(join(ROOT, p)), p).toBe(true);
+    // The manifest's own icon is among what the '*.png' filter ships.
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'vendor', 'manifest.json'), 'utf8'));
+    if (manifest.AppIconFile) expect(manifest.AppIconFile).toMatch(/\.png$/i);
     // files: what the build writes. package.json "main" is built by scripts/build.mjs (run in global setup).
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(config.files).toContain('package.json');
