@@ -133,6 +133,8 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   const handlers = createIpcHandlers({
     core,
     launch,
+    // A packaged build carries the vendor's productName (scripts/dist.mjs); a development run, the helper's.
+    ...(opts.isPackaged && app.getName ? { productName: app.getName() } : {}),
     clipboard: secretClipboard(clipboard, platform),
     openExternal: (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined),
     openLogFolder: async () => {

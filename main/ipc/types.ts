@@ -43,6 +43,8 @@ export interface HandlerDeps {
   setTimer?: (fn: () => Promise<void> | undefined, ms: number) => unknown;
   /** Called with every flow's outcome (for the process exit code). */
   onOutcome?: (outcome: ErrorCode | 'ok') => void;
+  /** A vendor-branded build's product name (window title and header); else the helper's own name. */
+  productName?: string;
 }
 
 export interface IpcHandlers {

@@ -15,10 +15,12 @@ export function App({ api }: { api: ApiClient }) {
   const lang = chosen ?? wizard.launch?.lang ?? 'en';
   const t = TEXTS[lang];
 
+  // A vendor-branded build is named as the vendor named it; the helper itself in the merchant's language.
+  const title = wizard.launch?.productName ?? t.appTitle;
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = t.appTitle;
-  }, [lang, t]);
+    document.title = title;
+  }, [lang, title]);
 
   const changeLang = useCallback(
     (l: Lang) => {
@@ -32,7 +34,9 @@ export function App({ api }: { api: ApiClient }) {
   return (
     <I18n.Provider value={ctx}>
       <header className="topbar">
-        <span className="brand">{t.appTitle}</span>
+        <span className="brand">
+          <bdi>{title}</bdi>
+        </span>
         <LanguageSwitch lang={lang} onSwitch={changeLang} />
       </header>
       <main key={wizard.screen.name}>

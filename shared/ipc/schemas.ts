@@ -36,6 +36,8 @@ export const CHANNELS = {
       lang: langSchema,
       platform: z.string(),
       keychainService: z.string(),
+      /** A vendor-branded build's product name; null: the helper's own name, in the merchant's language. */
+      productName: z.string().nullable(),
       /** The words of every known permission (the screens keep no catalogue of their own). */
       scopeWords: z.record(
         z.string(),

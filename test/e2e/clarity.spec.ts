@@ -87,3 +87,12 @@ test('Done says where the key is, that the app reads it by itself, and that the 
     await expect(page.getByText(TEXTS[lang].entryName, { exact: true })).toBeHidden();
   });
 });
+
+test('a vendor-branded build is named as the vendor named it: the window title and the header', async ({
+  page,
+}) => {
+  h = await startHarness({ lang: 'de', productName: 'Lagerbestand Sync Connector' });
+  await h.open(page);
+  await expect(page.locator('header .brand')).toHaveText('Lagerbestand Sync Connector');
+  await expect(page).toHaveTitle('Lagerbestand Sync Connector');
+});

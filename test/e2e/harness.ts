@@ -82,6 +82,8 @@ export async function startHarness(
     info?: Pick<SimOptions, 'wawiVersion' | 'tenant'>;
     /** Timings other than the harness's short ones. */
     timings?: Partial<Timings>;
+    /** A vendor-branded build's product name. */
+    productName?: string;
     /** Wraps the real keychain (keytar), e.g. to make it refuse for a while. */
     keychain?: (real: KeychainBackend) => KeychainBackend;
   } = {},
@@ -137,6 +139,7 @@ export async function startHarness(
       },
     },
     discoveryCandidates: options.candidates ? options.candidates(sim) : [sim.url],
+    ...(options.productName ? { productName: options.productName } : {}),
     clipboardClearMs: 60_000,
   });
   const events: FlowEvent[] = [];

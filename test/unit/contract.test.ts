@@ -188,6 +188,7 @@ describe('the wizard screen rules', () => {
     lang: 'de',
     platform: 'win32',
     keychainService: 'JTL-Wawi API key',
+    productName: null,
     scopeWords: {},
     ...over,
   });

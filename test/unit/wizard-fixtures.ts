@@ -34,6 +34,7 @@ export const launch: Launch = {
   lang: 'de',
   platform: 'win32',
   keychainService: 'JTL-Wawi',
+  productName: null,
   scopeWords: scopeCatalog(),
 };
 

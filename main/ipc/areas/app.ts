@@ -29,6 +29,7 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
       lang: deps.lang.get(),
       platform: launch.platform,
       keychainService: deps.core.keychainService,
+      productName: deps.productName ?? null,
       scopeWords: words(),
     }),
     'lang:get': async () => ({ lang: deps.lang.get() }),
