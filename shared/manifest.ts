@@ -1,7 +1,7 @@
 // The vendor's app manifest: the registration request's fields in the API's PascalCase, plus
 // `AppIconFile` (a PNG path relative to the manifest) as an alternative to base64 `AppIcon`.
 
-import { isKnownScope, nearestScopes } from './scopes';
+import { adviceOn } from './manifest-advice';
 import { isLoopbackHost } from './wawi-address';
 import * as z from './zod';
 
@@ -239,36 +239,7 @@ export function checkManifest(
   }
 
   if (parsed.success) {
-    for (const [list, name] of [
-      [parsed.data.MandatoryApiScopes, 'MandatoryApiScopes'],
-      [parsed.data.OptionalApiScopes ?? [], 'OptionalApiScopes'],
-    ] as const) {
-      list.forEach((scope, i) => {
-        if (!isKnownScope(scope)) {
-          const near = nearestScopes(scope);
-          warnings.push({
-            field: `${name}[${i}]`,
-            message: `'${scope}' is not a scope JTL-Wawi API 1.0 knows${near.length ? `; did you mean ${near.map((s) => `'${s}'`).join(' or ')}?` : ''} (all scopes: docs/scopes.md)`,
-          });
-        }
-        if (list.indexOf(scope) !== i)
-          warnings.push({ field: `${name}[${i}]`, message: `'${scope}' is listed twice` });
-      });
-    }
-    // JTL's AppIds carry their API version (MyApp/v1); the version goes out as x-appversion.
-    if (!/\/v\d+$/i.test(parsed.data.AppId))
-      warnings.push({
-        field: 'AppId',
-        message: 'should end with a version such as /v1 (JTL-Wawi AppIds look like MyApp/v1)',
-      });
-    if (!/^\d+\.\d+\.\d+$/.test(parsed.data.Version))
-      warnings.push({
-        field: 'Version',
-        message: 'should be three numbers such as 2.3.0 (it is sent to JTL-Wawi as x-appversion)',
-      });
-    const both = parsed.data.MandatoryApiScopes.filter((s) => parsed.data.OptionalApiScopes?.includes(s));
-    for (const s of both)
-      warnings.push({ field: 'OptionalApiScopes', message: `'${s}' is already mandatory` });
+    warnings.push(...adviceOn(parsed.data));
     const { Signature, SignatureData, SignatureProvider } = parsed.data;
     if (Signature && !SignatureData) {
       problems.push({ field: 'SignatureData', message: 'is required together with Signature' });
