@@ -47,7 +47,12 @@ async function anotherInstance(ctx: Ctx): Promise<number> {
   out.say(out.t.prepare);
   const enter = enterChecksNow(ctx);
   const record = await core
-    .registerInstance(first.account, { ...flowOptions(ctx, manifest, enter.hint), manifest })
+    .registerInstance(first.account, {
+      ...flowOptions(ctx, manifest, enter.hint),
+      manifest,
+      // Like a first registration (and the app): the request goes out as soon as the dialog waits.
+      waitForWindow: options.waitForDialog !== false,
+    })
     .finally(enter.close);
   printRecord(out, io.platform, core.keychainService, record);
   out.done({

@@ -216,6 +216,6 @@ function startedFrom(screen: Screen, flowId: string): Screen {
 }
 
 /** The server a start goes to. */
-export function startServer(start: StartRequest): DiscoveredServer {
+function startServer(start: StartRequest): DiscoveredServer {
   return start.how === 'instance' ? shown(start.first.server) : start.server;
 }
