@@ -5,12 +5,41 @@ import { misplacedTrustFlag, parseCommandLine, usageError } from './program';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const parsed = await parseCommandLine(argv, io);
-  if (typeof parsed === 'number') return parsed;
+  if (typeof parsed === 'number') return parsed === 0 ? 0 : usageResult(argv, io, parsed);
   const misplaced = misplacedTrustFlag(parsed.name, parsed.options);
   if (misplaced) {
     io.stderr.write(`${misplaced}\n`);
-    return usageError(argv, io, misplaced);
+    return usageResult(argv, io, usageError(argv, io, misplaced), misplaced);
   }
   const { runCommand } = await import('./run');
   return runCommand(parsed.name, parsed.options, io);
+}
+
+/** A command line that did not parse still gets its --result-file, when one can be found in it. */
+async function usageResult(argv: string[], io: CliIO, code: number, reason?: string): Promise<number> {
+  const { resultFileArgument, writeResultFile } = await import('../core/index');
+  const path = resultFileArgument(argv);
+  if (!path) return code;
+  const { launchResult } = await import('../../shared/result');
+  const at = argv.indexOf('--lang');
+  const lang = (at >= 0 && argv[at + 1] === 'de') || argv.includes('--lang=de') ? 'de' : 'en';
+  try {
+    writeResultFile(
+      path,
+      launchResult({
+        outcome: 'invalid-input',
+        action: 'usage',
+        at: new Date(),
+        error: {
+          code: 'invalid-input',
+          params: { reason: reason ?? 'The command line is not valid; see --help.' },
+        },
+        lang,
+        surface: 'cli',
+      }),
+    );
+  } catch {
+    io.stderr.write(`The result file ${path} could not be written.\n`);
+  }
+  return code;
 }

@@ -15,6 +15,7 @@ export interface Options {
   json?: boolean;
   lang?: string;
   verbose?: boolean;
+  resultFile?: string;
   showKey?: boolean;
   allowSelfSigned?: boolean;
   certificateFingerprint?: string;

@@ -74,6 +74,7 @@ export async function parseCommandLine(
     .addOption(new Option('--json', 'machine-readable output on stdout (one JSON document)'))
     .addOption(new Option('--lang <lang>', 'language (default: from the system)').choices(LANGS))
     .option('--verbose', 'log to stderr as well')
+    .option('--result-file <path>', 'write the outcome as JSON to this file (never the key)')
     .version(HELPER_VERSION, '-V, --version', 'print the version')
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(wawi-register --help lists the commands and options)')

@@ -1,7 +1,11 @@
 // Runs one parsed command: language and output, Ctrl+C handling, the service, and the error as the
 // user reads it (with its exit code).
+import { EXIT_CODES } from '../../shared/errors/meta';
+import { errorText } from '../../shared/errors/text';
 import type { Lang } from '../../shared/lang';
-import { asHelperError, createCore, FlowControl } from '../core/index';
+import { printableLines } from '../../shared/printable';
+import { launchResult } from '../../shared/result';
+import { asHelperError, createCore, FlowControl, writeResultFile } from '../core/index';
 import type { Ctx, Options } from './context';
 import type { CliIO } from './io';
 import { Output } from './output/output';
@@ -39,6 +43,7 @@ export async function runCommand(name: CommandName, options: Options, io: CliIO)
     }
     control.cancel();
   });
+  let code: number;
   try {
     if (name === 'sim') return await (await import('./commands/sim')).simCommand({ io, out, options });
     const run = await COMMANDS[name]();
@@ -47,10 +52,40 @@ export async function runCommand(name: CommandName, options: Options, io: CliIO)
       env: io.env,
       ...(io.keychain ? { keychain: io.keychain.backend, keychainGuard: io.keychain.guard } : {}),
     });
-    return await run({ core, out, io, options, signal: control.signal, control });
+    code = await run({ core, out, io, options, signal: control.signal, control });
   } catch (err) {
-    return out.fail(asHelperError(err));
+    code = out.fail(asHelperError(err));
   } finally {
     out.stopSpinner();
+  }
+  if (options.resultFile) saveResult(options.resultFile, name, code, out, io);
+  return code;
+}
+
+/**
+ * --result-file: the outcome for a script, written for success and every failure. When it cannot be
+ * written, stderr says so and the exit code stays the command's (what happened, happened).
+ */
+function saveResult(path: string, action: string, code: number, out: Output, io: CliIO) {
+  const failure = out.failure;
+  const outcome =
+    code === 0 ? 'ok' : (failure?.code ?? (code === EXIT_CODES.usage ? 'invalid-input' : 'internal'));
+  try {
+    writeResultFile(
+      path,
+      launchResult({
+        outcome,
+        action,
+        at: new Date(),
+        ...(failure?.params?.appId ? { appId: failure.params.appId } : {}),
+        record: code === 0 ? out.registration : undefined,
+        error: failure,
+        lang: out.lang,
+        surface: 'cli',
+      }),
+    );
+  } catch (err) {
+    const text = errorText(asHelperError(err), out.lang);
+    io.stderr.write(`${printableLines(`! ${text.title}: ${text.detail}`)}\n`);
   }
 }

@@ -76,6 +76,7 @@ export type { FlowOptions } from './flows/flow';
 export { formatDuration, Trigger } from './flows/timing';
 export { registerSecret } from './log/logger';
 export { loadManifest } from './manifest/manifest-file';
+export { resultFileArgument, writeResultFile } from './result-file';
 export { RegistrationService } from './service';
 export type { KeychainBackend, KeyringGuard } from './store/keychain-backend';
 export { appDataDir, logFile } from './store/paths';

@@ -3,9 +3,10 @@
 // tests can drive all of this with a stand-in.
 import { dirname, join } from 'node:path';
 import type * as Electron from 'electron';
-import { type ErrorCode, EXIT_CODES } from '../../shared/errors/meta';
+import { EXIT_CODES } from '../../shared/errors/meta';
 import { CHANNEL_NAMES, FLOW_EVENT_CHANNEL } from '../../shared/ipc/channels';
 import type { Lang } from '../../shared/lang';
+import type { LaunchResult } from '../../shared/result';
 import {
   appDataDir,
   createCore,
@@ -13,10 +14,14 @@ import {
   KEY_SERVICE,
   logFile,
   readSettings,
+  writeResultFile,
   writeSettings,
 } from '../core/index';
 import { createIpcHandlers, type IpcHandlers } from '../ipc/handlers';
-import { launchState, parseLaunchArgs, startLang } from '../ipc/launch';
+import { type HandoverReply, openHandover } from '../ipc/handover';
+import { asksForWork, launchState, parseLaunchArgs, startLang } from '../ipc/launch';
+import { LaunchLedger } from '../ipc/launch-ledger';
+import { secondLaunch } from '../ipc/second-launch';
 import { secretClipboard } from './clipboard';
 import { APP_ORIGIN, APP_SCHEME, rendererResponse } from './protocol';
 import {
@@ -98,16 +103,26 @@ export interface ShellOptions {
   isPackaged: boolean;
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;
+  /** How long a second launch looks for the running helper (it may still be starting). */
+  handoverWaitMs?: number;
 }
 
 export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCode(): number } {
   const { app, BrowserWindow, ipcMain, protocol, shell, clipboard, Menu } = electron;
-  let outcome: ErrorCode | 'ok' | undefined;
-  const exitCode = () => (outcome && outcome !== 'ok' ? EXIT_CODES[outcome] : 0);
+  const testEnv = testEnvironment(opts.env, opts.isPackaged);
+  const platform = opts.platform ?? process.platform;
+  const home = testEnv.home ?? appDataDir(systemFolders(opts.env), platform);
+  // This launch's result, settled when the app closes or a second launch takes over (launch-ledger.ts).
+  let ownResult: LaunchResult | undefined;
+  const exitCode = () => ownResult?.exitCode ?? 0;
 
   if (!app.requestSingleInstanceLock()) {
-    // Another helper runs: it receives our arguments through 'second-instance' and takes over.
-    app.quit();
+    // Another helper runs: it gets our arguments, and we end with the result of what they asked for.
+    const lang = startLang(undefined, readSettings(home).lang, app.getLocale());
+    void secondLaunch(home, opts.argv, lang, { findWithinMs: opts.handoverWaitMs }).then(
+      (code) => app.exit(code),
+      () => app.exit(EXIT_CODES['already-running']),
+    );
     return { exitCode };
   }
 
@@ -119,12 +134,7 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
   ]);
 
   const args = parseLaunchArgs(opts.argv);
-  const testEnv = testEnvironment(opts.env, opts.isPackaged);
-  const platform = opts.platform ?? process.platform;
-  const { core, home } = createCore({
-    home: testEnv.home ?? appDataDir(systemFolders(opts.env), platform),
-    service: testEnv.service ?? KEY_SERVICE,
-  });
+  const { core } = createCore({ home, service: testEnv.service ?? KEY_SERVICE });
   const settings = readSettings(home);
   let lang: Lang = startLang(args.lang, settings.lang, app.getLocale());
   const launch = launchState(args, opts);
@@ -150,11 +160,24 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
       },
     },
     discoveryCandidates: testEnv.candidates,
-    onOutcome: (o) => {
-      outcome = o;
-    },
   });
+  const ledger = new LaunchLedger(
+    {
+      action: launch.action,
+      settle: (result) => {
+        ownResult = result;
+        if (!args.resultFile) return;
+        try {
+          writeResultFile(args.resultFile, result);
+        } catch (err) {
+          core.log.warn('the result file could not be written', { reason: String(err) });
+        }
+      },
+    },
+    () => lang,
+  );
   handlers.subscribe((event) => {
+    ledger.saw(event);
     if (window && !window.isDestroyed()) window.webContents.send(FLOW_EVENT_CHANNEL, event);
   });
   registerIpc(ipcMain, handlers, () => window);
@@ -185,19 +208,34 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   }
 
-  app.on('second-instance', (_event, argv) => {
-    const next = parseLaunchArgs(argv.slice(1));
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-    // Hand the new arguments over, unless a flow is running: then the merchant finishes that first.
-    if (!handlers.busy() && (next.action || next.manifest || next.wawi)) {
-      Object.assign(launch, launchState(next, opts));
-      if (next.lang) lang = next.lang;
-      window?.webContents.reload();
-    }
-  });
+  function bringToFront() {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+  // Electron tells of a second launch (and lets this window come to the front); its arguments and its
+  // wait for the result come over the hand-over channel.
+  app.on('second-instance', bringToFront);
+  // A second launch's arguments are taken over unless a flow runs: then the merchant finishes that first.
+  function onSecondLaunch(argv: string[]): HandoverReply {
+    bringToFront();
+    const next = parseLaunchArgs(argv);
+    if (!asksForWork(next)) return { taken: false, reason: 'focus' };
+    if (handlers.busy() || leaving) return { taken: false, reason: 'busy' };
+    Object.assign(launch, launchState(next, opts));
+    if (next.lang) lang = next.lang;
+    window?.webContents.reload();
+    const result = new Promise<LaunchResult>((settle) => ledger.handOver({ action: launch.action, settle }));
+    return { taken: true, result };
+  }
+  let handover: { close(): void } | undefined;
+  openHandover(home, onSecondLaunch, platform).then(
+    (h) => {
+      handover = h;
+      if (leaving) h.close();
+    },
+    (err: unknown) => core.log.warn('second launches cannot be handed over', { reason: String(err) }),
+  );
 
   // Every webContents (the window's and any other) is locked down as it is created.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -211,7 +249,11 @@ export function startApp(electron: ElectronModule, opts: ShellOptions): { exitCo
     void handlers
       .clearClipboard()
       .catch(() => undefined)
-      .finally(() => app.exit(exitCode()));
+      .finally(() => {
+        ledger.close();
+        handover?.close();
+        app.exit(exitCode());
+      });
   }
   app.on('window-all-closed', leave);
   // The menu's Quit, Cmd+Q, app.quit(): the windows would close without 'window-all-closed'.

@@ -3,8 +3,6 @@
 // the keychain is the core's rule (FlowControl); the app warns before it sends that cancel. The app never
 // gives up storing an accepted key by itself.
 import { randomUUID } from 'node:crypto';
-import type { ErrorCode } from '../../shared/errors/meta';
-import { isFinal, outcomeOf } from '../../shared/flow';
 import type { FlowEvent } from '../../shared/registration';
 import { FlowControl, type FlowOptions } from '../core/index';
 
@@ -13,8 +11,6 @@ export type StartFlow = (opts: FlowOptions & { confirmation: Promise<void> }) =>
 export class FlowRunner {
   private readonly listeners = new Set<(e: FlowEvent) => void>();
   private readonly flows = new Map<string, FlowControl>();
-
-  constructor(private readonly onOutcome?: (outcome: ErrorCode | 'ok') => void) {}
 
   /** Starts a flow; its progress and end arrive as events. Returns its id. */
   start(run: StartFlow): string {
@@ -71,7 +67,6 @@ export class FlowRunner {
   }
 
   private emit(e: FlowEvent) {
-    if (isFinal(e.state)) this.onOutcome?.(outcomeOf(e));
     for (const l of this.listeners) {
       try {
         l(e);

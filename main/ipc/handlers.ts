@@ -13,7 +13,7 @@ import type { HandlerDeps, IpcHandlers } from './types';
 export type { Clipboard, HandlerDeps, IpcHandlers, LaunchState } from './types';
 
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
-  const runner = new FlowRunner(deps.onOutcome);
+  const runner = new FlowRunner();
   const probed = new ProbedServers();
   const copied = new CopiedKey(deps);
   const handle = createDispatcher(

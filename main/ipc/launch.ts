@@ -1,5 +1,5 @@
 // Launch arguments of the desktop app: --manifest <path>, --wawi <url>, --action register|manage|rotate|revoke,
-// --lang de|en. Chromium and Electron switches are ignored.
+// --lang de|en, --result-file <path>. Chromium and Electron switches are ignored.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,8 @@ export interface LaunchArgs {
   manifest?: string;
   wawi?: string;
   lang?: Lang;
+  /** --result-file: where the outcome is written for the vendor's onboarding (shared/result.ts). */
+  resultFile?: string;
   /** Problems with the arguments, in plain words. */
   problems: string[];
 }
@@ -25,6 +27,7 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
       wawi: { type: 'string' },
       action: { type: 'string' },
       lang: { type: 'string' },
+      'result-file': { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -36,7 +39,7 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   if (action && !isLaunchAction(action))
     problems.push(`--action must be one of ${LAUNCH_ACTIONS.join(', ')}, not "${action}".`);
   if (lang && !isLang(lang)) problems.push(`--lang must be de or en, not "${lang}".`);
-  for (const name of ['manifest', 'wawi', 'action', 'lang'] as const) {
+  for (const name of ['manifest', 'wawi', 'action', 'lang', 'result-file'] as const) {
     if (values[name] === true) problems.push(`--${name} needs a value.`);
   }
   return {
@@ -44,6 +47,7 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
     manifest: str(values.manifest),
     wawi: str(values.wawi),
     lang: isLang(lang) ? lang : undefined,
+    resultFile: str(values['result-file']),
     problems,
   };
 }
@@ -85,4 +89,9 @@ export function launchState(
 /** The language to start in: the launch argument, else the merchant's last choice, else the system's. */
 export function startLang(argument: Lang | undefined, lastChoice: Lang | undefined, locale: string): Lang {
   return argument ?? lastChoice ?? langOfLocale(locale);
+}
+
+/** Whether a launch asks for something (a flow, a manifest, a server), or only for the window. */
+export function asksForWork(args: LaunchArgs): boolean {
+  return Boolean(args.action || args.manifest || args.wawi);
 }

@@ -1,6 +1,5 @@
 // What the IPC handler table is built from (the service, the launch, the clipboard, the OS) and what
 // it offers the shell.
-import type { ErrorCode } from '../../shared/errors/meta';
 import type { Envelope } from '../../shared/ipc/schemas';
 import type { Lang } from '../../shared/lang';
 import type { LaunchAction } from '../../shared/launch';
@@ -41,8 +40,6 @@ export interface HandlerDeps {
   discoveryCandidates?: string[];
   clipboardClearMs?: number;
   setTimer?: (fn: () => Promise<void> | undefined, ms: number) => unknown;
-  /** Called with every flow's outcome (for the process exit code). */
-  onOutcome?: (outcome: ErrorCode | 'ok') => void;
   /** A vendor-branded build's product name (window title and header); else the helper's own name. */
   productName?: string;
 }

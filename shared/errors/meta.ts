@@ -113,6 +113,9 @@ export const ERROR_META = {
   'several-servers': { exit: 11, outcome: 'several servers', retryFrom: 'server' },
   'invalid-address': { exit: 12, outcome: 'invalid address', retryFrom: 'server' },
   'invalid-input': { exit: 2, outcome: 'usage', retryFrom: 'none' },
+  // A second launch of the desktop app that the running helper did not take over (it runs a flow, or
+  // the launch asked for nothing): nothing was started for it.
+  'already-running': { exit: 60, outcome: 'the helper already runs: nothing started', retryFrom: 'none' },
   internal: { exit: 1, outcome: 'unexpected', retryFrom: 'same' },
 } as const satisfies Record<string, ErrorMeta>;
 

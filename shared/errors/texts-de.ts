@@ -163,6 +163,12 @@ export const TEXTS_DE: Record<ErrorCode, ErrorText> = {
     detail: 'Das ist keine Adresse eines Wawi-REST-Servers.',
     next: `Geben Sie sie so ein: 127.0.0.1:${DEFAULT_PORT} oder http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
+  'already-running': {
+    title: 'Der Helfer ist bereits geöffnet',
+    detail:
+      'Der Wawi Registration Helper läuft auf diesem Computer bereits und wurde in den Vordergrund geholt. Dieser Aufruf hat nichts gestartet.',
+    next: 'Beenden oder schließen Sie das geöffnete Fenster des Helfers und starten Sie dann erneut.',
+  },
   'invalid-input': {
     title: 'Ungültige Eingabe',
     detail: '{reason}',

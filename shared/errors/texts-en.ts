@@ -160,6 +160,12 @@ export const TEXTS_EN: Record<ErrorCode, ErrorText> = {
     detail: 'This is not the address of a Wawi REST server.',
     next: `Enter it like 127.0.0.1:${DEFAULT_PORT} or http://wawi-server:${DEFAULT_PORT}/api/${DEFAULT_DATABASE}.`,
   },
+  'already-running': {
+    title: 'The helper is already open',
+    detail:
+      'The Wawi Registration Helper already runs on this computer and was brought to the front. This launch started nothing.',
+    next: 'Finish or close the open helper window, then start again.',
+  },
   'invalid-input': {
     title: 'Invalid input',
     detail: '{reason}',

@@ -51,7 +51,47 @@ export const VARIANTS: Partial<Record<ErrorCode, Record<string, Record<Lang, Par
       },
     },
   },
+  'already-running': {
+    // The running helper runs a registration or key change: the merchant finishes that first.
+    busy: {
+      en: {
+        detail:
+          'The Wawi Registration Helper already runs on this computer and is in the middle of a registration or a key change. This launch started nothing; the open window was brought to the front.',
+        next: 'Let the merchant finish in the open helper window, then start again.',
+      },
+      de: {
+        detail:
+          'Der Wawi Registration Helper läuft auf diesem Computer bereits und ist mitten in einer Registrierung oder einem Schlüsselwechsel. Dieser Aufruf hat nichts gestartet; das geöffnete Fenster wurde in den Vordergrund geholt.',
+        next: 'Schließen Sie den Vorgang im geöffneten Fenster des Helfers ab und starten Sie dann erneut.',
+      },
+    },
+    // The running helper did not answer the hand-over, or ended without a result.
+    'no-answer': {
+      en: {
+        detail:
+          'The Wawi Registration Helper already runs on this computer, but it did not take this launch over or ended without reporting a result.',
+        next: 'Close the helper (also in the Task Manager, if no window shows), then start again.',
+      },
+      de: {
+        detail:
+          'Der Wawi Registration Helper läuft auf diesem Computer bereits, hat diesen Aufruf aber nicht übernommen oder wurde ohne Ergebnis beendet.',
+        next: 'Schließen Sie den Helfer (falls kein Fenster zu sehen ist, im Task-Manager) und starten Sie dann erneut.',
+      },
+    },
+  },
   cancelled: {
+    // The window was closed before the launch's registration or key change ended.
+    closed: {
+      en: {
+        detail: 'The helper was closed before the registration or key change was finished.',
+        next: 'Start the helper again to go on. A request that is still waiting in JTL-Wawi is taken up then.',
+      },
+      de: {
+        detail:
+          'Der Helfer wurde geschlossen, bevor die Registrierung oder der Schlüsselwechsel abgeschlossen war.',
+        next: 'Starten Sie den Helfer erneut, um fortzufahren. Eine Anfrage, die in JTL-Wawi noch wartet, wird dann übernommen.',
+      },
+    },
     // Cancelled after a request went out and expired in Wawi (its dialog was closed): nothing waits there.
     expired: {
       en: {

@@ -86,6 +86,7 @@ describe('what an error code means (ERROR_META)', () => {
     );
     expect(ERROR_CODES.filter((c) => retryFrom(c) === 'none').sort()).toEqual(
       [
+        'already-running',
         'instance-not-allowed',
         'invalid-input',
         'licence-missing',

@@ -357,12 +357,22 @@ describe('app lifecycle', () => {
     },
   };
 
-  it('a second launch quits at once and leaves the work to the first', () => {
+  it('a second launch that finds no running helper opens nothing and exits 60, never 0', async () => {
     const f = fakeElectron({ lock: false });
-    startApp(f.electron, opts);
-    expect(f.raw.app.quit).toHaveBeenCalled();
+    const file = join(testEnv.WAWI_REGISTER_HOME!, 'out', 'result.json');
+    startApp(f.electron, {
+      ...opts,
+      argv: ['--action', 'register', '--result-file', file],
+      handoverWaitMs: 0,
+    });
+    await vi.waitFor(() => expect(f.raw.app.exit).toHaveBeenCalledWith(60));
     expect(f.windows).toHaveLength(0);
     expect(f.ipcHandlers.size).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      outcome: 'already-running',
+      exitCode: 60,
+      error: { variant: 'no-answer' },
+    });
   });
 
   it('creates one hardened window on the app protocol, wires IPC and the session', async () => {
@@ -391,22 +401,21 @@ describe('app lifecycle', () => {
     expect(lang).toEqual({ ok: true, data: { lang: 'de' } });
   });
 
-  it('a second launch focuses the window and hands over its arguments', async () => {
-    const f = fakeElectron();
-    startApp(f.electron, opts);
-    await Promise.resolve();
-    await Promise.resolve();
-    const w = f.windows[0]!;
-    f.appListeners.get('second-instance')!({}, [
-      'helper.exe',
-      '--manifest',
-      join(DEMO_APP, 'manifest.json'),
-      '--lang',
-      'en',
-    ]);
+  it('a second launch is handed over: the window reloads with its arguments, and it ends with their result', async () => {
+    const first = fakeElectron();
+    startApp(first.electron, opts);
+    await vi.waitFor(() => expect(first.windows).toHaveLength(1));
+    const w = first.windows[0]!;
+    const file = join(testEnv.WAWI_REGISTER_HOME!, 'second.json');
+    const second = fakeElectron({ lock: false });
+    startApp(second.electron, {
+      ...opts,
+      argv: ['--manifest', join(DEMO_APP, 'manifest.json'), '--lang', 'en', '--result-file', file],
+    });
+    await vi.waitFor(() => expect(w.webContents.reload).toHaveBeenCalled());
     expect(w.focus).toHaveBeenCalled();
-    expect(w.webContents.reload).toHaveBeenCalled();
-    const launch = (await f.ipcHandlers.get('app:launch')!(
+    expect(second.windows).toHaveLength(0);
+    const launch = (await first.ipcHandlers.get('app:launch')!(
       { senderFrame: { url: `${APP_ORIGIN}/` }, sender: w.webContents },
       {},
     )) as {
@@ -416,6 +425,16 @@ describe('app lifecycle', () => {
       action: 'register',
       manifest: { AppId: 'WawiHelperDemo/v1' },
       lang: 'en',
+    });
+    // The merchant closes the window without registering: the first launch (the list) ended fine; the
+    // second, which asked for a registration, ends cancelled, and its result file says so.
+    first.appListeners.get('window-all-closed')!();
+    await vi.waitFor(() => expect(first.raw.app.exit).toHaveBeenCalledWith(0));
+    await vi.waitFor(() => expect(second.raw.app.exit).toHaveBeenCalledWith(25));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      outcome: 'cancelled',
+      action: 'register',
+      error: { variant: 'closed' },
     });
   });
 

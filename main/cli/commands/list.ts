@@ -26,9 +26,10 @@ export async function verifyCommand(ctx: Ctx): Promise<number> {
   const { record, result } = await core.verify(r.account, signal);
   const code = verifyErrorCode(result);
   // The --json document agrees with the exit code: a key Wawi refuses is no success.
-  if (code)
+  if (code) {
+    out.failure = { code, params: { address: record.server.baseUrl, appId: record.appId } };
     out.document({ ok: false, exitCode: EXIT_CODES[code], command: 'verify', registration: record, result });
-  else out.done({ command: 'verify', registration: record, result });
+  } else out.done({ command: 'verify', registration: record, result });
   out.result(
     out.t.verifyResult(`${record.displayName} (${record.server.baseUrl})`, out.t.status[result] ?? result),
   );

@@ -31,7 +31,7 @@ export async function revokeCommand(ctx: Ctx): Promise<number> {
   if (options.localOnly) {
     await core.forget(r.account);
     out.result(`✔ ${out.t.forgotten}`);
-    out.done({ command: 'revoke', localOnly: true, account: r.account });
+    out.done({ command: 'revoke', localOnly: true, account: r.account, registration: r });
     return 0;
   }
   out.say(out.t.removeInWawi(r.displayName));
@@ -43,6 +43,6 @@ export async function revokeCommand(ctx: Ctx): Promise<number> {
     close();
   }
   out.result(`✔ ${out.t.revoked(keychainName(io.platform, out.lang))}`);
-  out.done({ command: 'revoke', localOnly: false, account: r.account });
+  out.done({ command: 'revoke', localOnly: false, account: r.account, registration: r });
   return 0;
 }

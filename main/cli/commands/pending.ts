@@ -53,6 +53,7 @@ export async function resumeCommand(ctx: Ctx): Promise<number> {
     return 0;
   }
   const exitCode = EXIT_CODES[failed.code];
+  out.failure = failed;
   if (out.json) out.document({ ok: false, exitCode, ...doc });
   return exitCode;
 }

@@ -2,9 +2,10 @@
 // stdout, or exactly one JSON document with --json. Text from a server is printed without escape
 // sequences or control characters.
 import { EXIT_CODES } from '../../../shared/errors/meta';
-import { errorText } from '../../../shared/errors/text';
+import { errorText, type TextableError } from '../../../shared/errors/text';
 import type { Lang } from '../../../shared/lang';
 import { inertJson, printable, printableLines } from '../../../shared/printable';
+import type { RegistrationRecord } from '../../../shared/registration';
 import { formatClock } from '../../../shared/time';
 import type { HelperError } from '../../core/index';
 import type { CliIO } from '../io';
@@ -18,6 +19,9 @@ export class Output {
   private frame = 0;
   private lastLine = 0;
   private clock: (now: number) => string = () => '';
+  /** What the result document (--result-file) reports: the last registration shown and the failure. */
+  registration?: RegistrationRecord;
+  failure?: TextableError;
 
   constructor(
     private readonly io: CliIO,
@@ -88,11 +92,13 @@ export class Output {
   /** The one --json document of a command. */
   document(doc: Record<string, unknown>) {
     this.stopSpinner();
+    if (isRecord(doc.registration)) this.registration = doc.registration;
     if (this.json) this.io.stdout.write(`${inertJson(doc, 2)}\n`);
   }
 
   fail(err: HelperError): number {
     this.stopSpinner();
+    this.failure ??= err;
     const exitCode = EXIT_CODES[err.code];
     const text = errorText(err, this.lang);
     if (this.json) {
@@ -120,4 +126,8 @@ export function describeError(err: HelperError, lang: Lang) {
     next: text.next,
     ...(text.technical ? { technical: text.technical } : {}),
   };
+}
+
+function isRecord(value: unknown): value is RegistrationRecord {
+  return typeof value === 'object' && value !== null && 'account' in value && 'fingerprint' in value;
 }
