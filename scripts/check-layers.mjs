@@ -10,6 +10,7 @@
 //   main/cli        → shared, main/core (index), tools/wawi-sim (index)  commander, Node
 //   renderer        → shared                              react, react-dom
 //   tools/wawi-sim  → (nothing)                           Node
+//   readers/node    → (nothing: a package of its own)     keytar, Node
 //
 // Product code (main, shared, renderer, tools) never imports test/.
 //
@@ -37,6 +38,7 @@ export const LAYERS = {
   },
   renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'] },
   'tools/wawi-sim': { layers: [], packages: NODE },
+  'readers/node': { layers: [], packages: ['keytar', ...NODE] },
 };
 
 /** The tiers of main/core, highest first (a file may import its own tier and the ones below). */
