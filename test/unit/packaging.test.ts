@@ -8,6 +8,7 @@ import Ajv from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../../main/core/manifest/manifest-file';
+import { appDataDir } from '../../main/core/store/paths';
 import { ROOT } from '../helpers/proc';
 
 const require = createRequire(import.meta.url);
@@ -67,6 +68,20 @@ describe('electron-builder.yml', () => {
     expect(r.stderr).toContain('WIN_CSC_LINK');
     expect(r.stderr).toContain('WIN_CSC_KEY_PASSWORD');
     expect(r.stderr).toContain('--unsigned');
+  });
+
+  // An upgrade is the new installer run over the old one (same appId, per user): what the helper keeps
+  // must survive it and an uninstall. Running the installer itself is the Windows CI job's part.
+  it('an upgrade or uninstall keeps the keys and registrations: they live outside the install folder', () => {
+    expect(config.nsis).toMatchObject({ deleteAppDataOnUninstall: false, perMachine: false, oneClick: true });
+    const branding = JSON.parse(readFileSync(join(ROOT, 'vendor/branding.json'), 'utf8'));
+    // The appId names the product, never a version: each version installs over the one before.
+    expect(branding.appId).not.toMatch(/\d+\.\d+/);
+    const env = { APPDATA: 'C:\\Users\\m\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\m\\AppData\\Local' };
+    const data = appDataDir(env, 'win32', 'C:\\Users\\m').replaceAll('/', '\\');
+    const installed = `${env.LOCALAPPDATA}\\Programs\\${branding.productName}`;
+    expect(data.startsWith(installed)).toBe(false);
+    expect(installed.startsWith(data)).toBe(false);
   });
 
   it('packs into asar with keytar unpacked, and ships the vendor manifest and icon', () => {
