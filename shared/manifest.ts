@@ -2,6 +2,7 @@
 // `AppIconFile` (a PNG path relative to the manifest) as an alternative to base64 `AppIcon`.
 
 import { adviceOn } from './manifest-advice';
+import { serviceAccountField } from './service-account';
 import { isLoopbackHost } from './wawi-address';
 import * as z from './zod';
 
@@ -96,6 +97,12 @@ export const manifestFileSchema = z
       (u) => u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname)),
       'must be an https address (http only for this computer, e.g. http://127.0.0.1:8080/sign)',
     ).optional(),
+    /**
+     * The app runs as a Windows service under this account (LocalSystem, NetworkService, LocalService,
+     * NT SERVICE\\<name> or DOMAIN\\<account>): the helper also keeps the key where only that account can
+     * read it (docs/vendor-guide.md, "Apps that run as a Windows service"). Not sent to Wawi.
+     */
+    ServiceAccount: serviceAccountField.optional(),
     AppIcon: z.string().optional(),
     AppIconFile: z.string().min(1).optional(),
   })

@@ -3,6 +3,7 @@
 
 import { serializedErrorSchema } from './errors/schema';
 import { FLOW_KINDS, FLOW_STATES } from './flow';
+import { serviceKeySchema } from './service-account';
 import * as z from './zod';
 
 export const serverRefSchema = z.object({
@@ -96,6 +97,8 @@ export const registrationRecordSchema = z.object({
    * the first instance.
    */
   instance: z.number().int().min(2).optional(),
+  /** The app runs as a Windows service: its account, and what became of the key's copy for it. */
+  serviceKey: serviceKeySchema.optional(),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
@@ -162,6 +165,8 @@ export const pendingRegistrationSchema = z.object({
   /** A further instance: its number, and the request id of the first instance it was asked for with. */
   instance: z.number().int().min(2).optional(),
   instanceOf: z.string().optional(),
+  /** The manifest's ServiceAccount: the key also goes where only that account reads it. */
+  serviceAccount: z.string().optional(),
 });
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
 

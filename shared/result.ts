@@ -6,6 +6,7 @@ import { errorCodeSchema } from './errors/schema';
 import { errorText, type Surface, type TextableError } from './errors/text';
 import type { Lang } from './lang';
 import type { RegistrationRecord } from './registration';
+import { serviceKeySchema } from './service-account';
 import * as z from './zod';
 
 export const RESULT_VERSION = 1;
@@ -40,6 +41,8 @@ export const launchResultSchema = z.object({
       grantedScopes: z.array(z.string()),
       /** First 8 hex digits of the key's SHA-256: compare with what your app reads. */
       keyFingerprint: z.string(),
+      /** A service app (manifest ServiceAccount): its account, the copy's state and file. */
+      serviceKey: serviceKeySchema.optional(),
     })
     .optional(),
   /** On failure: the error code, its parameters and its text in the launch language. */
@@ -94,6 +97,7 @@ export function launchResult(input: ResultInput): LaunchResult {
             ...(r.server.certificatePin ? { certificatePin: r.server.certificatePin } : {}),
             grantedScopes: r.grantedScopes,
             keyFingerprint: r.fingerprint,
+            ...(r.serviceKey ? { serviceKey: r.serviceKey } : {}),
           },
         }
       : {}),

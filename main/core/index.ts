@@ -5,6 +5,9 @@
 import type { CorePorts } from './flows/context';
 import { createLogger, type Level, type Logger } from './log/logger';
 import { RegistrationService } from './service';
+import { serviceKeyDir } from './service-key/plan';
+import { noServiceKeys, type ServiceKeyStore } from './service-key/store';
+import { WindowsServiceKeyStore } from './service-key/windows-store';
 import { storeInFreshProcess } from './store/fresh-store';
 import { type KeychainBackend, type KeyringGuard, loadKeytar } from './store/keychain-backend';
 import { accountLockPath, acquireLock, keychainLockPath } from './store/keychain-lock';
@@ -28,6 +31,8 @@ export interface CoreEnvironment {
   verbose?: boolean;
   http?: HttpOptions;
   logger?: Logger;
+  /** The platform the service key store is chosen for (default process.platform). */
+  platform?: NodeJS.Platform;
   /** Ports and timings to replace (tests). */
   overrides?: Partial<CorePorts>;
 }
@@ -63,11 +68,21 @@ export function createCore(env: CoreEnvironment = {}): {
     vault,
     metadata,
     logger,
+    serviceKeys: serviceKeyStore(env.platform ?? process.platform, processEnv),
     http: env.http,
     accountLock: (account, wait) => acquireLock(accountLockPath(vault.service, account, processEnv), wait),
     ...env.overrides,
   });
   return { core, home, logger, vault, metadata };
+}
+
+/**
+ * Where service apps' key copies go: %ProgramData%\Wawi Registration Helper\keys on Windows
+ * (WAWI_REGISTER_SERVICE_KEY_DIR elsewhere: the Windows tests), nowhere on other platforms.
+ */
+function serviceKeyStore(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): ServiceKeyStore {
+  if (platform !== 'win32') return noServiceKeys(platform);
+  return new WindowsServiceKeyStore(env.WAWI_REGISTER_SERVICE_KEY_DIR || serviceKeyDir(env), { env });
 }
 
 export { asHelperError, HelperError, isHelperError, notRegistered } from './errors';
@@ -85,3 +100,4 @@ export { KEY_SERVICE } from './store/vault';
 export { accountName, hasScheme, isLoopback, parseWawiAddress, type WawiServer } from './wawi/address';
 export { fingerprintOrThrow } from './wawi/connection';
 export type { DiscoveredServer } from './wawi/discovery';
+export { powershellArgs, powershellPath, type Spawn } from './windows/powershell';

@@ -3,8 +3,7 @@
 // text and the markers are written together by PowerShell (WinForms DataObject), the key on stdin,
 // never on the command line. If that fails the key is not copied at all.
 import { spawn } from 'node:child_process';
-import { win32 } from 'node:path';
-import { HelperError } from '../core/index';
+import { HelperError, powershellArgs, powershellPath, type Spawn } from '../core/index';
 import type { Clipboard } from '../ipc/handlers';
 
 /** The formats Windows reads: any data under the first; a DWORD 0 under the other two. */
@@ -27,24 +26,12 @@ export const WINDOWS_SCRIPT = [
   '[System.Windows.Forms.Clipboard]::SetDataObject($data, $true)',
 ].join('; ');
 
-export type Spawn = typeof spawn;
-
-/**
- * Windows PowerShell by its absolute path: a bare name may be looked up in the current folder first,
- * where a planted powershell.exe would receive the key on stdin.
- */
-export function powershellPath(env: NodeJS.ProcessEnv = process.env): string {
-  const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-  return win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
-}
-
 function writeOnWindows(text: string, run: Spawn): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = run(
-      powershellPath(),
-      ['-NoProfile', '-NonInteractive', '-STA', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_SCRIPT],
-      { stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true },
-    );
+    const child = run(powershellPath(), powershellArgs(WINDOWS_SCRIPT, true), {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      windowsHide: true,
+    });
     const fail = (reason: string) =>
       reject(new HelperError('internal', { params: { reason: `the key could not be copied (${reason})` } }));
     child.once('error', (err) => fail((err as NodeJS.ErrnoException).code ?? 'PowerShell did not start'));

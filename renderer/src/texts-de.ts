@@ -4,6 +4,12 @@ import { MENU } from '../../shared/ui-terms';
 import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
 import type { Texts } from './texts-en';
 
+/** Button names, also named in sentences that send the merchant to them. */
+const MANAGE = 'Registrierungen verwalten';
+const CHECK = 'Prüfen';
+const MANAGE_QUOTED = `„${MANAGE}“`;
+const CHECK_QUOTED = `„${CHECK}“`;
+
 export const de: Texts = {
   appTitle: 'Wawi-Registrierungshelfer',
   switchLanguage: 'Sprache wechseln',
@@ -16,7 +22,7 @@ export const de: Texts = {
   close: 'Schließen',
   tryAgain: 'Erneut versuchen',
   startOver: 'Neu beginnen',
-  manage: 'Registrierungen verwalten',
+  manage: MANAGE,
 
   connectTitle: 'Mit Ihrer JTL-Wawi verbinden',
   connectIntro: (name) => `Wählen Sie den Wawi-REST-Server, den ${name} nutzen soll.`,
@@ -122,6 +128,23 @@ export const de: Texts = {
   doneWhere: (name, platform) =>
     `Ihr Schlüssel liegt sicher in ${de.keychain(platform)} Ihres Benutzerkontos. ${name} liest ihn dort selbst: Sie müssen nichts kopieren oder eintippen.`,
   doneClose: 'Sie können dieses Fenster jetzt schließen.',
+  serviceKey: {
+    stored: (account, path) =>
+      `Für den Windows-Dienst der App (Konto ${account}) liegt eine Kopie des Schlüssels in ${path}. Lesen können sie nur dieses Konto, das System und Administratoren.`,
+    'not-windows': (account) =>
+      `Die App läuft laut Hersteller als Windows-Dienst (Konto ${account}). Dienste gibt es nur unter Windows: Auf diesem Computer liegt der Schlüssel nur in Ihrem Schlüsselspeicher. Registrieren Sie die App auf dem Windows-PC, auf dem der Dienst läuft.`,
+    'account-unknown': (account) =>
+      `Windows kennt das Dienstkonto ${account} nicht, das der Hersteller angibt: Der Dienst kann den Schlüssel noch nicht lesen. Ihr Schlüssel ist sicher gespeichert. Bitten Sie den Hersteller oder Ihre IT, das Konto einzurichten, und klicken Sie danach unter ${MANAGE_QUOTED} bei dieser App auf ${CHECK_QUOTED}.`,
+    denied: (account, path) =>
+      `Windows lässt den Helfer nicht in den Ordner für Dienstschlüssel schreiben: Ein anderer Benutzer dieses PCs hat ihn angelegt. Ihr Schlüssel ist sicher gespeichert, aber der Dienst (Konto ${account}) kann ihn noch nicht lesen. Bitten Sie Ihre IT, Ihnen den Ordner ${path} freizugeben, und klicken Sie danach unter ${MANAGE_QUOTED} bei dieser App auf ${CHECK_QUOTED}.`,
+    missing: (account) =>
+      `Die Kopie des Schlüssels für den Windows-Dienst (Konto ${account}) ließ sich nicht anlegen. Ihr Schlüssel ist sicher gespeichert. Klicken Sie unter ${MANAGE_QUOTED} bei dieser App auf ${CHECK_QUOTED}, um es erneut zu versuchen.`,
+    differs: (account) =>
+      `Die Kopie des Schlüssels für den Windows-Dienst (Konto ${account}) enthält einen anderen Schlüssel. Klicken Sie unter ${MANAGE_QUOTED} bei dieser App auf ${CHECK_QUOTED}, um sie zu ersetzen.`,
+    failed: (account) =>
+      `Die Kopie des Schlüssels für den Windows-Dienst (Konto ${account}) ließ sich nicht anlegen. Ihr Schlüssel ist sicher gespeichert. Klicken Sie unter ${MANAGE_QUOTED} bei dieser App auf ${CHECK_QUOTED}, um es erneut zu versuchen.`,
+  },
+  colService: 'Windows-Dienst',
   keychainSubject: (platform) =>
     platform === 'win32'
       ? 'Die Windows-Anmeldeinformationsverwaltung'
@@ -186,7 +209,7 @@ export const de: Texts = {
     'certificate-changed': 'Zertifikat geändert: nichts gesendet',
     unknown: 'Nicht geprüft',
   },
-  verify: 'Prüfen',
+  verify: CHECK,
   rotate: 'Schlüssel erneuern',
   addInstance: 'Weitere Instanz registrieren',
   instance: (n: number) => `Instanz ${n}`,

@@ -1,7 +1,14 @@
 // The wizard's words in English (error texts come from shared/errors/).
 import type { ScopeSummary } from '../../shared/scope-words';
+import type { ServiceKeyState } from '../../shared/service-account';
 import { MENU } from '../../shared/ui-terms';
 import { DEFAULT_DATABASE, DEFAULT_PORT, WAWI_PORTS } from '../../shared/wawi-address';
+
+/** Button names, also named in sentences that send the merchant to them. */
+const MANAGE = 'Manage registrations';
+const CHECK = 'Check';
+const MANAGE_QUOTED = `"${MANAGE}"`;
+const CHECK_QUOTED = `"${CHECK}"`;
 
 export const en = {
   appTitle: 'Wawi Registration Helper',
@@ -15,7 +22,7 @@ export const en = {
   close: 'Close',
   tryAgain: 'Try again',
   startOver: 'Start again',
-  manage: 'Manage registrations',
+  manage: MANAGE,
 
   connectTitle: 'Connect to your JTL-Wawi',
   connectIntro: (name: string) => `Choose the Wawi REST server that ${name} should use.`,
@@ -126,6 +133,24 @@ export const en = {
   doneWhere: (name: string, platform: string) =>
     `The key is stored safely in ${en.keychain(platform)} of your user account. ${name} reads it from there by itself: you need not copy or type anything.`,
   doneClose: 'You can close this window now.',
+  /** A service app's copy of its key (record.serviceKey): what became of it, and what to do. */
+  serviceKey: {
+    stored: (account, path) =>
+      `For the app's Windows service (account ${account}) a copy of the key is in ${path}. Only that account, the system and administrators can read it.`,
+    'not-windows': (account) =>
+      `The vendor says the app runs as a Windows service (account ${account}). Services exist on Windows only: on this computer the key is in your keychain only. Register the app on the Windows PC where the service runs.`,
+    'account-unknown': (account) =>
+      `Windows does not know the service account ${account} the vendor names, so the service cannot read the key yet. Your key is stored safely. Ask the vendor or your IT to set up the account, then click ${CHECK_QUOTED} for this app under ${MANAGE_QUOTED}.`,
+    denied: (account, path) =>
+      `Windows does not let the helper write to the folder for service keys: another user of this PC set it up. Your key is stored safely, but the service (account ${account}) cannot read it yet. Ask your IT to give you access to the folder ${path}, then click ${CHECK_QUOTED} for this app under ${MANAGE_QUOTED}.`,
+    missing: (account) =>
+      `The copy of the key for the Windows service (account ${account}) could not be made. Your key is stored safely. Click ${CHECK_QUOTED} for this app under ${MANAGE_QUOTED} to try again.`,
+    differs: (account) =>
+      `The copy of the key for the Windows service (account ${account}) holds another key. Click ${CHECK_QUOTED} for this app under ${MANAGE_QUOTED} to replace it.`,
+    failed: (account) =>
+      `The copy of the key for the Windows service (account ${account}) could not be made. Your key is stored safely. Click ${CHECK_QUOTED} for this app under ${MANAGE_QUOTED} to try again.`,
+  } as Record<ServiceKeyState, (account: string, path: string) => string>,
+  colService: 'Windows service',
   keychainSubject: (platform: string): string =>
     platform === 'win32'
       ? 'The Windows Credential Manager'
@@ -190,7 +215,7 @@ export const en = {
     'certificate-changed': 'Certificate changed: nothing sent',
     unknown: 'Not checked',
   } as Record<string, string>,
-  verify: 'Check',
+  verify: CHECK,
   rotate: 'Rotate key',
   addInstance: 'Register another instance',
   instance: (n: number) => `Instance ${n}`,

@@ -5,13 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { appDataDir } from '../../main/core/store/paths';
-import {
-  powershellPath,
-  type Spawn,
-  secretClipboard,
-  WINDOWS_PRIVATE_FORMATS,
-  WINDOWS_SCRIPT,
-} from '../../main/electron/clipboard';
+import { powershellPath, type Spawn } from '../../main/core/windows/powershell';
+import { secretClipboard, WINDOWS_PRIVATE_FORMATS, WINDOWS_SCRIPT } from '../../main/electron/clipboard';
 import { APP_ORIGIN, CSP, rendererResponse } from '../../main/electron/protocol';
 import {
   type ElectronModule,

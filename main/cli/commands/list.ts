@@ -2,6 +2,7 @@
 import { EXIT_CODES, verifyErrorCode } from '../../../shared/errors/meta';
 import { errorText } from '../../../shared/errors/text';
 import type { Ctx } from '../context';
+import { serviceKeyLine } from '../output/service-key-texts';
 import { pickRegistration } from '../pick';
 
 export async function listCommand({ core, out, options, signal }: Ctx): Promise<number> {
@@ -15,6 +16,8 @@ export async function listCommand({ core, out, options, signal }: Ctx): Promise<
       out.result(
         `  ${r.displayName} (${r.appId}${r.instance ? `, ${out.t.instance(r.instance)}` : ''})\n    ${r.server.baseUrl}  ·  ${status}  ·  key ${r.fingerprint}…  ·  ${r.grantedScopes.join(', ') || out.t.none}`,
       );
+      const copy = serviceKeyLine(out.lang, r.serviceKey);
+      if (copy) out.result(`    ${copy}`);
     }
   }
   return 0;
@@ -33,6 +36,8 @@ export async function verifyCommand(ctx: Ctx): Promise<number> {
   out.result(
     out.t.verifyResult(`${record.displayName} (${record.server.baseUrl})`, out.t.status[result] ?? result),
   );
+  const copy = serviceKeyLine(out.lang, record.serviceKey);
+  if (copy) out.result(`  ${copy}`);
   if (!code) return 0;
   if (!out.json) {
     const text = errorText({ code, params: { address: record.server.baseUrl } }, out.lang);

@@ -5,6 +5,7 @@ import type { AppManifest } from '../../../shared/manifest';
 import type { FlowEvent, RegistrationRecord } from '../../../shared/registration';
 import { formatDateTime } from '../../../shared/time';
 import type { Output } from './output';
+import { serviceKeyLine } from './service-key-texts';
 
 export function follow(
   out: Output,
@@ -77,6 +78,8 @@ export function printRecord(
 ) {
   out.result(`✔ ${headline}`);
   out.result(`  ${out.t.stored(keychainName(platform, out.lang), service, r.account)}`);
+  const copy = serviceKeyLine(out.lang, r.serviceKey);
+  if (copy) out.result(`  ${r.serviceKey?.state === 'stored' ? '' : '⚠ '}${copy}`);
   out.result(`  ${out.t.verified(r.lastVerifyResult ?? 'unreachable')}`);
   out.result(`  ${out.t.granted}: ${r.grantedScopes.join(', ') || out.t.none}`);
 }

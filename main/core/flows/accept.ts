@@ -11,6 +11,7 @@ import type { FlowContext } from './context';
 import { endPending } from './entry';
 import type { FlowOptions } from './flow';
 import type { Run } from './run';
+import { keepServiceCopy, removeServiceCopy } from './service-copy';
 import { DEFAULT_TIMEOUT_MS, MAX_STORE_RETRY_MS, sleepOrCancel } from './timing';
 import { verifyKey } from './verify';
 
@@ -108,13 +109,22 @@ export function recordOf(
   };
 }
 
+async function hadServiceCopy(ctx: Run['ctx'], account: string): Promise<boolean> {
+  try {
+    return (await ctx.deps.metadata.load()).registrations.some((r) => r.account === account && r.serviceKey);
+  } catch {
+    return false;
+  }
+}
+
 /** Records a stored key's registration, ends the pending entry and checks the key (best effort). */
 export async function finish(
   { ctx, flow, client, opts, log }: Run,
   pending: PendingRegistration,
-  record: RegistrationRecord,
+  stored: RegistrationRecord,
   key: string,
 ): Promise<RegistrationRecord> {
+  let record = stored;
   const { metadata } = ctx.deps;
   // How the server is reached goes beside the key, so that no rebuild can turn https into http.
   try {
@@ -123,6 +133,16 @@ export async function finish(
     log.warn('the connection entry could not be saved; it is confirmed before the key is sent', {
       error: err,
     });
+  }
+  // A service app's copy, right after the keychain: a rotation replaces it; an app that no longer
+  // runs as a service (a new manifest) leaves none behind.
+  if (pending.serviceAccount) {
+    record = {
+      ...record,
+      serviceKey: await keepServiceCopy(ctx, record, pending.serviceAccount, key, log),
+    };
+  } else if (await hadServiceCopy(ctx, record.account)) {
+    await removeServiceCopy(ctx, record.account, log);
   }
   try {
     metadata.upsert(record);

@@ -1,6 +1,7 @@
 // What every flow step works with: the ports (keychain, metadata, log, clock, randomness, the Wawi
 // client factory) and the timings, so unit tests drive them on a fake clock and a fake server.
 import type { Logger } from '../log/logger';
+import type { ServiceKeyStore } from '../service-key/store';
 import type { Signer } from '../signing/signature';
 import type { MetadataStore } from '../store/metadata';
 import type { KeyVault } from '../store/vault';
@@ -28,6 +29,8 @@ export interface CorePorts {
    * waiting at most `maxWaitMs`; returns its release. None: one process only (tests).
    */
   accountLock?: (account: string, wait: { maxWaitMs: number; signal?: AbortSignal }) => Promise<() => void>;
+  /** Where a service app's copy of its key goes (Windows; default: none, refused as not-windows). */
+  serviceKeys?: ServiceKeyStore;
   /** Timings other than the defaults (DEFAULT_TIMINGS in ./timing.ts): tests make them short. */
   timings?: Partial<Timings>;
 }

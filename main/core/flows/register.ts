@@ -189,5 +189,6 @@ function newPending(
     ...(conn.certificatePin ? { certificatePin: conn.certificatePin } : {}),
     ...(conn.insecureHttp ? { insecureHttp: true as const } : {}),
     ...(instance ? { instance: instance.number, instanceOf: instance.requestId } : {}),
+    ...(manifest.ServiceAccount ? { serviceAccount: manifest.ServiceAccount } : {}),
   };
 }

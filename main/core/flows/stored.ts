@@ -5,6 +5,7 @@ import type { AppManifest } from '../../../shared/manifest';
 import type { RegistrationRecord } from '../../../shared/registration';
 import { HelperError, notRegistered } from '../errors';
 import type { FlowContext } from './context';
+import { removeServiceCopy } from './service-copy';
 
 /** The registration of an account on this computer, or not-registered. */
 export async function lookupRecord(ctx: FlowContext, account: string): Promise<RegistrationRecord> {
@@ -24,9 +25,10 @@ export async function storedKey(
   return { record, key };
 }
 
-/** Deletes the key here, then the connection entry and the record. */
+/** Deletes the key here, then a service's copy of it, the connection entry and the record. */
 export async function forgetHere(ctx: FlowContext, account: string): Promise<boolean> {
   const deleted = await ctx.deps.vault.delete(account);
+  await removeServiceCopy(ctx, account, ctx.deps.logger);
   try {
     await ctx.deps.vault.deleteConnection(account);
   } catch (err) {

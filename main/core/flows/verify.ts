@@ -7,6 +7,7 @@ import { asHelperError, notRegistered } from '../errors';
 import type { WawiApi } from '../wawi/client';
 import type { FlowContext } from './context';
 import { reach } from './reach';
+import { checkServiceCopy } from './service-copy';
 import { storedKey } from './stored';
 import { step } from './timing';
 
@@ -56,6 +57,8 @@ async function checkStored(
   key: string,
   signal?: AbortSignal,
 ): Promise<{ changes: Partial<RegistrationRecord>; result: VerifyResult }> {
+  // The service's copy first: it needs no server, and is repaired from the keychain when it went astray.
+  const serviceKey = await checkServiceCopy(ctx, record, key, ctx.deps.logger);
   const { client } = await reach(ctx, record, signal);
   const result = await verifyKey(client, key, record, signal).catch((err: unknown) => {
     const e = asHelperError(err);
@@ -71,7 +74,10 @@ async function checkStored(
       );
     throw e;
   });
-  const changes: Partial<RegistrationRecord> = { lastVerifyResult: result };
+  const changes: Partial<RegistrationRecord> = {
+    lastVerifyResult: result,
+    ...(serviceKey ? { serviceKey } : {}),
+  };
   if (result !== 'unreachable') changes.lastVerifiedAt = new Date(ctx.clock.now()).toISOString();
   return { changes, result };
 }

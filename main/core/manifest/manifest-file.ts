@@ -54,7 +54,16 @@ function jsonProblem(err: unknown, text: string): { line: string; column: string
   return { line: String(line), column: String(column) };
 }
 
-export function loadManifest(path: string): LoadedManifest {
+/** What a ServiceAccount means off Windows: said before anything is registered. */
+function serviceAccountWarning(platform: NodeJS.Platform): ManifestProblem {
+  const name = platform === 'darwin' ? 'macOS' : platform === 'linux' ? 'Linux' : platform;
+  return {
+    field: 'ServiceAccount',
+    message: `names a Windows service account, and ${name} has none: the key goes into this computer's keychain only, without a copy for a service. Register on the Windows PC where the service runs.`,
+  };
+}
+
+export function loadManifest(path: string, platform: NodeJS.Platform = process.platform): LoadedManifest {
   if (isRemotePath(path)) throw fileProblem('network-share');
   const full = resolve(path);
   let text: string;
@@ -93,5 +102,7 @@ export function loadManifest(path: string): LoadedManifest {
       params: { problems: formatProblems(check.problems) },
     });
   }
-  return { manifest: check.manifest, warnings: check.warnings, path: full };
+  const warnings = [...check.warnings];
+  if (check.manifest.ServiceAccount && platform !== 'win32') warnings.push(serviceAccountWarning(platform));
+  return { manifest: check.manifest, warnings, path: full };
 }

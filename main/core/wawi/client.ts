@@ -152,8 +152,8 @@ export class WawiClient {
     signal?: AbortSignal,
   ): Promise<{ requestId: string }> {
     const style = await this.styleFor(signal);
-    // SignatureProvider is the helper's own field: Wawi gets the request fields only.
-    const { SignatureProvider: _provider, ...body } = manifest;
+    // SignatureProvider and ServiceAccount are the helper's own fields: Wawi gets the request fields only.
+    const { SignatureProvider: _provider, ServiceAccount: _account, ...body } = manifest;
     return this.ask(style, 'register', 'authentication', challengeCode, body, signal);
   }
 

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/time';
 import { useI18n } from '../i18n';
 import { BusyButton } from './common';
 import { Confirm } from './confirm';
+import { ServiceCopy } from './service-copy';
 
 export function RegistrationRow({
   record: r,
@@ -69,7 +70,17 @@ export function RegistrationRow({
         <dd>{r.registeredAt ? formatDateTime(r.registeredAt, lang) : t.never}</dd>
         <dt>{t.colChecked}</dt>
         <dd>{r.lastVerifiedAt ? formatDateTime(r.lastVerifiedAt, lang) : t.never}</dd>
+        {r.serviceKey && (
+          <>
+            <dt>{t.colService}</dt>
+            <dd>
+              <bdi>{r.serviceKey.account}</bdi>
+            </dd>
+          </>
+        )}
       </dl>
+      {/* A copy for the service that is not in place: what happened and what to do. */}
+      {r.serviceKey && r.serviceKey.state !== 'stored' && <ServiceCopy serviceKey={r.serviceKey} />}
       {/* Rejected: what that means and what to do; revoking has nothing left to take away. */}
       {rejected && <p className="warn">{t.rejectedExplained}</p>}
       <div className="row-actions">

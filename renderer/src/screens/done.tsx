@@ -7,6 +7,7 @@ import type { RegistrationRecord, VerifyResult } from '../../../shared/registrat
 import { FinishedBar, Step } from '../components/common';
 import { CopyKey } from '../components/copy-key';
 import { Scopes } from '../components/scopes';
+import { ServiceCopy } from '../components/service-copy';
 import { useI18n } from '../i18n';
 import { appName, type Launch } from '../wizard/screens';
 
@@ -42,6 +43,7 @@ export function Done({
       </p>
       {/* Where the key is, plainly, and that nobody has to do anything with it. */}
       <p>{t.doneWhere(name, launch.platform)}</p>
+      {record.serviceKey && <ServiceCopy serviceKey={record.serviceKey} />}
       <p className={record.lastVerifyResult === 'works' ? 'ok' : 'warn'}>{verified}</p>
       <Scopes scopes={record.grantedScopes} words={launch.scopeWords} lang={lang} label={t.granted} t={t} />
       <p>{t.doneClose}</p>
