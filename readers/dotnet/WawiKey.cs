@@ -29,6 +29,8 @@ namespace WawiRegistrationKey
         VaultError,
         /// <summary>How to reach the server is not confirmed: open the helper and check the registration.</summary>
         ConnectionUnknown,
+        /// <summary>A service's key file (WawiServiceKey) is for another account than this process's.</summary>
+        AccessDenied,
     }
 
     public sealed class WawiKeyException : Exception

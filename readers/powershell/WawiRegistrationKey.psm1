@@ -7,11 +7,10 @@
 #   $wawi = Get-WawiRegistration -AppId 'myApp/v1'
 #   (Invoke-WawiRequest -Registration $wawi -Path '/v1/items' -AppVersion '1.4.0').Body
 
-$source = @(
-    (Join-Path $PSScriptRoot 'WawiKey.cs'),
-    (Join-Path $PSScriptRoot '..\dotnet\WawiKey.cs')
-) | Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
-if (-not $source) { throw 'WawiKey.cs was not found beside WawiRegistrationKey.psm1.' }
+$folder = @($PSScriptRoot, (Join-Path $PSScriptRoot '..\dotnet')) |
+    Where-Object { Test-Path -LiteralPath (Join-Path $_ 'WawiKey.cs') } | Select-Object -First 1
+if (-not $folder) { throw 'WawiKey.cs was not found beside WawiRegistrationKey.psm1.' }
+$source = @('WawiKey.cs', 'WawiServiceKey.cs') | ForEach-Object { Join-Path $folder $_ }
 if (-not ('WawiRegistrationKey.WawiKey' -as [type])) {
     if ($PSVersionTable.PSEdition -eq 'Core') {
         Add-Type -Path $source
@@ -51,6 +50,28 @@ function Find-WawiRegistration {
     [WawiRegistrationKey.WawiKey]::FindRegistrations($AppId, $db, $at)
 }
 
+function Get-WawiServiceRegistration {
+    <#
+    .SYNOPSIS
+    For a script that runs as a Windows service: the copy of the key the helper kept for the
+    ServiceAccount the app's manifest names (in %ProgramData%\Wawi Registration Helper\keys).
+    .DESCRIPTION
+    Throws WawiRegistrationKey.WawiKeyException: NotRegistered (no copy for this app: its manifest must
+    name the ServiceAccount), SeveralRegistrations (give -Database or -Address), AccessDenied (this
+    process runs as another account than the one named) or VaultError (the file could not be used).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $AppId,
+        [string] $Database,
+        [string] $Address,
+        [int] $Instance = 1
+    )
+    $db = if ($Database) { $Database } else { $null }
+    $at = if ($Address) { $Address } else { $null }
+    [WawiRegistrationKey.WawiServiceKey]::Read($AppId, $db, $at, $Instance)
+}
+
 function Get-WawiHeaders {
     <# .SYNOPSIS Authorization, x-appid and x-appversion (your app's current version; without it Wawi answers 400). #>
     [CmdletBinding()]
@@ -87,4 +108,4 @@ function Invoke-WawiRequest {
     }
 }
 
-Export-ModuleMember -Function Get-WawiRegistration, Find-WawiRegistration, Get-WawiHeaders, Invoke-WawiRequest
+Export-ModuleMember -Function Get-WawiRegistration, Find-WawiRegistration, Get-WawiServiceRegistration, Get-WawiHeaders, Invoke-WawiRequest

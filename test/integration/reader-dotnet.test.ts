@@ -3,10 +3,11 @@
 // helper's: the host rule, account parsing, the key fingerprint and the connection entry. Reading
 // Credential Manager runs in the Windows CI job (.github/workflows/ci.yml).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planServiceKey, serviceKeyFileName } from '../../main/core/service-key/plan';
 import { fingerprint } from '../../main/core/store/vault';
 import { accountName, parseWawiAddress } from '../../main/core/wawi/address';
 import { parseAccount } from '../../readers/node/index.mjs';
@@ -29,6 +30,7 @@ beforeAll(() => {
       '-r:System.Runtime.Serialization.dll',
       `-out:${exe}`,
       join(ROOT, 'readers/dotnet/WawiKey.cs'),
+      join(ROOT, 'readers/dotnet/WawiServiceKey.cs'),
       join(ROOT, 'readers/dotnet/test/HostRule.cs'),
     ],
     { stdio: 'pipe' },
@@ -101,5 +103,42 @@ describe.skipIf(!hasMono)('the .NET reader (C# 7.2/7.3, Mono)', () => {
       'http://wawi:5883/api/eazybusiness\tnull\tTrue',
       'null\tnull\tFalse',
     ]);
+  });
+
+  it('names and finds a service key file as the helper writes it', () => {
+    const accounts = [
+      'myApp/v1@127.0.0.1:5883/eazybusiness',
+      'myApp/v1#2@[::1]:64110/mandant_2',
+      'ä%/x@h:1/d',
+    ];
+    expect(ask(accounts.map((a) => ['filename', a]))).toEqual(
+      accounts.map((a) => `${serviceKeyFileName(a)}\t${a}`),
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'service-keys-'));
+    for (const server of ['127.0.0.1:5883', 'wawi-server:64110']) {
+      const account = accountName('myApp/v1', parseWawiAddress(server));
+      const plan = planServiceKey(
+        'NT SERVICE\\MySync',
+        {
+          account,
+          appId: 'myApp/v1',
+          baseUrl: `http://${server}/api/eazybusiness`,
+          database: 'eazybusiness',
+        },
+        'abcd1234',
+        '2026-12-06T08:00:00.000Z',
+      );
+      writeFileSync(join(folder, plan.fileName), JSON.stringify({ ...plan.header, protectedKey: 'AQID' }));
+    }
+    writeFileSync(join(folder, serviceKeyFileName('broken/v1@127.0.0.1:5883/eazybusiness')), 'not json');
+    expect(
+      ask([
+        ['service', folder, 'other/v1'],
+        ['service', folder, 'myApp/v1'],
+        ['service', folder, 'myApp/v1', 'wawi-server:64110'],
+        ['service', folder, 'broken/v1'],
+        ['service', join(folder, 'none'), 'myApp/v1'],
+      ]),
+    ).toEqual(['NotRegistered', 'SeveralRegistrations', 'dpapi', 'VaultError', 'NotRegistered']);
   });
 });

@@ -101,12 +101,14 @@ describe('the copy for a service account', () => {
     }
   });
 
-  it('the folder: SYSTEM and Administrators full control, the writing user the folder only; nothing inherited', () => {
+  it('the folder: SYSTEM and Administrators full control, the writing user the folder only, the service may list it', () => {
     expect(FOLDER_RULES).toEqual([
       { who: { name: 'NT AUTHORITY\\SYSTEM', sid: SYSTEM_SID }, rights: 'full' },
       { who: { name: 'BUILTIN\\Administrators', sid: ADMINISTRATORS_SID }, rights: 'full' },
       { who: 'writer', rights: 'full' },
     ]);
+    const plan = planServiceKey('NetworkService', REG, 'abcd1234', '2026-12-06T08:00:00.000Z');
+    expect(plan.folderRules).toEqual([...FOLDER_RULES, { who: plan.service, rights: 'list' }]);
   });
 
   it.each(['LocalSystem', 'NetworkService', 'LocalService', 'NT SERVICE\\MySync', 'CONTOSO\\svc-sync'])(

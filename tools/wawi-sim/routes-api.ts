@@ -90,7 +90,8 @@ export async function handleApi(
     case 'POST authentication': {
       requireLicence(db);
       const code = requireChallenge(req);
-      const { body, errors } = validateRegistration(await readJson(req));
+      const raw = await readJson(req);
+      const { body, errors } = validateRegistration(raw);
       if (!body)
         throw new HttpError(
           400,
@@ -113,6 +114,7 @@ export async function handleApi(
         createdAt: new Date().toISOString(),
         status: 0,
         body,
+        fields: Object.keys(raw as object),
         delivered: false,
       };
       state.add(dbName, r);

@@ -111,6 +111,7 @@ export async function startWawiSim(options: SimOptions = {}): Promise<WawiSim> {
         signature: r.body.Signature,
         signatureData: r.body.SignatureData,
         instanceOf: r.instanceOf,
+        fields: r.fields ?? [],
       })),
     apps: (db = first) =>
       [...state.db(db).apps.values()].map((a) => ({

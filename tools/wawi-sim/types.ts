@@ -44,6 +44,8 @@ export interface RegistrationRequest {
   createdAt: string;
   status: 0 | 1 | 2;
   body: AppRequestBody;
+  /** The field names of the body as sent (the body above is what Wawi made of it). */
+  fields?: string[];
   apiKey?: string;
   grantedScopes?: string[];
   delivered: boolean;
@@ -104,7 +106,14 @@ export interface WawiSim {
   /** The merchant removes one instance (1 = the first) of an app: its key gets 401. */
   removeInstance(appId: string, instance: number, db?: string): boolean;
   /** Every registration request body received, as sent (for tests of what reached Wawi). */
-  received(db?: string): { appId: string; signature?: string; signatureData?: string; instanceOf?: string }[];
+  received(db?: string): {
+    appId: string;
+    signature?: string;
+    signatureData?: string;
+    instanceOf?: string;
+    /** The body's field names, as sent. */
+    fields: string[];
+  }[];
   setLicenceMissing(db: string, missing: boolean): void;
   addFaults(faults: Fault[]): void;
   clearFaults(): void;

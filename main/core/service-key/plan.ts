@@ -59,13 +59,14 @@ export function principalOf(account: ServiceAccount): Principal {
 export interface AccessRule {
   /** A principal, or the Windows user the helper runs as ("writer"). */
   who: Principal | 'writer';
-  rights: 'full' | 'read';
+  rights: 'full' | 'read' | 'list';
 }
 
 /**
  * The folder: no inherited rules (ProgramData gives every user read access); SYSTEM and Administrators
- * full control over it and its files; the user who runs the helper full control over the folder
- * itself only, which lets them add, replace and delete key files but not read another's.
+ * full control; the user who runs the helper full control over the folder itself only, which lets them
+ * add, replace and delete key files but not read another's. Each service account may list it (its
+ * reader finds its file by AppId alone), which shows it file names, never a key.
  */
 export const FOLDER_RULES: readonly AccessRule[] = [
   { who: { name: 'NT AUTHORITY\\SYSTEM', sid: SYSTEM_SID }, rights: 'full' },
@@ -143,7 +144,7 @@ export function planServiceKey(
     account: registration.account,
     fileName: serviceKeyFileName(registration.account),
     service,
-    folderRules: FOLDER_RULES,
+    folderRules: [...FOLDER_RULES, { who: service, rights: 'list' }],
     fileRules: fileRules(service),
     header: {
       v: 1,

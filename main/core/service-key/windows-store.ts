@@ -28,7 +28,11 @@ function Sid($who) {
   catch { throw (New-Object System.Collections.Generic.KeyNotFoundException($who.name)) }
 }
 function Rule($r) {
-  $rights = if ($r.rights -eq 'full') { $FS::FullControl } else { $FS::Read -bor $FS::Synchronize }
+  $rights = switch ($r.rights) {
+    'full' { $FS::FullControl }
+    'list' { $FS::ListDirectory -bor $FS::ReadAttributes -bor $FS::Synchronize }
+    default { $FS::Read -bor $FS::Synchronize }
+  }
   New-Object System.Security.AccessControl.FileSystemAccessRule((Sid $r.who), $rights, $None, $NoProp, $AC)
 }
 function Trusted($path) {
