@@ -2,7 +2,7 @@
 // written right after the keychain, replaced by a rotation, read back (and repaired) by a check,
 // deleted by revoke and forget; a refusal never costs the registration its key.
 import { describe, expect, it } from 'vitest';
-import { parseWawiAddress } from '../../main/core/index';
+import { HelperError, parseWawiAddress } from '../../main/core/index';
 import { virtualAccountSid } from '../../main/core/service-key/plan';
 import type { FlowEvent } from '../../shared/registration';
 import { fakeService, ScriptedWawi } from '../helpers/fakes';
@@ -147,6 +147,32 @@ describe('the copy for a service account', () => {
     await forgotten.clock.run(forgotten.core.register(forgotten.manifest, SERVER));
     await forgotten.core.forget(ACCOUNT);
     expect(forgotten.store.files.size).toBe(0);
+  });
+
+  it('killed between the keychain and the copy: resuming (Wawi answers 410) writes the copy', async () => {
+    const { core, clock, store, vault, wawi, manifest } = setup('LocalSystem');
+    // The process dies while the copy is written: the key and the pending entry are in the keychain.
+    let reached!: () => void;
+    const atCopy = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    store.write = () => {
+      reached();
+      return new Promise<void>(() => {});
+    };
+    void core.register(manifest, SERVER);
+    await clock.run(atCopy);
+    const stored = await vault.get(ACCOUNT);
+    expect(stored).toBe(wawi.key);
+    // A new process: the pending entry is still there, Wawi has handed the key out already.
+    const next = setup('LocalSystem');
+    await next.vault.savePending({ ...(await vault.listPending())[0]! });
+    await next.vault.store(ACCOUNT, stored!);
+    next.wawi.issued.push(stored!);
+    next.wawi.polls = [new HelperError('already-handed-out', { status: 410 })];
+    const [outcome] = await next.clock.run(next.core.resumeAll());
+    expect(outcome?.result?.serviceKey?.state).toBe('stored');
+    expect((await next.store.read(ACCOUNT))?.key).toBe(stored);
   });
 
   it('an app without a service account gets no copy', async () => {
