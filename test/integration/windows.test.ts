@@ -1,17 +1,18 @@
 // What only Windows can prove, run by the windows job of .github/workflows/ci.yml (skipped elsewhere,
 // with the reason): the service key store's PowerShell adapter writes a copy whose ACL icacls shows as
-// planned, LocalSystem reads it through the PowerShell reader, another standard user cannot; and the
+// planned, LocalSystem reads it through the PowerShell reader, another standard user cannot, and a
+// standard user (no elevation) can write one under ProgramData's default rights; and the
 // PowerShell and C# readers read a key the real CLI stored in Credential Manager, with the fingerprint of
 // its result file.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planServiceKey, serviceKeyDir, virtualAccountSid } from '../../main/core/service-key/plan';
-import { WindowsServiceKeyStore } from '../../main/core/service-key/windows-store';
+import { SERVICE_KEY_SCRIPT, WindowsServiceKeyStore } from '../../main/core/service-key/windows-store';
 import { CONNECTION_SERVICE, fingerprint, KEY_SERVICE } from '../../main/core/store/vault';
 import { startWawiSim } from '../../tools/wawi-sim/server';
 import { CLI, MANIFEST } from '../helpers/cli-env';
@@ -95,6 +96,56 @@ describe.skipIf(!WINDOWS)('on Windows', () => {
       expect(await runAs(other, shared, read)).toBe('error AccessDenied');
     } finally {
       powershell(`net user '${other.name}' /delete | Out-Null`);
+      rmSync(shared, { recursive: true, force: true });
+    }
+  });
+
+  it('a standard user writes a copy without elevation, in a folder of its own under ProgramData', async () => {
+    const shared = sharedFolder();
+    const user = {
+      name: `wawi-std-${randomBytes(2).toString('hex')}`,
+      password: `Pw-${randomBytes(12).toString('hex')}!`,
+    };
+    // As the helper would for this user: ProgramData's default rights, no folder prepared by anyone.
+    const dir = join(process.env.ProgramData ?? 'C:\\ProgramData', `wawi-std-${process.pid}`, 'keys');
+    const account = `${APP}@127.0.0.1:5884/eazybusiness`;
+    const plan = planServiceKey(
+      'LocalService',
+      { account, appId: APP, ...SERVER },
+      fingerprint(KEY),
+      new Date().toISOString(),
+    );
+    writeFileSync(join(shared, 'write.ps1'), SERVICE_KEY_SCRIPT, 'utf8');
+    const input = (op: string) =>
+      JSON.stringify({
+        op,
+        dir,
+        fileName: plan.fileName,
+        folderRules: plan.folderRules,
+        fileRules: plan.fileRules,
+        header: plan.header,
+        key: KEY,
+      });
+    writeFileSync(join(shared, 'write.json'), input('write'), 'utf8');
+    writeFileSync(join(shared, 'read.json'), input('read'), 'utf8');
+    const step = (name: string) =>
+      `Get-Content -Raw '${join(shared, `${name}.json`)}' | & "$env:SystemRoot\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -ExecutionPolicy Bypass -File '${join(shared, 'write.ps1')}'`;
+    powershell(`net user '${user.name}' '${user.password}' /add | Out-Null`);
+    try {
+      const answers = await runAs(
+        user,
+        shared,
+        `$w = ${step('write')}
+$r = (${step('read')}) | ConvertFrom-Json
+[System.IO.File]::WriteAllText($out, "$w $($r.key -eq '${KEY}')")`,
+      );
+      expect(answers).toBe('{"ok":true} True');
+      const acl = spawnSync('icacls', [join(dir, plan.fileName)], { encoding: 'utf8' }).stdout;
+      expect(acl).toContain(`${user.name}:(R)`);
+      expect(acl).toContain('NT AUTHORITY\\LOCAL SERVICE:(R)');
+    } finally {
+      powershell(`net user '${user.name}' /delete | Out-Null`);
+      rmSync(join(dir, '..'), { recursive: true, force: true });
       rmSync(shared, { recursive: true, force: true });
     }
   });
