@@ -28,17 +28,24 @@ function Get-WawiRegistration {
     helper with --action register), SeveralRegistrations (give -Database or -Address), VaultError
     (Credential Manager could not be read; Win32Error says why) or ConnectionUnknown (open the helper
     and check the registration).
+
+    -ForService, in a script that runs as a Windows service: the copy the helper kept for the
+    ServiceAccount the app's manifest names (%ProgramData%\Wawi Registration Helper\keys), not the
+    merchant's Credential Manager. Then NotRegistered means no copy (the manifest must name the
+    ServiceAccount) and AccessDenied that this process runs as another account than the one named.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $AppId,
         [string] $Database,
         [string] $Address,
-        [int] $Instance = 1
+        [int] $Instance = 1,
+        [switch] $ForService
     )
     $db = if ($Database) { $Database } else { $null }
     $at = if ($Address) { $Address } else { $null }
-    [WawiRegistrationKey.WawiKey]::Read($AppId, $db, $at, $Instance)
+    if ($ForService) { [WawiRegistrationKey.WawiServiceKey]::Read($AppId, $db, $at, $Instance) }
+    else { [WawiRegistrationKey.WawiKey]::Read($AppId, $db, $at, $Instance) }
 }
 
 function Find-WawiRegistration {
@@ -48,28 +55,6 @@ function Find-WawiRegistration {
     $db = if ($Database) { $Database } else { $null }
     $at = if ($Address) { $Address } else { $null }
     [WawiRegistrationKey.WawiKey]::FindRegistrations($AppId, $db, $at)
-}
-
-function Get-WawiServiceRegistration {
-    <#
-    .SYNOPSIS
-    For a script that runs as a Windows service: the copy of the key the helper kept for the
-    ServiceAccount the app's manifest names (in %ProgramData%\Wawi Registration Helper\keys).
-    .DESCRIPTION
-    Throws WawiRegistrationKey.WawiKeyException: NotRegistered (no copy for this app: its manifest must
-    name the ServiceAccount), SeveralRegistrations (give -Database or -Address), AccessDenied (this
-    process runs as another account than the one named) or VaultError (the file could not be used).
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory)] [string] $AppId,
-        [string] $Database,
-        [string] $Address,
-        [int] $Instance = 1
-    )
-    $db = if ($Database) { $Database } else { $null }
-    $at = if ($Address) { $Address } else { $null }
-    [WawiRegistrationKey.WawiServiceKey]::Read($AppId, $db, $at, $Instance)
 }
 
 function Get-WawiHeaders {
@@ -108,4 +93,4 @@ function Invoke-WawiRequest {
     }
 }
 
-Export-ModuleMember -Function Get-WawiRegistration, Find-WawiRegistration, Get-WawiServiceRegistration, Get-WawiHeaders, Invoke-WawiRequest
+Export-ModuleMember -Function Get-WawiRegistration, Find-WawiRegistration, Get-WawiHeaders, Invoke-WawiRequest

@@ -31,12 +31,9 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 // The Windows CI job installs the binary: there a missing one fails the test instead of skipping it.
 const mustRun = process.env.WAWI_WINDOWS_CI === '1';
-const SKIP_NO_BINARY =
-  'Electron binary not installed (its download needs internet); the shell is covered by test/unit/electron-shell.test.ts';
-
-test('the packaged shell starts, shows the wizard and exposes only window.wawi', async () => {
-  test.skip(!binary && !mustRun, SKIP_NO_BINARY);
-  const app = await electron.launch({
+/** The built app with the demo manifest in English, and `more` arguments. */
+function launch(more: string[]) {
+  return electron.launch({
     executablePath: binary!,
     args: [
       join(ROOT, 'dist', 'main', 'electron', 'main.cjs'),
@@ -44,10 +41,20 @@ test('the packaged shell starts, shows the wizard and exposes only window.wawi',
       MANIFEST,
       '--lang',
       'en',
-      '--no-sandbox',
+      ...more,
+      // Root on Linux needs it; Windows keeps its sandbox.
+      ...(WINDOWS ? [] : ['--no-sandbox']),
     ],
     env: { ...process.env, WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' },
   });
+}
+
+const SKIP_NO_BINARY =
+  'Electron binary not installed (its download needs internet); the shell is covered by test/unit/electron-shell.test.ts';
+
+test('the packaged shell starts, shows the wizard and exposes only window.wawi', async () => {
+  test.skip(!binary && !mustRun, SKIP_NO_BINARY);
+  const app = await launch([]);
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: TEXTS.en.connectTitle })).toBeVisible();
@@ -82,22 +89,7 @@ test('the packaged shell registers with --manifest against the simulator, stores
   test.skip(!binary && !mustRun, SKIP_NO_BINARY);
   const sim = await startWawiSim({ port: 0, autoAcceptMs: 200 });
   const resultFile = join(mkdtempSync(join(tmpdir(), 'electron-result-')), 'result.json');
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [
-      join(ROOT, 'dist', 'main', 'electron', 'main.cjs'),
-      '--manifest',
-      MANIFEST,
-      '--wawi',
-      sim.apiUrl(),
-      '--result-file',
-      resultFile,
-      '--lang',
-      'en',
-      ...(WINDOWS ? [] : ['--no-sandbox']),
-    ],
-    env: { ...process.env, WAWI_REGISTER_CANDIDATES: '127.0.0.1:9' },
-  });
+  const app = await launch(['--wawi', sim.apiUrl(), '--result-file', resultFile]);
   const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
   const t = TEXTS.en;
   try {

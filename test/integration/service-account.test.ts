@@ -10,6 +10,7 @@ import { launchResultSchema } from '../../shared/result';
 import { startWawiSim, type WawiSim } from '../../tools/wawi-sim/server';
 import { APP, isolatedEnv } from '../helpers/cli-env';
 import { inProcessCli } from '../helpers/cli-in-process';
+import { decideWhenPending } from '../helpers/core';
 import { demoManifestFile } from '../helpers/manifest';
 
 const WINDOWS = process.platform === 'win32';
@@ -27,14 +28,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sim.close();
 });
-
-async function acceptWhenPending() {
-  for (;;) {
-    const p = sim.pending()[0];
-    if (p) return sim.accept(p.id);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('a manifest with a ServiceAccount', () => {
   const manifest = () => demoManifestFile({ ServiceAccount: 'NT SERVICE\\WawiDemoSync' });
@@ -57,8 +50,9 @@ describe('a manifest with a ServiceAccount', () => {
       '--result-file',
       file,
     ]);
-    await acceptWhenPending();
+    const merchant = decideWhenPending(sim);
     expect(await run.code).toBe(0);
+    merchant.stop();
     const result = launchResultSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     expect(sim.received()[0]?.fields).not.toContain('ServiceAccount');
     expect(sim.received()[0]?.fields).toContain('AppId');

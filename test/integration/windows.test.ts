@@ -84,7 +84,7 @@ describe.skipIf(!WINDOWS)('on Windows', () => {
       copyFileSync(join(ROOT, 'readers', dir!, name!), join(readers, name!));
     const read = readerScript(
       readers,
-      `Get-WawiServiceRegistration -AppId '${APP}' -Address '127.0.0.1:64110'`,
+      `Get-WawiRegistration -ForService -AppId '${APP}' -Address '127.0.0.1:64110'`,
     );
     expect(await runAs('SYSTEM', shared, read)).toBe(`ok ${fingerprint(KEY)} ${SERVER.baseUrl}`);
     const other = {
