@@ -180,6 +180,22 @@ describe('several waiting registrations', () => {
     expect(ten).toBeGreaterThanOrEqual(50);
   });
 
+  it('one alone keeps its own jittered interval: the server budget never lengthens its wait', async () => {
+    // Jitter drawn low, high, low, …: 800 ms, 1200 ms, … (a mean of 1 s).
+    let high = false;
+    const random = (n: number) => {
+      high = !high;
+      return new Uint8Array(n).fill(high ? 0xff : 0x00);
+    };
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const { core, clock } = fakeService(wawi, { ports: { random } });
+    const run = core.register(demoManifestSync(), SERVER, { timeoutMs: MIN });
+    await clock.run(run).catch(() => undefined);
+    // As many status requests as one a second: not one every 1.2 s (the longer of two draws).
+    expect(wawi.requests.filter((r) => r === 'GET authentication/{id}').length).toBeGreaterThanOrEqual(59);
+    expect(clock.waits.filter((w) => w === 800).length).toBeGreaterThan(20);
+  });
+
   it('two servers each keep their own budget; two Mandanten of one server share one', async () => {
     const [a, b] = await waitAtOnce(3, [
       'http://127.0.0.1:5883/api/eazybusiness',

@@ -4,15 +4,19 @@
 // asked in turn. "I have accepted" still asks at once.
 
 export class PollPacer {
-  private readonly nextFree = new Map<string, number>();
+  /** Per server: the last request reserved, whose it is, and how far the next one must keep from it. */
+  private readonly last = new Map<string, { at: number; spacingMs: number; owner: string }>();
 
   /**
-   * Reserves the next status request to `server`: not before `earliest`, and `spacingMs` after the
-   * one reserved before it. Returns when it may go.
+   * Reserves `owner`'s next status request to `server`: not before `earliest` (its own interval), and
+   * `spacingMs` after the request reserved before it by another registration. A registration alone
+   * keeps only its own interval: two jittered intervals at once would lengthen its wait on average.
+   * Returns when it may go.
    */
-  slot(server: string, earliest: number, spacingMs: number): number {
-    const at = Math.max(earliest, this.nextFree.get(server) ?? Number.NEGATIVE_INFINITY);
-    this.nextFree.set(server, at + spacingMs);
+  slot(server: string, owner: string, earliest: number, spacingMs: number): number {
+    const last = this.last.get(server);
+    const at = Math.max(earliest, last && last.owner !== owner ? last.at + last.spacingMs : earliest);
+    this.last.set(server, { at, spacingMs, owner });
     return at;
   }
 }

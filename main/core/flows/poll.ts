@@ -25,10 +25,13 @@ export async function poll(
   const target = serverOf(server.baseUrl);
   let failures = 0;
   let polls = 0;
+  /** When the last status request went out: the interval counts from there, not from its answer. */
+  let sentAt = clock.now();
   /** The next poll's time on the server's shared schedule (./pacer.ts): the first one at once. */
   const nextSlot = () => {
     const interval = jitter(pollInterval(clock.now() - began, ctx.timings), ctx.random);
-    return pacer.slot(target, clock.now() + (polls ? interval : 0), interval);
+    const earliest = polls ? Math.max(clock.now(), sentAt + interval) : clock.now();
+    return pacer.slot(target, pending.account, earliest, interval);
   };
   let nextAt = nextSlot();
   for (;;) {
@@ -40,6 +43,7 @@ export async function poll(
       await sleepOrCancel(clock, Math.min(wait, remaining), opts.signal, failures ? undefined : opts.now);
     if (clock.now() >= flow.deadline && polls > 0) continue;
     let status: RegistrationStatus;
+    sentAt = clock.now();
     try {
       // A poll in flight is bounded by the deadline too: a hanging server does not stretch the timeout.
       status = await flow.within(opts.signal, (s) =>
