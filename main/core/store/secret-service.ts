@@ -2,9 +2,12 @@
 // it. keytar (libsecret) segfaults when it searches a locked collection that holds matching items
 // (upstream issue #477), and `getPassword` answers "no key" for a locked item. So every keychain search
 // on Linux first asks: is the default collection locked, or is any item of our services locked?
-// `dbus-send` comes with D-Bus itself; where it is missing the check can't be made and says so.
+// It asks over a connection of its own to the session bus (./dbus-client.ts); where that can't be
+// opened, through `dbus-send`, which comes with D-Bus itself; where both are missing the check can't be
+// made and says so.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { type Bus, DBusError, openSessionBus } from './dbus-client';
 
 export type KeyringState =
   /** Searching is safe (also without a default collection: then there is simply nothing to find). */
@@ -31,7 +34,8 @@ export function systemProgram(
   return SYSTEM_PROGRAMS[name]?.find(exists);
 }
 
-const execDefault: Exec = (file, args) =>
+/** dbus-send by its absolute path (the check's way when no bus connection can be opened). */
+export const dbusSend: Exec = (file, args) =>
   new Promise((resolve, reject) => {
     const path = systemProgram(file);
     if (!path) {
@@ -75,20 +79,96 @@ export function lockedItems(searchOutput: string): number {
 }
 
 /**
- * The keyring's state. gnome-keyring now and then answers a search with "UnknownMethod" while it is
- * busy with other clients: that answer is asked again (three times in all) before it counts.
+ * The keyring's state, asked over the session bus (or, given `exec` or without a bus socket, through
+ * dbus-send). gnome-keyring now and then answers a search with "UnknownMethod" while it is busy with
+ * other clients: that answer is asked again (three times in all) before it counts.
  */
-export async function keyringState(services: string[], exec: Exec = execDefault): Promise<KeyringState> {
-  let state = await keyringStateOnce(services, exec);
-  for (
-    let retry = 1;
-    retry < 3 && state.state === 'unavailable' && /UnknownMethod/.test(state.reason);
-    retry++
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * retry));
-    state = await keyringStateOnce(services, exec);
+export async function keyringState(
+  services: string[],
+  exec?: Exec,
+  openBus: () => Promise<Bus> = () => openSessionBus(),
+): Promise<KeyringState> {
+  let bus: Bus | undefined;
+  if (!exec) bus = await openBus().catch(() => undefined);
+  const once = () =>
+    bus ? keyringStateOverBus(services, bus) : keyringStateOnce(services, exec ?? dbusSend);
+  try {
+    let state = await once();
+    for (
+      let retry = 1;
+      retry < 3 && state.state === 'unavailable' && /UnknownMethod/.test(state.reason);
+      retry++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * retry));
+      state = await once();
+    }
+    return state;
+  } finally {
+    bus?.close();
   }
-  return state;
+}
+
+/** How long one question to the Secret Service may take (as dbus-send's timeout below). */
+const ASK_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the Secret Service did not answer')), ASK_TIMEOUT_MS);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** The same questions as keyringStateOnce, over a bus connection: no process is started. */
+export async function keyringStateOverBus(services: string[], bus: Bus): Promise<KeyringState> {
+  const reason = (err: unknown) =>
+    (err instanceof DBusError ? `${err.errorName}: ${err.message}` : String((err as Error).message ?? err))
+      .split('\n')[0]!
+      .slice(0, 160);
+  const [collection, ...searches] = await Promise.all([
+    withTimeout(
+      bus.call({
+        destination: DEST,
+        path: '/org/freedesktop/secrets/aliases/default',
+        interface: 'org.freedesktop.DBus.Properties',
+        member: 'Get',
+        signature: 'ss',
+        body: ['org.freedesktop.Secret.Collection', 'Locked'],
+      }),
+    ).then(
+      ([locked]) => ({ locked: locked === true }),
+      (err: unknown) => ({ error: err }),
+    ),
+    ...services.map((service) =>
+      withTimeout(
+        bus.call({
+          destination: DEST,
+          path: '/org/freedesktop/secrets',
+          interface: 'org.freedesktop.Secret.Service',
+          member: 'SearchItems',
+          signature: 'a{ss}',
+          body: { service },
+        }),
+      ).then(
+        ([, locked]) => ({ locked: (locked as unknown[]).length > 0 }),
+        (err: unknown) => ({ error: err }),
+      ),
+    ),
+  ]);
+  if ('error' in collection) {
+    const e = collection.error;
+    const missing =
+      e instanceof DBusError &&
+      (/UnknownObject|NoSuchObject/.test(e.errorName) ||
+        /Object does not exist|No such object/i.test(e.message));
+    if (!missing)
+      return { state: 'unavailable', reason: reason(e) || 'no Secret Service on the session bus' };
+  } else if (collection.locked) return { state: 'locked' };
+  for (const r of searches) {
+    if ('error' in r) return { state: 'unavailable', reason: reason(r.error) };
+    if (r.locked) return { state: 'locked' };
+  }
+  return { state: 'unlocked' };
 }
 
 async function keyringStateOnce(services: string[], exec: Exec): Promise<KeyringState> {
