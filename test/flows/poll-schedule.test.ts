@@ -196,6 +196,19 @@ describe('several waiting registrations', () => {
     expect(clock.waits.filter((w) => w === 800).length).toBeGreaterThan(20);
   });
 
+  it('a timer that fires a millisecond early at the deadline sends no request after it', async () => {
+    const wawi = new ScriptedWawi({ polls: ['pending'] });
+    const { core, clock } = fakeService(wawi);
+    const sleep = clock.sleep.bind(clock);
+    clock.sleep = (ms, signal) => sleep(Math.max(0, ms - 1), signal);
+    const ended = await clock
+      .run(core.register(demoManifestSync(), SERVER, { timeoutMs: 10_000 }))
+      .catch((e: HelperError) => e);
+    expect((ended as HelperError).code).toBe('timed-out');
+    // One at once, then one a second (1001 ms with the fixed jitter, 1 ms early): 10 in 10 s, none at the end.
+    expect(wawi.requests.filter((r) => r === 'GET authentication/{id}')).toHaveLength(10);
+  });
+
   it('two servers each keep their own budget; two Mandanten of one server share one', async () => {
     const [a, b] = await waitAtOnce(3, [
       'http://127.0.0.1:5883/api/eazybusiness',

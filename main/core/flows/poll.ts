@@ -39,8 +39,14 @@ export async function poll(
     if (remaining <= 0) throw timedOut(timeoutMs);
     const wait = nextAt - clock.now();
     // "I have accepted" (opts.now) ends a regular wait at once; a backoff after a fault stays.
-    if (wait > 0)
+    if (wait > 0) {
+      const sleptFrom = clock.now();
       await sleepOrCancel(clock, Math.min(wait, remaining), opts.signal, failures ? undefined : opts.now);
+      // Slept until the deadline, not woken by "I have accepted": nothing more is asked. A timer may
+      // fire a millisecond early, so the clock is not trusted to have passed the deadline.
+      if (wait >= remaining && polls > 0 && clock.now() - sleptFrom >= remaining - TIMER_SLACK_MS)
+        throw timedOut(timeoutMs);
+    }
     if (clock.now() >= flow.deadline && polls > 0) continue;
     let status: RegistrationStatus;
     sentAt = clock.now();
@@ -80,6 +86,9 @@ export async function poll(
     return acceptKey(run, pending, { apiKey: status.apiKey!, grantedScopes: status.grantedScopes }, server);
   }
 }
+
+/** How early a timer may fire against the clock (real timers and Date.now() round differently). */
+const TIMER_SLACK_MS = 5;
 
 /**
  * 410: the key was handed out already. After a crash between storing the key and ending the entry,
