@@ -110,6 +110,9 @@ describe('the Windows service key store, Node side', () => {
       "ProtectedData]::Protect($utf8.GetBytes($in.key), $entropy, 'LocalMachine')",
     );
     expect(SERVICE_KEY_SCRIPT).toMatch(/Trusted \$parent[\s\S]*Trusted \$dir/);
+    // UTF-8 bytes both ways, not the console's code page ("PC\\Jürgen" stays itself).
+    expect(SERVICE_KEY_SCRIPT).toContain('[Console]::OpenStandardInput().CopyTo($buffer)');
+    expect(SERVICE_KEY_SCRIPT).not.toContain('[Console]::In.');
     // The key is never printed back by a write.
     expect(SERVICE_KEY_SCRIPT).not.toMatch(/Say[^\n]*\$in\.key/);
   });

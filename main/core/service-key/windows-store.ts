@@ -12,14 +12,22 @@ import { ServiceKeyError, type ServiceKeyStore } from './store';
 export const SERVICE_KEY_SCRIPT = String.raw`
 $ErrorActionPreference = 'Stop'
 Add-Type -AssemblyName System.Security
-$in = [Console]::In.ReadToEnd() | ConvertFrom-Json
 $utf8 = New-Object System.Text.UTF8Encoding($false)
+# stdin and stdout as UTF-8 bytes: the console's code page would turn names with umlauts into '?'.
+$buffer = New-Object System.IO.MemoryStream
+[Console]::OpenStandardInput().CopyTo($buffer)
+$in = $utf8.GetString($buffer.ToArray()) | ConvertFrom-Json
 $AC = [System.Security.AccessControl.AccessControlType]::Allow
 $FS = [System.Security.AccessControl.FileSystemRights]
 $None = [System.Security.AccessControl.InheritanceFlags]::None
 $NoProp = [System.Security.AccessControl.PropagationFlags]::None
 $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User
-function Say($o) { [Console]::Out.Write(($o | ConvertTo-Json -Compress)) }
+function Say($o) {
+  $b = $utf8.GetBytes(($o | ConvertTo-Json -Compress))
+  $stdout = [Console]::OpenStandardOutput()
+  $stdout.Write($b, 0, $b.Length)
+  $stdout.Flush()
+}
 function Sid($who) {
   if ($who -is [string]) { return $me }
   if ($who.sid) { return New-Object System.Security.Principal.SecurityIdentifier($who.sid) }
