@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Bus, DBusError, sessionBusSocket } from '../../main/core/store/dbus-client';
 import { decodeMessage, encodeCall, MessageType, messageLength } from '../../main/core/store/dbus-wire';
-import { keyringState, keyringStateOverBus } from '../../main/core/store/secret-service';
+import { keyringState } from '../../main/core/store/secret-service';
 
 /** A reply as a D-Bus peer writes it: little-endian, header fields (reply serial, signature), body. */
 function reply(replySerial: number, signature: string, body: Buffer, type = 2, errorName?: string): Buffer {
@@ -102,18 +102,21 @@ function bus(answers: {
   return b;
 }
 
+/** The check over a given bus. */
+const overBus = (services: string[], b: Bus) => keyringState(services, undefined, async () => b);
+
 describe('the keyring check over the bus', () => {
   it('maps the answers as the dbus-send check does', async () => {
-    expect(await keyringStateOverBus(['a'], bus({}))).toEqual({ state: 'unlocked' });
-    expect(await keyringStateOverBus(['a'], bus({ locked: true }))).toEqual({ state: 'locked' });
-    expect(await keyringStateOverBus(['a', 'b'], bus({ search: [[], ['/x/1']] }))).toEqual({
+    expect(await overBus(['a'], bus({}))).toEqual({ state: 'unlocked' });
+    expect(await overBus(['a'], bus({ locked: true }))).toEqual({ state: 'locked' });
+    expect(await overBus(['a', 'b'], bus({ search: [[], ['/x/1']] }))).toEqual({
       state: 'locked',
     });
     // No default collection: searching is safe.
     const missing = new DBusError('org.freedesktop.DBus.Error.UnknownObject', 'Object does not exist');
-    expect(await keyringStateOverBus(['a'], bus({ locked: missing }))).toEqual({ state: 'unlocked' });
+    expect(await overBus(['a'], bus({ locked: missing }))).toEqual({ state: 'unlocked' });
     const gone = new DBusError('org.freedesktop.DBus.Error.ServiceUnknown', 'The name is not activatable');
-    expect(await keyringStateOverBus(['a'], bus({ locked: gone }))).toEqual({
+    expect(await overBus(['a'], bus({ locked: gone }))).toEqual({
       state: 'unavailable',
       reason: 'org.freedesktop.DBus.Error.ServiceUnknown: The name is not activatable',
     });

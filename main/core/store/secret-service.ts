@@ -62,10 +62,6 @@ const SEND = (path: string, method: string, ...args: string[]) => [
 
 type ExecError = NodeJS.ErrnoException & { stderr?: string };
 
-function isMissingObject(err: ExecError): boolean {
-  return /Object does not exist|No such object|NoSuchObject/i.test(String(err.stderr));
-}
-
 /** What dbus-send said, in one short line. */
 function firstLine(err: ExecError): string {
   return (err.stderr || err.message || '').split('\n')[0]!.slice(0, 160);
@@ -76,6 +72,15 @@ export function lockedItems(searchOutput: string): number {
   const parts = searchOutput.split('array [');
   const locked = parts[2] ?? '';
   return (locked.match(/\/org\/freedesktop\/secrets\/\S+/g) ?? []).length;
+}
+
+/** One question's answer, as either way of asking reports it. */
+type Answer = { locked: boolean } | { missing: true } | { noProgram: true } | { failed: string };
+
+/** The two questions: is the default collection locked; does a search find locked items of a service. */
+interface Asker {
+  collection(): Promise<Answer>;
+  search(service: string): Promise<Answer>;
 }
 
 /**
@@ -90,17 +95,16 @@ export async function keyringState(
 ): Promise<KeyringState> {
   let bus: Bus | undefined;
   if (!exec) bus = await openBus().catch(() => undefined);
-  const once = () =>
-    bus ? keyringStateOverBus(services, bus) : keyringStateOnce(services, exec ?? dbusSend);
+  const asker = bus ? overBus(bus) : throughDbusSend(exec ?? dbusSend);
   try {
-    let state = await once();
+    let state = await ask(asker, services);
     for (
       let retry = 1;
       retry < 3 && state.state === 'unavailable' && /UnknownMethod/.test(state.reason);
       retry++
     ) {
       await new Promise((resolve) => setTimeout(resolve, 50 * retry));
-      state = await once();
+      state = await ask(asker, services);
     }
     return state;
   } finally {
@@ -108,7 +112,57 @@ export async function keyringState(
   }
 }
 
-/** How long one question to the Secret Service may take (as dbus-send's timeout below). */
+/** Asks everything at once (searching is safe on a locked collection too) and decides. */
+async function ask(asker: Asker, services: string[]): Promise<KeyringState> {
+  const [collection, ...searches] = await Promise.all([
+    asker.collection(),
+    ...services.map((s) => asker.search(s)),
+  ]);
+  if ('noProgram' in collection) return { state: 'unknown' };
+  if ('failed' in collection)
+    return { state: 'unavailable', reason: collection.failed || 'no Secret Service on the session bus' };
+  // No default collection ('missing'): searching is safe, storing will fail with its own clear error.
+  if ('locked' in collection && collection.locked) return { state: 'locked' };
+  for (const r of searches) {
+    if ('failed' in r || 'noProgram' in r)
+      return { state: 'unavailable', reason: 'failed' in r ? r.failed : '' };
+    if ('locked' in r && r.locked) return { state: 'locked' };
+  }
+  return { state: 'unlocked' };
+}
+
+/** Answers through dbus-send, one process per question. */
+function throughDbusSend(exec: Exec): Asker {
+  const failure = (err: ExecError): Answer =>
+    err.code === 'ENOENT'
+      ? { noProgram: true }
+      : /Object does not exist|No such object|NoSuchObject/i.test(String(err.stderr))
+        ? { missing: true }
+        : { failed: firstLine(err) };
+  return {
+    collection: () =>
+      exec(
+        'dbus-send',
+        SEND(
+          '/org/freedesktop/secrets/aliases/default',
+          'org.freedesktop.DBus.Properties.Get',
+          'string:org.freedesktop.Secret.Collection',
+          'string:Locked',
+        ),
+      ).then(({ stdout }) => ({ locked: /boolean\s+true/.test(stdout) }), failure),
+    search: (service) =>
+      exec(
+        'dbus-send',
+        SEND(
+          '/org/freedesktop/secrets',
+          'org.freedesktop.Secret.Service.SearchItems',
+          `dict:string:string:service,${service}`,
+        ),
+      ).then(({ stdout }) => ({ locked: lockedItems(stdout) > 0 }), failure),
+  };
+}
+
+/** How long one question over the bus may take (as dbus-send's timeout above). */
 const ASK_TIMEOUT_MS = 5000;
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
@@ -119,27 +173,32 @@ function withTimeout<T>(p: Promise<T>): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-/** The same questions as keyringStateOnce, over a bus connection: no process is started. */
-export async function keyringStateOverBus(services: string[], bus: Bus): Promise<KeyringState> {
-  const reason = (err: unknown) =>
-    (err instanceof DBusError ? `${err.errorName}: ${err.message}` : String((err as Error).message ?? err))
-      .split('\n')[0]!
-      .slice(0, 160);
-  const [collection, ...searches] = await Promise.all([
-    withTimeout(
-      bus.call({
-        destination: DEST,
-        path: '/org/freedesktop/secrets/aliases/default',
-        interface: 'org.freedesktop.DBus.Properties',
-        member: 'Get',
-        signature: 'ss',
-        body: ['org.freedesktop.Secret.Collection', 'Locked'],
-      }),
-    ).then(
-      ([locked]) => ({ locked: locked === true }),
-      (err: unknown) => ({ error: err }),
-    ),
-    ...services.map((service) =>
+/** Answers over a bus connection of this process: no process is started. */
+function overBus(bus: Bus): Asker {
+  const failure = (err: unknown): Answer => {
+    if (
+      err instanceof DBusError &&
+      (/UnknownObject|NoSuchObject/.test(err.errorName) ||
+        /Object does not exist|No such object/i.test(err.message))
+    )
+      return { missing: true };
+    const text =
+      err instanceof DBusError ? `${err.errorName}: ${err.message}` : String((err as Error)?.message ?? err);
+    return { failed: text.split('\n')[0]!.slice(0, 160) };
+  };
+  return {
+    collection: () =>
+      withTimeout(
+        bus.call({
+          destination: DEST,
+          path: '/org/freedesktop/secrets/aliases/default',
+          interface: 'org.freedesktop.DBus.Properties',
+          member: 'Get',
+          signature: 'ss',
+          body: ['org.freedesktop.Secret.Collection', 'Locked'],
+        }),
+      ).then(([locked]) => ({ locked: locked === true }), failure),
+    search: (service) =>
       withTimeout(
         bus.call({
           destination: DEST,
@@ -149,67 +208,6 @@ export async function keyringStateOverBus(services: string[], bus: Bus): Promise
           signature: 'a{ss}',
           body: { service },
         }),
-      ).then(
-        ([, locked]) => ({ locked: (locked as unknown[]).length > 0 }),
-        (err: unknown) => ({ error: err }),
-      ),
-    ),
-  ]);
-  if ('error' in collection) {
-    const e = collection.error;
-    const missing =
-      e instanceof DBusError &&
-      (/UnknownObject|NoSuchObject/.test(e.errorName) ||
-        /Object does not exist|No such object/i.test(e.message));
-    if (!missing)
-      return { state: 'unavailable', reason: reason(e) || 'no Secret Service on the session bus' };
-  } else if (collection.locked) return { state: 'locked' };
-  for (const r of searches) {
-    if ('error' in r) return { state: 'unavailable', reason: reason(r.error) };
-    if (r.locked) return { state: 'locked' };
-  }
-  return { state: 'unlocked' };
-}
-
-async function keyringStateOnce(services: string[], exec: Exec): Promise<KeyringState> {
-  // All asked at once (each is a process of its own): searching is safe on a locked collection too.
-  const [collection, ...searches] = await Promise.all([
-    exec(
-      'dbus-send',
-      SEND(
-        '/org/freedesktop/secrets/aliases/default',
-        'org.freedesktop.DBus.Properties.Get',
-        'string:org.freedesktop.Secret.Collection',
-        'string:Locked',
-      ),
-    ).then(
-      ({ stdout }) => ({ locked: /boolean\s+true/.test(stdout) }),
-      (err: ExecError) => ({ error: err }),
-    ),
-    ...services.map((service) =>
-      exec(
-        'dbus-send',
-        SEND(
-          '/org/freedesktop/secrets',
-          'org.freedesktop.Secret.Service.SearchItems',
-          `dict:string:string:service,${service}`,
-        ),
-      ).then(
-        ({ stdout }) => ({ locked: lockedItems(stdout) > 0 }),
-        (err: ExecError) => ({ error: err }),
-      ),
-    ),
-  ]);
-  if ('error' in collection) {
-    const e = collection.error;
-    if (e.code === 'ENOENT') return { state: 'unknown' };
-    if (!isMissingObject(e))
-      return { state: 'unavailable', reason: firstLine(e) || 'no Secret Service on the session bus' };
-    // No default collection: searching is safe, storing will fail with its own clear error.
-  } else if (collection.locked) return { state: 'locked' };
-  for (const r of searches) {
-    if ('error' in r) return { state: 'unavailable', reason: firstLine(r.error) };
-    if (r.locked) return { state: 'locked' };
-  }
-  return { state: 'unlocked' };
+      ).then(([, locked]) => ({ locked: (locked as unknown[]).length > 0 }), failure),
+  };
 }
