@@ -130,7 +130,7 @@ export const de: Texts = {
   doneClose: 'Sie können dieses Fenster jetzt schließen.',
   serviceKey: {
     stored: (account, path) =>
-      `Für den Windows-Dienst der App (Konto ${account}) liegt eine Kopie des Schlüssels in ${path}. Lesen können sie nur dieses Konto, das System und Administratoren.`,
+      `Für den Windows-Dienst der App (Konto ${account}) liegt eine Kopie des Schlüssels in ${path}. Lesen können sie nur dieses Konto, Sie selbst, das System und Administratoren.`,
     'not-windows': (account) =>
       `Die App läuft laut Hersteller als Windows-Dienst (Konto ${account}). Dienste gibt es nur unter Windows: Auf diesem Computer liegt der Schlüssel nur in Ihrem Schlüsselspeicher. Registrieren Sie die App auf dem Windows-PC, auf dem der Dienst läuft.`,
     'account-unknown': (account) =>

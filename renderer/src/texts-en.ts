@@ -136,7 +136,7 @@ export const en = {
   /** A service app's copy of its key (record.serviceKey): what became of it, and what to do. */
   serviceKey: {
     stored: (account, path) =>
-      `For the app's Windows service (account ${account}) a copy of the key is in ${path}. Only that account, the system and administrators can read it.`,
+      `For the app's Windows service (account ${account}) a copy of the key is in ${path}. Only that account, you, the system and administrators can read it.`,
     'not-windows': (account) =>
       `The vendor says the app runs as a Windows service (account ${account}). Services exist on Windows only: on this computer the key is in your keychain only. Register the app on the Windows PC where the service runs.`,
     'account-unknown': (account) =>

@@ -11,7 +11,7 @@ const parentOf = (path: string) => path.replace(/\\[^\\]*$/, '');
 
 const en: Record<ServiceKeyState, Say> = {
   stored: (account, path) =>
-    `For the service account ${account} the key is also in ${path}, readable by that account, SYSTEM and Administrators only.`,
+    `For the service account ${account} the key is also in ${path}, readable only by that account, by you, SYSTEM and Administrators.`,
   'not-windows': (account) =>
     `The manifest names the service account ${account}, but service accounts exist on Windows only: the key is in this computer's keychain only. Register the app on the Windows PC where its service runs.`,
   'account-unknown': (account) =>
@@ -28,7 +28,7 @@ const en: Record<ServiceKeyState, Say> = {
 
 const de: Record<ServiceKeyState, Say> = {
   stored: (account, path) =>
-    `Für das Dienstkonto ${account} liegt der Schlüssel zusätzlich in ${path}, lesbar nur für dieses Konto, SYSTEM und Administratoren.`,
+    `Für das Dienstkonto ${account} liegt der Schlüssel zusätzlich in ${path}, lesbar nur für dieses Konto, für Sie, SYSTEM und Administratoren.`,
   'not-windows': (account) =>
     `Das Manifest nennt das Dienstkonto ${account}, aber Dienstkonten gibt es nur unter Windows: Der Schlüssel liegt nur im Schlüsselspeicher dieses Computers. Registrieren Sie die App auf dem Windows-PC, auf dem ihr Dienst läuft.`,
   'account-unknown': (account) =>
