@@ -239,6 +239,43 @@ describe('register on a fake clock', () => {
     expect(await vault.listPending()).toEqual([]);
   });
 
+  it('after the dialog closed, a request another helper sent meanwhile is the one waited for, not a second', async () => {
+    const wawi = new ScriptedWawi({ polls: ['pending', gone(), 'accepted'] });
+    const account = 'WawiHelperDemo/v1@127.0.0.1:5883/eazybusiness';
+    const locks: string[] = [];
+    const service = fakeService(wawi, {
+      ports: {
+        accountLock: async (name) => {
+          locks.push(name);
+          // Taken again before a new request: another helper has sent one for this app meanwhile.
+          if (locks.length === 2)
+            await service.vault.savePending({
+              v: 2,
+              kind: 'register',
+              account,
+              baseUrl: SERVER.baseUrl,
+              appId: 'WawiHelperDemo/v1',
+              displayName: 'Lagerbestand Sync (Demo)',
+              providerName: 'Demo',
+              appVersion: '1.0.0',
+              requestId: 'THEIRS-1',
+              challengeCode: 'their-challenge-code',
+              startedAt: new Date(service.clock.now()).toISOString(),
+            });
+          return () => {};
+        },
+      },
+    });
+    const record = await service.clock.run(
+      service.core.register(demoManifestSync(), SERVER, { waitForWindow: true }),
+    );
+    expect(locks).toEqual([account, account]);
+    expect(wawi.requests.filter((r) => r === 'POST authentication')).toHaveLength(1);
+    expect(record.account).toBe(account);
+    expect(await service.vault.get(account)).toBe(wawi.key);
+    expect(await service.vault.listPending()).toEqual([]);
+  });
+
   it('a cancel while the request is on its way lets it answer: created, it is kept and said so (not "unknown")', async () => {
     const wawi = new ScriptedWawi({ polls: ['pending'] });
     const cancel = new AbortController();

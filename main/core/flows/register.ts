@@ -9,7 +9,7 @@ import { type Logger, registerSecret } from '../log/logger';
 import { accountName, parseWawiAddress, type WawiServer } from '../wawi/address';
 import { type Connection, connectionForNew, serverRef, type TrustOptions } from '../wawi/connection';
 import type { FlowContext } from './context';
-import { type EntryState, kept, withApp } from './entry';
+import { type EntryState, kept, unconfirmed, withApp } from './entry';
 import { Flow, type FlowOptions } from './flow';
 import { poll } from './poll';
 import { continuePending, findPending } from './resume';
@@ -113,6 +113,8 @@ export async function registerIn(
   const entry = { state: 'none' as EntryState };
   // Until the first request is on its way, a failure says that nothing was sent.
   let sending = false;
+  /** The account's lock, taken again before a request that replaces an expired one. */
+  let releaseAgain: (() => void) | undefined;
   try {
     // Fail closed before the server is touched: a keychain that can't store means no registration.
     await vault.check();
@@ -131,6 +133,8 @@ export async function registerIn(
       sending = true;
       const requestId = await sendRequest(run, manifest, pending, entry);
       opts.onRequestKnown?.();
+      releaseAgain?.();
+      releaseAgain = undefined;
       log.info('registration request sent', {
         requestId,
         apiStyle: info.apiStyle,
@@ -151,6 +155,22 @@ export async function registerIn(
         log.info('the request is gone in Wawi (its dialog was closed); a new one is sent when it waits');
         flow.carry({ requestsExpired: expired + 1, sentAt: undefined });
         flow.to('sending', { transient: e.toJSON() });
+        // As at the start: another helper may be sending this app's request now. Its request, once
+        // known, is the one to wait for, instead of sending a second one.
+        releaseAgain = await ctx.deps.accountLock?.(account, {
+          maxWaitMs: Math.max(0, flow.remaining()),
+          signal: opts.signal,
+        });
+        const theirs = await findPending(ctx, account);
+        if (theirs?.requestId) {
+          releaseAgain?.();
+          releaseAgain = undefined;
+          entry.state = 'confirmed';
+          log.info('another helper sent a request for this app meanwhile; waiting for that one');
+          flow.to('waiting', { polls: 0, nextPollInMs: 0 });
+          return await poll(run, { ...theirs, requestId: theirs.requestId }, ref);
+        }
+        if (theirs) throw unconfirmed(theirs);
       }
     }
   } catch (err) {
@@ -160,6 +180,8 @@ export async function registerIn(
         ? kept(e, entry.state, account, flow.carried.requestsExpired)
         : withParams(e, { nothingSent: 'true' }),
     );
+  } finally {
+    releaseAgain?.();
   }
 }
 
