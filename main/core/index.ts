@@ -31,8 +31,6 @@ export interface CoreEnvironment {
   verbose?: boolean;
   http?: HttpOptions;
   logger?: Logger;
-  /** The platform the service key store is chosen for (default process.platform). */
-  platform?: NodeJS.Platform;
   /** Ports and timings to replace (tests). */
   overrides?: Partial<CorePorts>;
 }
@@ -68,7 +66,7 @@ export function createCore(env: CoreEnvironment = {}): {
     vault,
     metadata,
     logger,
-    serviceKeys: serviceKeyStore(env.platform ?? process.platform, processEnv),
+    serviceKeys: serviceKeyStore(process.platform, processEnv),
     http: env.http,
     accountLock: (account, wait) => acquireLock(accountLockPath(vault.service, account, processEnv), wait),
     ...env.overrides,
@@ -77,8 +75,8 @@ export function createCore(env: CoreEnvironment = {}): {
 }
 
 /**
- * Where service apps' key copies go: %ProgramData%\Wawi Registration Helper\keys on Windows
- * (WAWI_REGISTER_SERVICE_KEY_DIR elsewhere: the Windows tests), nowhere on other platforms.
+ * Where service apps' key copies go: %ProgramData%\Wawi Registration Helper\keys on Windows (the
+ * Windows tests name another folder in WAWI_REGISTER_SERVICE_KEY_DIR), nowhere on other platforms.
  */
 function serviceKeyStore(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): ServiceKeyStore {
   if (platform !== 'win32') return noServiceKeys(platform);

@@ -92,6 +92,7 @@ test('the packaged shell registers with --manifest against the simulator, stores
   const app = await launch(['--wawi', sim.apiUrl(), '--result-file', resultFile]);
   const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
   const t = TEXTS.en;
+  let closedByUser = false;
   try {
     const page = await app.firstWindow();
     await page.getByRole('button', { name: t.checkAndContinue }).click();
@@ -106,11 +107,15 @@ test('the packaged shell registers with --manifest against the simulator, stores
         .toEqual(expect.arrayContaining([...WINDOWS_PRIVATE_FORMATS]));
       expect(windowsClipboard().history).toEqual([0, 0, 0, 0]);
     }
-    await page.close();
+    // As the merchant does: the window's close button (the app then ends with the outcome's code).
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    closedByUser = true;
   } finally {
-    expect(await exited).toBe(0);
+    // A step that failed leaves the app open: it is closed, not waited for.
+    if (!closedByUser) await app.close().catch(() => undefined);
     await sim.close();
   }
+  expect(await exited).toBe(0);
   const result = launchResultSchema.parse(JSON.parse(readFileSync(resultFile, 'utf8')));
   expect(result.outcome).toBe('ok');
   // Under the documented name: service "JTL-Wawi API key", the account of the result file.

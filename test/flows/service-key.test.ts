@@ -175,6 +175,29 @@ describe('the copy for a service account', () => {
     expect((await next.store.read(ACCOUNT))?.key).toBe(stored);
   });
 
+  it('a registration without a copy is not asked about one: a check reads nothing', async () => {
+    const { core, clock, store, manifest } = setup(undefined);
+    await clock.run(core.register(manifest, SERVER));
+    expect((await clock.run(core.verify(ACCOUNT))).record.serviceKey).toBeUndefined();
+    await clock.run(core.list({ verify: true }));
+    expect(store.reads).toBe(0);
+  });
+
+  it('a pending entry whose account no check would pass still ends with the key stored', async () => {
+    const { core, clock, store, vault, wawi } = setup(undefined);
+    // An older helper's entry, accepted now: its ServiceAccount is one the manifest check refuses.
+    wawi.polls = ['pending'];
+    await clock.run(core.register(demoManifestSync(), SERVER, { timeoutMs: 3000 })).catch(() => undefined);
+    const [pending] = await vault.listPending();
+    expect(pending?.requestId).toBeDefined();
+    await vault.savePending({ ...pending!, serviceAccount: 'Everyone' });
+    wawi.polls = ['accepted'];
+    const [outcome] = await clock.run(core.resumeAll());
+    expect(outcome?.result?.serviceKey).toEqual({ account: 'Everyone', state: 'failed' });
+    expect(await vault.get(ACCOUNT)).toBe(wawi.key);
+    expect(store.writes).toBe(0);
+  });
+
   it('an app without a service account gets no copy', async () => {
     const { core, clock, store, manifest } = setup(undefined);
     const record = await clock.run(core.register(manifest, SERVER));

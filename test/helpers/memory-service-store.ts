@@ -28,6 +28,8 @@ export class MemoryServiceStore implements ServiceKeyStore {
   /** Failures the next writes meet, in order. */
   failures: ServiceKeyError['state'][] = [];
   writes = 0;
+  /** Reads as the helper's user (a start of PowerShell each, on Windows). */
+  reads = 0;
   /** Named accounts Windows knows (others are account-unknown). */
   knownNames = new Set(['CONTOSO\\svc-sync', '.\\sync']);
 
@@ -41,7 +43,12 @@ export class MemoryServiceStore implements ServiceKeyStore {
     this.files.set(plan.fileName, { plan, sealed });
   }
 
+  exists(account: string): boolean {
+    return this.files.has(serviceKeyFileName(account));
+  }
+
   async read(account: string): Promise<{ header: ServiceKeyHeader; key: string } | null> {
+    this.reads += 1;
     return this.readAs(account, 'writer');
   }
 

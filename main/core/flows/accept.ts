@@ -109,14 +109,6 @@ export function recordOf(
   };
 }
 
-async function hadServiceCopy(ctx: Run['ctx'], account: string): Promise<boolean> {
-  try {
-    return (await ctx.deps.metadata.load()).registrations.some((r) => r.account === account && r.serviceKey);
-  } catch {
-    return false;
-  }
-}
-
 /** Records a stored key's registration, ends the pending entry and checks the key (best effort). */
 export async function finish(
   { ctx, flow, client, opts, log }: Run,
@@ -141,7 +133,7 @@ export async function finish(
       ...record,
       serviceKey: await keepServiceCopy(ctx, record, pending.serviceAccount, key, log),
     };
-  } else if (await hadServiceCopy(ctx, record.account)) {
+  } else {
     await removeServiceCopy(ctx, record.account, log);
   }
   try {

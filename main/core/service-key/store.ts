@@ -23,6 +23,8 @@ export interface ServiceKeyStore {
   readonly dir: string;
   /** Writes (or replaces) one registration's copy as planned: folder and file rules, protected key. */
   write(plan: ServiceKeyPlan, key: string): Promise<void>;
+  /** Whether a registration has a copy: a look at the folder, nothing started, nothing read. */
+  exists(account: string): boolean;
   /** One registration's copy and its key, read as the helper's user; null when there is none. */
   read(account: string): Promise<{ header: ServiceKeyHeader; key: string } | null>;
   /** True when there was a copy to delete. */
@@ -37,6 +39,7 @@ export function noServiceKeys(platform: string): ServiceKeyStore {
     write: async () => {
       throw new ServiceKeyError('not-windows', `service accounts exist on Windows only, not on ${platform}`);
     },
+    exists: () => false,
     read: async () => null,
     remove: async () => false,
   };

@@ -5,6 +5,8 @@
 // refused: another user could swap files in it. Runs in the Windows CI job (test/windows/).
 
 import { runPowerShell, type Spawn } from '../windows/powershell';
+import { existsSync } from 'node:fs';
+import { win32 } from 'node:path';
 import type { ServiceKeyHeader, ServiceKeyPlan } from './plan';
 import { serviceKeyFileName, serviceKeyFileSchema } from './plan';
 import { ServiceKeyError, type ServiceKeyStore } from './store';
@@ -141,6 +143,10 @@ export class WindowsServiceKeyStore implements ServiceKeyStore {
     }
     if (!answer.ok) throw new ServiceKeyError(answer.state ?? 'failed', answer.detail ?? 'no reason given');
     return answer;
+  }
+
+  exists(account: string): boolean {
+    return existsSync(win32.join(this.dir, serviceKeyFileName(account)));
   }
 
   async write(plan: ServiceKeyPlan, key: string): Promise<void> {
