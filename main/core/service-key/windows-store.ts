@@ -2,11 +2,11 @@
 // LocalMachine) and file security, run by absolute path; the plan and the key go in on stdin as JSON.
 // The folder and each file are created with their rules in place (never a moment with ProgramData's
 // "every user may read"), and a folder owned by anyone but this user, SYSTEM or Administrators is
-// refused: another user could swap files in it. Runs in the Windows CI job (test/windows/).
+// refused: another user could swap files in it. Runs in the Windows CI job (test/integration/windows.test.ts).
 
-import { runPowerShell, type Spawn } from '../windows/powershell';
 import { existsSync } from 'node:fs';
 import { win32 } from 'node:path';
+import { runPowerShell, type Spawn } from '../windows/powershell';
 import type { ServiceKeyHeader, ServiceKeyPlan } from './plan';
 import { serviceKeyFileName, serviceKeyFileSchema } from './plan';
 import { ServiceKeyError, type ServiceKeyStore } from './store';

@@ -1,7 +1,7 @@
 // A connection to the D-Bus session bus in this process: the keyring check asks the Secret Service over
 // it instead of starting four dbus-send processes for every keychain search. Only what that needs:
 // unix sockets (path or abstract), EXTERNAL authentication, method calls and their replies.
-import { createConnection, type Socket } from 'node:net';
+import { createConnection } from 'node:net';
 import { type Call, decodeMessage, encodeCall, type Message, MessageType, messageLength } from './dbus-wire';
 
 /** A D-Bus error reply: its name (org.freedesktop.DBus.Error.…) and message. */
