@@ -45,11 +45,13 @@ export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 export const API_STYLES = ['v1', 'v2', 'unversioned'] as const;
 export type ApiStyle = (typeof API_STYLES)[number];
 
-export const discoveredServerSchema = serverRefSchema.extend({
-  apiStyle: z.enum(API_STYLES),
-  /** https: the certificate it presented (trusted or not). */
-  certificate: certificateInfoSchema.optional(),
-});
+export const discoveredServerSchema = z.lazy(() =>
+  serverRefSchema.extend({
+    apiStyle: z.enum(API_STYLES),
+    /** https: the certificate it presented (trusted or not). */
+    certificate: certificateInfoSchema.optional(),
+  }),
+);
 export type DiscoveredServer = z.infer<typeof discoveredServerSchema>;
 
 /**
@@ -104,35 +106,37 @@ export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
 export const flowStateSchema = z.enum(FLOW_STATES);
 
-export const flowEventSchema = z.object({
-  flowId: z.string(),
-  kind: z.enum(FLOW_KINDS),
-  state: flowStateSchema,
-  appId: z.string(),
-  displayName: z.string(),
-  server: serverRefSchema,
-  elapsedMs: z.number(),
-  /** Time left before the flow's deadline (it moves when the user keeps waiting). */
-  remainingMs: z.number().optional(),
-  /** While waiting: when the next poll happens. */
-  nextPollInMs: z.number().optional(),
-  /** Number of polls so far. */
-  polls: z.number().optional(),
-  /** A passing problem the flow survives (it retries). */
-  transient: serializedErrorSchema.optional(),
-  /** Why the flow ended, for failed / timed-out / cancelled / rejected. */
-  error: serializedErrorSchema.optional(),
-  /** When accepted or removed: the stored registration (no key). */
-  record: registrationRecordSchema.optional(),
-  /** While awaiting removal: true once the old key no longer works. */
-  oldKeyDead: z.boolean().optional(),
-  /** Set on a flow that goes on with a pending registration: when that was started. */
-  resumedFrom: z.string().optional(),
-  /** From the moment Wawi confirmed the request (201): when that was. */
-  sentAt: z.string().optional(),
-  /** Requests of this flow that Wawi dropped because its dialog was closed (a new one is sent). */
-  requestsExpired: z.number().int().optional(),
-});
+export const flowEventSchema = z.lazy(() =>
+  z.object({
+    flowId: z.string(),
+    kind: z.enum(FLOW_KINDS),
+    state: flowStateSchema,
+    appId: z.string(),
+    displayName: z.string(),
+    server: serverRefSchema,
+    elapsedMs: z.number(),
+    /** Time left before the flow's deadline (it moves when the user keeps waiting). */
+    remainingMs: z.number().optional(),
+    /** While waiting: when the next poll happens. */
+    nextPollInMs: z.number().optional(),
+    /** Number of polls so far. */
+    polls: z.number().optional(),
+    /** A passing problem the flow survives (it retries). */
+    transient: serializedErrorSchema.optional(),
+    /** Why the flow ended, for failed / timed-out / cancelled / rejected. */
+    error: serializedErrorSchema.optional(),
+    /** When accepted or removed: the stored registration (no key). */
+    record: registrationRecordSchema.optional(),
+    /** While awaiting removal: true once the old key no longer works. */
+    oldKeyDead: z.boolean().optional(),
+    /** Set on a flow that goes on with a pending registration: when that was started. */
+    resumedFrom: z.string().optional(),
+    /** From the moment Wawi confirmed the request (201): when that was. */
+    sentAt: z.string().optional(),
+    /** Requests of this flow that Wawi dropped because its dialog was closed (a new one is sent). */
+    requestsExpired: z.number().int().optional(),
+  }),
+);
 export type FlowEvent = z.infer<typeof flowEventSchema>;
 export type { FlowKind, FlowState } from './flow';
 
@@ -142,49 +146,54 @@ export type { FlowKind, FlowState } from './flow';
  * the request goes out and ends only on a final answer (accepted and stored, rejected, 404, 410) or
  * when the user discards it. Keep it small: Windows Credential Manager holds at most 2560 bytes.
  */
-export const pendingRegistrationSchema = z.object({
-  v: z.literal(2),
-  kind: z.enum(['register', 'rotate']),
-  account: z.string(),
-  baseUrl: z.string(),
-  appId: z.string(),
-  /** What the merchant sees in Wawi: name, provider, version (and the AppId). */
-  displayName: z.string(),
-  providerName: z.string(),
-  appVersion: z.string(),
-  /** Absent until Wawi answered the request: it may then be waiting in Wawi under an unknown id. */
-  requestId: z.string().optional(),
-  challengeCode: z.string(),
-  /** When the entry was written, right before the request went out. */
-  startedAt: z.string(),
-  /** When Wawi confirmed the request (201). */
-  sentAt: z.string().optional(),
-  /** The certificate pin and http consent the request was sent with; polls use the same. */
-  certificatePin: z.string().optional(),
-  insecureHttp: z.literal(true).optional(),
-  /** A further instance: its number, and the request id of the first instance it was asked for with. */
-  instance: z.number().int().min(2).optional(),
-  instanceOf: z.string().optional(),
-  /** The manifest's ServiceAccount: the key also goes where only that account reads it. */
-  serviceAccount: z.string().optional(),
-});
+export const pendingRegistrationSchema = z.lazy(() =>
+  z.object({
+    v: z.literal(2),
+    kind: z.enum(['register', 'rotate']),
+    account: z.string(),
+    baseUrl: z.string(),
+    appId: z.string(),
+    /** What the merchant sees in Wawi: name, provider, version (and the AppId). */
+    displayName: z.string(),
+    providerName: z.string(),
+    appVersion: z.string(),
+    /** Absent until Wawi answered the request: it may then be waiting in Wawi under an unknown id. */
+    requestId: z.string().optional(),
+    challengeCode: z.string(),
+    /** When the entry was written, right before the request went out. */
+    startedAt: z.string(),
+    /** When Wawi confirmed the request (201). */
+    sentAt: z.string().optional(),
+    /** The certificate pin and http consent the request was sent with; polls use the same. */
+    certificatePin: z.string().optional(),
+    insecureHttp: z.literal(true).optional(),
+    /** A further instance: its number, and the request id of the first instance it was asked for with. */
+    instance: z.number().int().min(2).optional(),
+    instanceOf: z.string().optional(),
+    /** The manifest's ServiceAccount: the key also goes where only that account reads it. */
+    serviceAccount: z.string().optional(),
+  }),
+);
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
 
 /** What the CLI and the app show of a pending registration: never its request id or challenge code. */
-export const pendingViewSchema = pendingRegistrationSchema
-  .pick({
-    account: true,
-    appId: true,
-    displayName: true,
-    providerName: true,
-    appVersion: true,
-    startedAt: true,
-    sentAt: true,
-    kind: true,
-  })
-  .extend({
-    server: serverRefSchema,
-    /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
-    requestConfirmed: z.boolean(),
-  });
+export const pendingViewSchema = z.lazy(() =>
+  pendingRegistrationSchema
+    .unwrap()
+    .pick({
+      account: true,
+      appId: true,
+      displayName: true,
+      providerName: true,
+      appVersion: true,
+      startedAt: true,
+      sentAt: true,
+      kind: true,
+    })
+    .extend({
+      server: serverRefSchema,
+      /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
+      requestConfirmed: z.boolean(),
+    }),
+);
 export type PendingView = z.infer<typeof pendingViewSchema>;

@@ -11,51 +11,53 @@ import * as z from './zod';
 
 export const RESULT_VERSION = 1;
 
-export const launchResultSchema = z.object({
-  v: z.literal(RESULT_VERSION),
-  /** `ok`, or the error code (the README's table): the same as `exitCode` says, in words. */
-  outcome: z.union([z.literal('ok'), errorCodeSchema]),
-  exitCode: z.number().int(),
-  /** What ended: register, rotate, revoke, manage, verify, resume … */
-  action: z.string(),
-  finishedAt: z.string(),
-  /** The app the outcome is about, when one was known. */
-  appId: z.string().optional(),
-  /** The server's API base URL, when one was chosen (…/api/<database>). */
-  baseUrl: z.string().optional(),
-  /** On success: the registration as stored here (for revoke: the one that was removed). */
-  registration: z
-    .object({
-      /** The keychain account: `<AppId>@<host>:<port>/<database>` under "JTL-Wawi API key". */
-      account: z.string(),
-      appId: z.string(),
-      instance: z.number().int().optional(),
-      displayName: z.string(),
-      appVersion: z.string(),
-      baseUrl: z.string(),
-      /** The Mandant as the API path names it (its database, e.g. eazybusiness). */
-      database: z.string(),
-      wawiVersion: z.string().optional(),
-      /** SHA-256 fingerprint of the pinned certificate; absent when the OS trusts it or on http. */
-      certificatePin: z.string().optional(),
-      grantedScopes: z.array(z.string()),
-      /** First 8 hex digits of the key's SHA-256: compare with what your app reads. */
-      keyFingerprint: z.string(),
-      /** A service app (manifest ServiceAccount): its account, the copy's state and file. */
-      serviceKey: serviceKeySchema.optional(),
-    })
-    .optional(),
-  /** On failure: the error code, its parameters and its text in the launch language. */
-  error: z
-    .object({
-      code: errorCodeSchema,
-      variant: z.string().optional(),
-      title: z.string(),
-      detail: z.string(),
-      next: z.string(),
-    })
-    .optional(),
-});
+export const launchResultSchema = z.lazy(() =>
+  z.object({
+    v: z.literal(RESULT_VERSION),
+    /** `ok`, or the error code (the README's table): the same as `exitCode` says, in words. */
+    outcome: z.union([z.literal('ok'), errorCodeSchema]),
+    exitCode: z.number().int(),
+    /** What ended: register, rotate, revoke, manage, verify, resume … */
+    action: z.string(),
+    finishedAt: z.string(),
+    /** The app the outcome is about, when one was known. */
+    appId: z.string().optional(),
+    /** The server's API base URL, when one was chosen (…/api/<database>). */
+    baseUrl: z.string().optional(),
+    /** On success: the registration as stored here (for revoke: the one that was removed). */
+    registration: z
+      .object({
+        /** The keychain account: `<AppId>@<host>:<port>/<database>` under "JTL-Wawi API key". */
+        account: z.string(),
+        appId: z.string(),
+        instance: z.number().int().optional(),
+        displayName: z.string(),
+        appVersion: z.string(),
+        baseUrl: z.string(),
+        /** The Mandant as the API path names it (its database, e.g. eazybusiness). */
+        database: z.string(),
+        wawiVersion: z.string().optional(),
+        /** SHA-256 fingerprint of the pinned certificate; absent when the OS trusts it or on http. */
+        certificatePin: z.string().optional(),
+        grantedScopes: z.array(z.string()),
+        /** First 8 hex digits of the key's SHA-256: compare with what your app reads. */
+        keyFingerprint: z.string(),
+        /** A service app (manifest ServiceAccount): its account, the copy's state and file. */
+        serviceKey: serviceKeySchema.optional(),
+      })
+      .optional(),
+    /** On failure: the error code, its parameters and its text in the launch language. */
+    error: z
+      .object({
+        code: errorCodeSchema,
+        variant: z.string().optional(),
+        title: z.string(),
+        detail: z.string(),
+        next: z.string(),
+      })
+      .optional(),
+  }),
+);
 export type LaunchResult = z.infer<typeof launchResultSchema>;
 
 export interface ResultInput {

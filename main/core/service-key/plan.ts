@@ -94,23 +94,25 @@ export function entropyFor(serviceAccount: string): Uint8Array {
 }
 
 /** A key file's content (JSON, UTF-8): everything a service needs to call the server, key protected. */
-export const serviceKeyFileSchema = z.object({
-  v: z.literal(1),
-  account: z.string(),
-  appId: z.string(),
-  baseUrl: z.string(),
-  database: z.string(),
-  certificatePin: z.string().optional(),
-  insecureHttp: z.literal(true).optional(),
-  /** The account as Windows names it; its UTF-8 bytes are DPAPI's entropy. */
-  serviceAccount: z.string(),
-  serviceAccountSid: z.string().optional(),
-  /** First 8 hex digits of the key's SHA-256 (as the helper and the readers show it). */
-  keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/),
-  writtenAt: z.string(),
-  /** The key's UTF-8 bytes, protected with DPAPI (LocalMachine, entropy above), in base64. */
-  protectedKey: z.string(),
-});
+export const serviceKeyFileSchema = z.lazy(() =>
+  z.object({
+    v: z.literal(1),
+    account: z.string(),
+    appId: z.string(),
+    baseUrl: z.string(),
+    database: z.string(),
+    certificatePin: z.string().optional(),
+    insecureHttp: z.literal(true).optional(),
+    /** The account as Windows names it; its UTF-8 bytes are DPAPI's entropy. */
+    serviceAccount: z.string(),
+    serviceAccountSid: z.string().optional(),
+    /** First 8 hex digits of the key's SHA-256 (as the helper and the readers show it). */
+    keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+    writtenAt: z.string(),
+    /** The key's UTF-8 bytes, protected with DPAPI (LocalMachine, entropy above), in base64. */
+    protectedKey: z.string(),
+  }),
+);
 export type ServiceKeyFile = z.infer<typeof serviceKeyFileSchema>;
 export type ServiceKeyHeader = Omit<ServiceKeyFile, 'protectedKey'>;
 

@@ -39,11 +39,16 @@ export function fingerprint(key: string): string {
 }
 
 /** Entries written by the first version (always with a request id) read as the current shape. */
-const legacyPendingSchema = pendingRegistrationSchema
-  .omit({ providerName: true, sentAt: true })
-  .extend({ v: z.literal(1), requestId: z.string() })
-  .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt }));
-const storedPendingSchema = z.union([pendingRegistrationSchema, legacyPendingSchema]);
+const storedPendingSchema = z.lazy(() =>
+  z.union([
+    pendingRegistrationSchema,
+    pendingRegistrationSchema
+      .unwrap()
+      .omit({ providerName: true, sentAt: true })
+      .extend({ v: z.literal(1), requestId: z.string() })
+      .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt })),
+  ]),
+);
 
 /**
  * An "unlocked" answer of the guard is trusted this long, so that the searches of one step (the keys,

@@ -39,31 +39,39 @@ export function camelKeys(value: unknown): unknown {
 
 // Strings from the server are made inert where they enter (shared/printable.ts): whatever shows them
 // later (a terminal, --json, a screen) never gets control or bidi characters or a line of its own.
-const text = z.string().transform((s) => inert(s));
-const infoSchema = z.object({
-  version: text,
-  tenant: text.optional(),
-  type: text.optional(),
-});
-const createdSchema = z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() });
-const statusSchema = z.object({
-  requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
-  token: z.object({ apiKey: z.string().min(1) }).nullish(),
-  grantedScopes: z.array(text).nullish(),
-});
+const text = () => z.string().transform((s) => inert(s));
+const infoSchema = z.lazy(() =>
+  z.object({
+    version: text(),
+    tenant: text().optional(),
+    type: text().optional(),
+  }),
+);
+const createdSchema = z.lazy(() =>
+  z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() }),
+);
+const statusSchema = z.lazy(() =>
+  z.object({
+    requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
+    token: z.object({ apiKey: z.string().min(1) }).nullish(),
+    grantedScopes: z.array(text()).nullish(),
+  }),
+);
 
 /**
  * What a key from Wawi looks like: printable ASCII without spaces, of a sane length (Wawi issues GUIDs,
  * 36 characters). Anything else is not stored, printed or sent anywhere.
  */
 const KEY_FORMAT = /^[\x21-\x7e]{16,512}$/;
-const errorBodySchema = z
-  .object({
-    errorCode: z.string().nullish(),
-    errorMessage: z.string().nullish(),
-    validationErrors: z.record(z.string(), z.union([z.array(z.string()), z.string()])).nullish(),
-  })
-  .passthrough();
+const errorBodySchema = z.lazy(() =>
+  z
+    .object({
+      errorCode: z.string().nullish(),
+      errorMessage: z.string().nullish(),
+      validationErrors: z.record(z.string(), z.union([z.array(z.string()), z.string()])).nullish(),
+    })
+    .passthrough(),
+);
 
 /** What the flows need of a Wawi server: the port unit tests replace with an in-memory server. */
 export type WawiApi = Pick<
