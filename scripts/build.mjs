@@ -43,7 +43,7 @@ await Promise.all(
 );
 // Chunk names change with their content: old ones go first.
 rmSync(resolve(root, 'dist/main/cli'), { recursive: true, force: true });
-// The CLI as ES modules split into chunks: --help loads only the program and commander, a command
+// The CLI as ES modules split into chunks: --help loads only the program and its command table, a command
 // loads the core (undici, zod) when it runs.
 await build({
   ...common,

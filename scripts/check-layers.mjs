@@ -7,7 +7,7 @@
 //   main/core       → shared                              zod, undici, keytar, Node
 //   main/ipc        → shared, main/core (its index only)  Node
 //   main/electron   → shared, main/core (index), main/ipc electron, Node
-//   main/cli        → shared, main/core (index), tools/wawi-sim (index)  commander, Node
+//   main/cli        → shared, main/core (index), tools/wawi-sim (index)  Node
 //   renderer        → shared                              react, react-dom
 //   tools/wawi-sim  → (nothing)                           Node
 //   readers/node    → (nothing: a package of its own)     keytar, Node
@@ -34,7 +34,7 @@ export const LAYERS = {
   },
   'main/cli': {
     layers: ['shared', 'main/core/index.ts', 'tools/wawi-sim/index.ts'],
-    packages: ['commander', ...NODE],
+    packages: NODE,
   },
   renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'] },
   'tools/wawi-sim': { layers: [], packages: NODE },

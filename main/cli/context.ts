@@ -6,7 +6,7 @@ import type { CliIO } from './io';
 import { follow } from './output/follow';
 import type { Output } from './output/output';
 
-/** The options as commander parses them (camelCase), across commands. */
+/** The options as ./args/parse.ts reads them (camelCase), across commands. */
 export interface Options {
   manifest?: string;
   wawi?: string[];

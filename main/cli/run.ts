@@ -6,11 +6,11 @@ import type { Lang } from '../../shared/lang';
 import { printableLines } from '../../shared/printable';
 import { launchResult } from '../../shared/result';
 import { asHelperError, createCore, FlowControl, writeResultFile } from '../core/index';
+import type { CommandName } from './args/spec';
 import type { Ctx, Options } from './context';
 import type { CliIO } from './io';
 import { Output } from './output/output';
 import { systemLang } from './output/texts';
-import type { CommandName } from './program';
 
 type Run = (ctx: Ctx) => Promise<number>;
 

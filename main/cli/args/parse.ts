@@ -1,0 +1,139 @@
+// Reads a wawi-register command line against the table in ./spec.ts: which command, its options, or
+// why the line is not valid. Node's own parseArgs splits the line; the checks and their messages are
+// ours. Nothing is printed here.
+import { parseArgs } from 'node:util';
+import type { Options } from '../context';
+import {
+  COMMANDS,
+  type CommandName,
+  flagParts,
+  GLOBAL_OPTIONS,
+  HELP_OPTION,
+  isCommandName,
+  type OptionSpec,
+  optionsOf,
+  VERSION_OPTION,
+} from './spec';
+
+export type ParsedLine =
+  | { kind: 'run'; name: CommandName; options: Options }
+  | { kind: 'help'; name?: CommandName }
+  | { kind: 'version' }
+  /** Not valid: the message (commander's wording), and the command it was meant for. */
+  | { kind: 'invalid'; message: string; name?: CommandName; noCommand?: boolean };
+
+const ALL: OptionSpec[] = [
+  ...GLOBAL_OPTIONS,
+  VERSION_OPTION,
+  HELP_OPTION,
+  ...Object.values(COMMANDS).flatMap((c) => c.options),
+];
+
+/** parseArgs' description of every option any command knows, so that values are told from commands. */
+const CONFIG = Object.fromEntries(
+  ALL.map((o) => {
+    const f = flagParts(o);
+    return [f.long, { type: f.takesValue ? 'string' : 'boolean', ...(f.short ? { short: f.short } : {}) }];
+  }),
+) as Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export function parseLine(argv: readonly string[]): ParsedLine {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: CONFIG,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [t.value] : []));
+  const first = positionals[0];
+  const asHelp = first === 'help';
+  const name = asHelp ? positionals[1] : first;
+  if (name !== undefined && !isCommandName(name))
+    return { kind: 'invalid', message: `unknown command '${name}'` };
+  // Help and version come first, as they do in other tools: `register --bogus --help` shows the help.
+  const given = (spec: OptionSpec) =>
+    tokens.some((t) => t.kind === 'option' && t.name === flagParts(spec).long);
+  if (asHelp || given(HELP_OPTION)) return { kind: 'help', ...at(name) };
+  if (given(VERSION_OPTION)) return { kind: 'version' };
+  const known = new Map(optionsOf(name).map((o) => [flagParts(o).long, o]));
+
+  const values = new Map<OptionSpec, string[] | true>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = known.get(t.name);
+    if (!spec) return { kind: 'invalid', message: unknownOption(t.rawName, known), ...at(name) };
+    if (!flagParts(spec).takesValue) {
+      if (t.value !== undefined)
+        return { kind: 'invalid', message: `option '${spec.flags}' takes no value`, ...at(name) };
+      values.set(spec, true);
+      continue;
+    }
+    // A value that looks like an option is taken for a forgotten value (`--wawi --json`); written
+    // as --wawi=-x it is a value.
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))
+      return { kind: 'invalid', message: `option '${spec.flags}' argument missing`, ...at(name) };
+    if (spec.choices && !spec.choices.includes(t.value))
+      return {
+        kind: 'invalid',
+        message: `option '${spec.flags}' argument '${t.value}' is invalid. Allowed choices are ${spec.choices.join(', ')}.`,
+        ...at(name),
+      };
+    const before = values.get(spec);
+    values.set(spec, spec.repeat && Array.isArray(before) ? [...before, t.value] : [t.value]);
+  }
+
+  if (name === undefined) return { kind: 'invalid', message: 'No command given.', noCommand: true };
+  const extra = positionals.length - 1;
+  if (extra > 0)
+    return {
+      kind: 'invalid',
+      message: `too many arguments for '${name}'. Expected 0 arguments but got ${extra}.`,
+      name,
+    };
+  return { kind: 'run', name, options: optionValues(optionsOf(name), values) };
+}
+
+const at = (name: CommandName | undefined) => (name ? { name } : {});
+
+function optionValues(specs: OptionSpec[], values: Map<OptionSpec, string[] | true>): Options {
+  const out: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const { key, negated } = flagParts(spec);
+    const v = values.get(spec);
+    if (negated) out[key] = v === undefined;
+    else if (v === true) out[key] = true;
+    else if (v) out[key] = spec.repeat ? v : v[0];
+    else if (spec.default !== undefined) out[key] = spec.default;
+  }
+  return out as Options;
+}
+
+/** "unknown option", with the closest option of the command when one is a typo away. */
+function unknownOption(raw: string, known: Map<string, OptionSpec>): string {
+  const typed = raw.replace(/^--?/, '');
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const [long, spec] of known) {
+    if (spec.hidden) continue;
+    const d = distance(typed, long);
+    if (d < bestDistance) [best, bestDistance] = [long, d];
+  }
+  return `unknown option '${raw}'${raw.startsWith('--') && best ? `\n(Did you mean --${best}?)` : ''}`;
+}
+
+/** Edit distance (insert, delete, replace, swap of neighbours). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}

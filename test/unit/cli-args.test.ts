@@ -1,0 +1,124 @@
+// The command line as the table in main/cli/args/spec.ts defines it: parsing, its errors, and help.
+import { describe, expect, it } from 'vitest';
+import { helpText } from '../../main/cli/args/help';
+import { parseLine } from '../../main/cli/args/parse';
+import { COMMANDS, type CommandName, flagParts, GLOBAL_OPTIONS, optionsOf } from '../../main/cli/args/spec';
+
+const run = (argv: string[]) => {
+  const r = parseLine(argv);
+  if (r.kind !== 'run') throw new Error(`not a run: ${JSON.stringify(r)}`);
+  return r;
+};
+const invalid = (argv: string[]) => {
+  const r = parseLine(argv);
+  if (r.kind !== 'invalid') throw new Error(`not invalid: ${JSON.stringify(r)}`);
+  return r;
+};
+
+describe('the command line', () => {
+  it('reads a command with its options, global options before or after it', () => {
+    expect(run(['--lang', 'de', 'list', '--verify', '--json'])).toEqual({
+      kind: 'run',
+      name: 'list',
+      options: { verify: true, json: true, lang: 'de' },
+    });
+    const r = run([
+      'register',
+      '--manifest=app.json',
+      '--wawi',
+      'a:5883',
+      '--wawi',
+      'b:5883',
+      '--timeout',
+      '90s',
+      '--result-file',
+      'out.json',
+    ]);
+    expect(r.options).toEqual({
+      manifest: 'app.json',
+      wawi: ['a:5883', 'b:5883'],
+      timeout: '90s',
+      resultFile: 'out.json',
+      waitForDialog: true,
+    });
+  });
+
+  it('--no-wait-for-dialog turns the wait off; sim has its defaults; --wawi=-x is a value', () => {
+    expect(run(['register', '--no-wait-for-dialog']).options.waitForDialog).toBe(false);
+    expect(run(['sim', '--db', 'a', '--db', 'b']).options).toEqual({
+      port: '5883',
+      host: '127.0.0.1',
+      db: ['a', 'b'],
+    });
+    expect(run(['verify', '--wawi=-x']).options.wawi).toEqual(['-x']);
+  });
+
+  it('trust options parse on every command, so that the command can refuse them with advice', () => {
+    expect(run(['list', '--allow-self-signed']).options.allowSelfSigned).toBe(true);
+    expect(run(['status', '--certificate-fingerprint', 'AB:CD']).options.certificateFingerprint).toBe(
+      'AB:CD',
+    );
+  });
+
+  it('says what is wrong, in the words of the option', () => {
+    expect(invalid(['frobnicate']).message).toBe("unknown command 'frobnicate'");
+    expect(invalid([])).toMatchObject({ message: 'No command given.', noCommand: true });
+    expect(invalid(['list', '--verfy'])).toEqual({
+      kind: 'invalid',
+      message: "unknown option '--verfy'\n(Did you mean --verify?)",
+      name: 'list',
+    });
+    expect(invalid(['verify', '--manifest', 'x.json']).message).toBe("unknown option '--manifest'");
+    expect(invalid(['register', '--wawi']).message).toBe("option '--wawi <address>' argument missing");
+    // A forgotten value is not filled with the next option.
+    expect(invalid(['register', '--certificate-fingerprint', '--allow-self-signed']).message).toBe(
+      "option '--certificate-fingerprint <sha256>' argument missing",
+    );
+    expect(invalid(['list', '--verify=yes']).message).toBe("option '--verify' takes no value");
+    expect(invalid(['register', '--lang', 'fr']).message).toBe(
+      "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are de, en.",
+    );
+    expect(invalid(['list', 'all']).message).toBe(
+      "too many arguments for 'list'. Expected 0 arguments but got 1.",
+    );
+  });
+
+  it('help and version come first; help names a command as an option or as `help <command>`', () => {
+    expect(parseLine(['register', '--bogus', '--help'])).toEqual({ kind: 'help', name: 'register' });
+    expect(parseLine(['help', 'verify'])).toEqual({ kind: 'help', name: 'verify' });
+    expect(parseLine(['-h'])).toEqual({ kind: 'help' });
+    expect(parseLine(['-V'])).toEqual({ kind: 'version' });
+    expect(parseLine(['list', '--version'])).toEqual({ kind: 'version' });
+    expect(invalid(['help', 'nope']).message).toBe("unknown command 'nope'");
+  });
+});
+
+describe('the table', () => {
+  it('every option has flags the parser understands, and no command has a flag twice', () => {
+    for (const name of Object.keys(COMMANDS) as CommandName[]) {
+      const longs = optionsOf(name).map((o) => flagParts(o).long);
+      expect(new Set(longs).size, name).toBe(longs.length);
+    }
+  });
+});
+
+describe('help', () => {
+  it("lists each command's visible options and the global ones, never a hidden one", () => {
+    for (const name of Object.keys(COMMANDS) as CommandName[]) {
+      const help = helpText(name, 100);
+      for (const o of COMMANDS[name].options)
+        if (o.hidden) expect(help).not.toContain(`${o.flags} `);
+        else expect(help, `${name} ${o.flags}`).toContain(o.flags);
+      for (const o of GLOBAL_OPTIONS) expect(help).toContain(o.flags);
+    }
+    expect(helpText('list')).not.toContain('--allow-self-signed');
+  });
+
+  it('the program help lists every command and fits the terminal', () => {
+    const help = helpText(undefined, 80);
+    for (const name of Object.keys(COMMANDS)) expect(help).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    const options = help.slice(0, help.indexOf('Exit codes'));
+    for (const line of options.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(helpText('register', 80)).toContain('(default: 15m)');
+  });
+});
