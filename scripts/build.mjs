@@ -2,10 +2,11 @@
 // Builds the Node-side bundles with esbuild (main process, preload, CLI, simulator) and,
 // unless --node-only, the renderer with Vite. Output goes to dist/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { builtinsWithoutFacade } from './builtins-without-facade.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -55,10 +56,18 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
   },
   define: { __HELPER_VERSION__: version },
 });
+// Built-ins without an import in the chunks (./builtins-without-facade.mjs): 4 ms of every start.
+for (const name of readdirSync(resolve(root, 'dist/main/cli'), { recursive: true })) {
+  if (!name.endsWith('.mjs')) continue;
+  const file = resolve(root, 'dist/main/cli', name);
+  const { code, left } = builtinsWithoutFacade(readFileSync(file, 'utf8'));
+  if (left.length) throw new Error(`${name}: a built-in the build cannot take without an import: ${left[0]}`);
+  writeFileSync(file, code);
+}
 // The simulator reads its admin page, the demo app and JTL's scope table from beside its bundle.
 for (const dir of ['admin', 'demo-app'])
   cpSync(resolve(root, 'tools/wawi-sim', dir), resolve(root, 'dist/tools/wawi-sim', dir), {
