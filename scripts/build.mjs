@@ -42,6 +42,8 @@ await Promise.all(
     build({ ...common, entryPoints: [entry], outfile, minify: entry.endsWith('preload.ts') }),
   ),
 );
+/** `require` in the CLI's ES modules, for keytar and the CommonJS inside the bundle. */
+const REQUIRE = "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);";
 // Chunk names change with their content: old ones go first.
 rmSync(resolve(root, 'dist/main/cli'), { recursive: true, force: true });
 // The CLI as ES modules split into chunks: --help loads only the program and its command table, a command
@@ -55,16 +57,17 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
-  banner: {
-    js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
-  },
+  banner: { js: REQUIRE },
   define: { __HELPER_VERSION__: version },
 });
 // Built-ins without an import in the chunks (./builtins-without-facade.mjs): 4 ms of every start.
 for (const name of readdirSync(resolve(root, 'dist/main/cli'), { recursive: true })) {
   if (!name.endsWith('.mjs')) continue;
   const file = resolve(root, 'dist/main/cli', name);
-  const { code, left } = builtinsWithoutFacade(readFileSync(file, 'utf8'));
+  let text = readFileSync(file, 'utf8');
+  // A chunk that never calls require goes without the banner's (each createRequire costs a little).
+  if (!/\brequire\b/.test(text.slice(text.indexOf('\n')))) text = text.replace(REQUIRE, '');
+  const { code, left } = builtinsWithoutFacade(text);
   if (left.length) throw new Error(`${name}: a built-in the build cannot take without an import: ${left[0]}`);
   writeFileSync(file, code);
 }
