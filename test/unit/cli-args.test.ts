@@ -62,6 +62,11 @@ describe('the command line', () => {
 
   it('says what is wrong, in the words of the option', () => {
     expect(invalid(['frobnicate']).message).toBe("unknown command 'frobnicate'");
+    // An unknown option before the command is named as such, not its value as an unknown command.
+    expect(invalid(['--profile', 'x', 'list']).message).toBe("unknown option '--profile'");
+    // What the line echoes cannot move the cursor or turn text around.
+    const echoed = invalid(['list\u202e\u001b[2J']).message;
+    expect(echoed.includes('\u202e') || echoed.includes('\u001b')).toBe(false);
     expect(invalid([])).toMatchObject({ message: 'No command given.', noCommand: true });
     expect(invalid(['list', '--verfy'])).toEqual({
       kind: 'invalid',

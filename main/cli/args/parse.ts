@@ -2,6 +2,7 @@
 // why the line is not valid. Node's own parseArgs splits the line; the checks and their messages are
 // ours. Nothing is printed here.
 import { parseArgs } from 'node:util';
+import { inert } from '../../../shared/printable';
 import type { Options } from '../context';
 import {
   COMMANDS,
@@ -49,14 +50,18 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   const first = positionals[0];
   const asHelp = first === 'help';
   const name = asHelp ? positionals[1] : first;
+  // An option no command knows, before the command: its value would be taken for the command.
+  const before = tokens.find((t) => t.kind === 'positional' || (t.kind === 'option' && !CONFIG[t.name]));
+  if (before?.kind === 'option')
+    return { kind: 'invalid', message: unknownOption(before.rawName, optionMap(undefined)) };
   if (name !== undefined && !isCommandName(name))
-    return { kind: 'invalid', message: `unknown command '${name}'` };
+    return { kind: 'invalid', message: `unknown command '${inert(name)}'` };
   // Help and version come first, as they do in other tools: `register --bogus --help` shows the help.
   const given = (spec: OptionSpec) =>
     tokens.some((t) => t.kind === 'option' && t.name === flagParts(spec).long);
   if (asHelp || given(HELP_OPTION)) return { kind: 'help', ...at(name) };
   if (given(VERSION_OPTION)) return { kind: 'version' };
-  const known = new Map(optionsOf(name).map((o) => [flagParts(o).long, o]));
+  const known = optionMap(name);
 
   const values = new Map<OptionSpec, string[] | true>();
   for (const t of tokens) {
@@ -76,11 +81,11 @@ export function parseLine(argv: readonly string[]): ParsedLine {
     if (spec.choices && !spec.choices.includes(t.value))
       return {
         kind: 'invalid',
-        message: `option '${spec.flags}' argument '${t.value}' is invalid. Allowed choices are ${spec.choices.join(', ')}.`,
+        message: `option '${spec.flags}' argument '${inert(t.value)}' is invalid. Allowed choices are ${spec.choices.join(', ')}.`,
         ...at(name),
       };
-    const before = values.get(spec);
-    values.set(spec, spec.repeat && Array.isArray(before) ? [...before, t.value] : [t.value]);
+    const earlier = values.get(spec);
+    values.set(spec, spec.repeat && Array.isArray(earlier) ? [...earlier, t.value] : [t.value]);
   }
 
   if (name === undefined) return { kind: 'invalid', message: 'No command given.', noCommand: true };
@@ -95,6 +100,8 @@ export function parseLine(argv: readonly string[]): ParsedLine {
 }
 
 const at = (name: CommandName | undefined) => (name ? { name } : {});
+const optionMap = (name: CommandName | undefined) =>
+  new Map(optionsOf(name).map((o) => [flagParts(o).long, o]));
 
 function optionValues(specs: OptionSpec[], values: Map<OptionSpec, string[] | true>): Options {
   const out: Record<string, unknown> = {};
@@ -119,7 +126,7 @@ function unknownOption(raw: string, known: Map<string, OptionSpec>): string {
     const d = distance(typed, long);
     if (d < bestDistance) [best, bestDistance] = [long, d];
   }
-  return `unknown option '${raw}'${raw.startsWith('--') && best ? `\n(Did you mean --${best}?)` : ''}`;
+  return `unknown option '${inert(raw)}'${raw.startsWith('--') && best ? `\n(Did you mean --${best}?)` : ''}`;
 }
 
 /** Edit distance (insert, delete, replace, swap of neighbours). */
