@@ -19,9 +19,8 @@ export interface InProcessRun {
   waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** A CLI of one test: its environment and its own keychain in memory (`keychain`). */
-export function inProcessCli(env: () => Record<string, string>) {
-  const keychain = new MemoryKeychain();
+/** A CLI of one test: its environment and its own keychain in memory (`keychain`, or one given). */
+export function inProcessCli(env: () => Record<string, string>, keychain = new MemoryKeychain()) {
   function start(args: string[], extraEnv: Record<string, string> = {}, input = ''): InProcessRun {
     let out = '';
     let stdout = '';
