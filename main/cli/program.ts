@@ -1,44 +1,57 @@
 // The wawi-register command line: the command and its options (./args/), help and --version, and exit
 // code 2 for usage errors. Only this and the table load for --help; a command's code loads when it runs.
 import { EXIT_CODES } from '../../shared/errors/meta';
+import { isLang, type Lang } from '../../shared/lang';
 import { inertJson } from '../../shared/printable';
+import type { CommandName } from './args/commands';
 import { helpText } from './args/help';
 import { parseLine } from './args/parse';
-import type { CommandName } from './args/spec';
+import { LINE_TEXTS } from './args/texts';
 import type { Options } from './context';
 import type { CliIO } from './io';
+import { systemLang } from './output/texts';
 import { HELPER_VERSION } from './version';
 
 /**
  * Parses the command line. Returns the command and its options, or an exit code when nothing is left
- * to run (help shown, usage error).
+ * to run (help shown, usage error). Help and errors speak --lang, else the system's language.
  */
 export async function parseCommandLine(
   argv: string[],
-  io: Pick<CliIO, 'stdout' | 'stderr'>,
+  io: Pick<CliIO, 'stdout' | 'stderr' | 'env'>,
 ): Promise<{ name: CommandName; options: Options } | number> {
   const line = parseLine(argv);
+  const lang = langOfLine(argv) ?? systemLang(io.env);
   const columns = (stream: object) => (stream as { columns?: number }).columns;
   switch (line.kind) {
     case 'run':
       return { name: line.name, options: line.options };
     case 'help':
-      io.stdout.write(helpText(line.name, columns(io.stdout)));
+      io.stdout.write(helpText(line.name, lang, columns(io.stdout)));
       return 0;
     case 'version':
       io.stdout.write(`${HELPER_VERSION}\n`);
       return 0;
     case 'invalid': {
-      if (line.noCommand) io.stderr.write(helpText(undefined, columns(io.stderr)));
-      else {
-        const hint = line.name
-          ? `(wawi-register ${line.name} --help lists its options)`
-          : '(wawi-register --help lists the commands and options)';
-        io.stderr.write(`error: ${line.message}\n${hint}\n`);
-      }
-      return usageError(argv, io, line.message.replace(/\n.*/s, ''));
+      const t = LINE_TEXTS[lang];
+      if (line.problem.type === 'no-command') io.stderr.write(helpText(undefined, lang, columns(io.stderr)));
+      else
+        io.stderr.write(
+          `${t.error}: ${t.problem(line.problem)}\n${line.name ? t.hintCommand(line.name) : t.hintProgram}\n`,
+        );
+      // The --json document keeps the English words: scripts read it.
+      return usageError(argv, io, LINE_TEXTS.en.problem(line.problem).replace(/\n.*/s, ''));
     }
   }
+}
+
+/** The language the line asks for (--lang de, --lang=en), even when the line is not valid otherwise. */
+function langOfLine(argv: string[]): Lang | undefined {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (isLang(value)) return value;
+  }
+  return undefined;
 }
 
 /** A trust option given to a command that does not decide trust: what to do instead. */

@@ -6,7 +6,7 @@ import type { Lang } from '../../shared/lang';
 import { printableLines } from '../../shared/printable';
 import { launchResult } from '../../shared/result';
 import { asHelperError, createCore, FlowControl, writeResultFile } from '../core/index';
-import type { CommandName } from './args/spec';
+import type { CommandName } from './args/commands';
 import type { Ctx, Options } from './context';
 import type { CliIO } from './io';
 import { Output } from './output/output';

@@ -1,18 +1,21 @@
-// The command line as the table in main/cli/args/spec.ts defines it: parsing, its errors, and help.
+// The command line as the tables in main/cli/args/ define it: parsing, its errors, and help.
 import { describe, expect, it } from 'vitest';
+import { COMMANDS, type CommandName, optionsOf } from '../../main/cli/args/commands';
 import { helpText } from '../../main/cli/args/help';
+import { flagParts, GLOBAL_OPTIONS } from '../../main/cli/args/options';
 import { parseLine } from '../../main/cli/args/parse';
-import { COMMANDS, type CommandName, flagParts, GLOBAL_OPTIONS, optionsOf } from '../../main/cli/args/spec';
+import { LINE_TEXTS } from '../../main/cli/args/texts';
 
 const run = (argv: string[]) => {
   const r = parseLine(argv);
   if (r.kind !== 'run') throw new Error(`not a run: ${JSON.stringify(r)}`);
   return r;
 };
+/** An invalid line: the command it was meant for and its problem in English words. */
 const invalid = (argv: string[]) => {
   const r = parseLine(argv);
   if (r.kind !== 'invalid') throw new Error(`not invalid: ${JSON.stringify(r)}`);
-  return r;
+  return { name: r.name, problem: r.problem, message: LINE_TEXTS.en.problem(r.problem) };
 };
 
 describe('the command line', () => {
@@ -67,9 +70,8 @@ describe('the command line', () => {
     // What the line echoes cannot move the cursor or turn text around.
     const echoed = invalid(['list\u202e\u001b[2J']).message;
     expect(echoed.includes('\u202e') || echoed.includes('\u001b')).toBe(false);
-    expect(invalid([])).toMatchObject({ message: 'No command given.', noCommand: true });
-    expect(invalid(['list', '--verfy'])).toEqual({
-      kind: 'invalid',
+    expect(invalid([]).problem).toEqual({ type: 'no-command' });
+    expect(invalid(['list', '--verfy'])).toMatchObject({
       message: "unknown option '--verfy'\n(Did you mean --verify?)",
       name: 'list',
     });
@@ -110,20 +112,39 @@ describe('the table', () => {
 describe('help', () => {
   it("lists each command's visible options and the global ones, never a hidden one", () => {
     for (const name of Object.keys(COMMANDS) as CommandName[]) {
-      const help = helpText(name, 100);
+      const help = helpText(name, 'en', 100);
       for (const o of COMMANDS[name].options)
         if (o.hidden) expect(help).not.toContain(`${o.flags} `);
         else expect(help, `${name} ${o.flags}`).toContain(o.flags);
       for (const o of GLOBAL_OPTIONS) expect(help).toContain(o.flags);
     }
-    expect(helpText('list')).not.toContain('--allow-self-signed');
+    expect(helpText('list', 'en')).not.toContain('--allow-self-signed');
   });
 
   it('the program help lists every command and fits the terminal', () => {
-    const help = helpText(undefined, 80);
+    const help = helpText(undefined, 'en', 80);
     for (const name of Object.keys(COMMANDS)) expect(help).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     const options = help.slice(0, help.indexOf('Exit codes'));
     for (const line of options.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
-    expect(helpText('register', 80)).toContain('(default: 15m)');
+    expect(helpText('register', 'en', 80)).toContain('(default: 15m)');
+  });
+});
+
+describe('in German', () => {
+  it('every problem and the help have German words (the --json message stays English)', () => {
+    const de = (argv: string[]) => LINE_TEXTS.de.problem(invalid(argv).problem);
+    expect(de(['frobnicate'])).toBe('unbekannter Befehl „frobnicate“');
+    expect(de(['list', '--verfy'])).toBe('unbekannte Option „--verfy“\n(Meinten Sie --verify?)');
+    expect(de(['register', '--wawi'])).toBe('bei der Option „--wawi <address>“ fehlt der Wert');
+    expect(de(['register', '--lang', 'fr'])).toBe(
+      '„fr“ ist für die Option „--lang <lang>“ nicht möglich; erlaubt: de, en.',
+    );
+    const help = helpText(undefined, 'de', 100);
+    expect(help).toContain('Aufruf: wawi-register [Optionen] [Befehl]');
+    expect(help).toContain('Wawi-REST-Server auf diesem Computer suchen');
+    expect(help).toMatch(/Exit-Codes: 0 ok, 1 unerwarteter Fehler, 2 Aufruf fehlerhaft/);
+    expect(help).toContain('Strg+C');
+    for (const name of Object.keys(COMMANDS) as CommandName[])
+      for (const o of optionsOf(name)) expect(o.help.de, o.flags).not.toBe(o.help.en);
   });
 });

@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
 }
 
 describe('exit codes', () => {
-  it("the CLI's help lists every exit code of ERROR_META with its outcome", async () => {
+  it("the CLI's help lists every exit code of ERROR_META with its outcome, in each language", async () => {
     const { parseCommandLine } = await import('../../main/cli/program');
     let help = '';
     const io = {
@@ -35,9 +35,12 @@ describe('exit codes', () => {
       env: {},
       platform: process.platform,
     };
-    await parseCommandLine(['--help'], io);
-    const flat = help.replace(/\s+/g, ' ');
-    for (const [exit, outcome] of exitOutcomes()) expect(flat).toContain(`${exit} ${outcome}`);
+    for (const lang of LANGS) {
+      help = '';
+      await parseCommandLine(['--help', '--lang', lang], io);
+      const flat = help.replace(/\s+/g, ' ');
+      for (const [exit, outcome] of exitOutcomes(lang)) expect(flat).toContain(`${exit} ${outcome}`);
+    }
   });
 
   it("the README's table has exactly the exit codes of ERROR_META", () => {

@@ -1,42 +1,34 @@
-// The help of wawi-register and of each command, from the table in ./spec.ts, wrapped to the
-// terminal's width.
+// The help of wawi-register and of each command, in German or English, from the tables in ./commands.ts and ./options.ts,
+// wrapped to the terminal's width.
 import { exitOutcomes } from '../../../shared/errors/meta';
-import {
-  COMMANDS,
-  type CommandName,
-  GLOBAL_OPTIONS,
-  HELP_OPTION,
-  type OptionSpec,
-  optionsOf,
-  VERSION_OPTION,
-} from './spec';
+import type { Lang } from '../../../shared/lang';
+import { COMMANDS, type CommandName, optionsOf } from './commands';
+import { GLOBAL_OPTIONS, HELP_OPTION, type OptionSpec, VERSION_OPTION } from './options';
+import { LINE_TEXTS } from './texts';
 
 const PROGRAM = 'wawi-register';
-const ABOUT = 'Connect an app to JTL-Wawi; the API key is kept in the OS keychain.';
 
 /** The exit codes, from the one table (shared/errors/meta.ts), wrapped for a terminal. */
-function exitHelp(): string {
-  const items = exitOutcomes().map(([exit, outcome]) => `${exit} ${outcome}`);
-  const lines = ['Exit codes:'];
+function exitHelp(lang: Lang, width: number): string {
+  const items = exitOutcomes(lang).map(([exit, outcome]) => `${exit} ${outcome}`);
+  const lines = [`${LINE_TEXTS[lang].exitCodes}:`];
   for (const item of items) {
     const last = lines.length - 1;
-    if (`${lines[last]} ${item},`.length > 100) lines.push(`${item},`);
+    if (`${lines[last]} ${item},`.length > width) lines.push(`${item},`);
     else lines[last] = `${lines[last]} ${item},`;
   }
   lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,$/, '.');
   return lines.join('\n');
 }
 
-const CTRL_C = `Ctrl+C stops waiting; a request that is still waiting in JTL-Wawi is kept, and "resume" collects
-its key later. While an accepted key waits for a locked keychain, Ctrl+C first only warns.`;
-
-function describe(o: OptionSpec): string {
+function describe(o: OptionSpec, lang: Lang): string {
+  const t = LINE_TEXTS[lang];
   const notes = [
-    ...(o.default !== undefined ? [`default: ${o.default}`] : []),
-    ...(o.defaultText !== undefined ? [`default: ${o.defaultText}`] : []),
-    ...(o.choices ? [`choices: ${o.choices.join(', ')}`] : []),
+    ...(o.default !== undefined ? [`${t.defaultIs}: ${o.default}`] : []),
+    ...(o.defaultText !== undefined ? [`${t.defaultIs}: ${o.defaultText[lang]}`] : []),
+    ...(o.choices ? [`${t.choices}: ${o.choices.join(', ')}`] : []),
   ];
-  return notes.length ? `${o.help} (${notes.join('; ')})` : o.help;
+  return notes.length ? `${o.help[lang]} (${notes.join('; ')})` : o.help[lang];
 }
 
 type Rows = [string, string][];
@@ -44,7 +36,7 @@ type Rows = [string, string][];
 /** Sections of two columns: terms padded to the longest of the page, descriptions wrapped beside. */
 function sections(list: [string, Rows][], width: number): string[] {
   const pad = Math.max(...list.flatMap(([, rows]) => rows.map(([term]) => term.length))) + 2;
-  return list.flatMap(([title, rows]) => [title, ...items(rows, pad, width), '']);
+  return list.flatMap(([title, rows]) => [`${title}:`, ...items(rows, pad, width), '']);
 }
 
 function items(rows: Rows, pad: number, width: number): string[] {
@@ -67,45 +59,46 @@ function wrap(text: string, room: number): string[] {
   return [...lines, line];
 }
 
-const visible = (options: readonly OptionSpec[]): Rows =>
-  options.filter((o) => !o.hidden).map((o) => [o.flags, describe(o)]);
+const visible = (options: readonly OptionSpec[], lang: Lang): Rows =>
+  options.filter((o) => !o.hidden).map((o) => [o.flags, describe(o, lang)]);
 
 /** The help of the program (no name) or of one command. `width`: the terminal's columns. */
-export function helpText(name: CommandName | undefined, width = 80): string {
+export function helpText(name: CommandName | undefined, lang: Lang, width = 80): string {
   const w = Math.max(60, Math.min(width, 120));
+  const t = LINE_TEXTS[lang];
   if (!name) {
     const commands = Object.entries(COMMANDS).map(([n, c]): [string, string] => [
-      `${n}${c.options.some((o) => !o.hidden) ? ' [options]' : ''}`,
-      c.description,
+      `${n}${c.options.some((o) => !o.hidden) ? ` ${t.optionsWord}` : ''}`,
+      c.description[lang],
     ]);
     return [
-      `Usage: ${PROGRAM} [options] [command]`,
+      `${t.usage}: ${PROGRAM} ${t.optionsWord} ${t.commandWord}`,
       '',
-      ABOUT,
+      t.about,
       '',
       ...sections(
         [
-          ['Options:', visible([...GLOBAL_OPTIONS, VERSION_OPTION, HELP_OPTION])],
-          ['Commands:', [...commands, ['help [command]', 'show the help of a command']]],
+          [t.options, visible([...GLOBAL_OPTIONS, VERSION_OPTION, HELP_OPTION], lang)],
+          [t.commands, [...commands, [`help ${t.commandWord}`, t.helpCommand]]],
         ],
         w,
       ),
-      exitHelp(),
+      exitHelp(lang, w),
       '',
-      CTRL_C,
+      t.ctrlC,
       '',
     ].join('\n');
   }
   const own = optionsOf(name).filter((o) => !GLOBAL_OPTIONS.includes(o) && o !== VERSION_OPTION);
   return [
-    `Usage: ${PROGRAM} ${name} [options]`,
+    `${t.usage}: ${PROGRAM} ${name} ${t.optionsWord}`,
     '',
-    COMMANDS[name].description,
+    COMMANDS[name].description[lang],
     '',
     ...sections(
       [
-        ['Options:', visible(own)],
-        ['Options of every command:', visible(GLOBAL_OPTIONS)],
+        [t.options, visible(own, lang)],
+        [t.everyCommand, visible(GLOBAL_OPTIONS, lang)],
       ],
       w,
     ),

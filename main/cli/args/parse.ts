@@ -1,27 +1,19 @@
-// Reads a wawi-register command line against the table in ./spec.ts: which command, its options, or
-// why the line is not valid. Node's own parseArgs splits the line; the checks and their messages are
-// ours. Nothing is printed here.
+// Reads a wawi-register command line against the tables in ./commands.ts and ./options.ts: which command, its options, or
+// why the line is not valid. Node's own parseArgs splits the line; the checks are ours. Nothing is
+// printed here.
 import { parseArgs } from 'node:util';
 import { inert } from '../../../shared/printable';
 import type { Options } from '../context';
-import {
-  COMMANDS,
-  type CommandName,
-  flagParts,
-  GLOBAL_OPTIONS,
-  HELP_OPTION,
-  isCommandName,
-  type OptionSpec,
-  optionsOf,
-  VERSION_OPTION,
-} from './spec';
+import { COMMANDS, type CommandName, isCommandName, optionsOf } from './commands';
+import { flagParts, GLOBAL_OPTIONS, HELP_OPTION, type OptionSpec, VERSION_OPTION } from './options';
+import type { LineProblem } from './texts';
 
 export type ParsedLine =
   | { kind: 'run'; name: CommandName; options: Options }
   | { kind: 'help'; name?: CommandName }
   | { kind: 'version' }
-  /** Not valid: the message (commander's wording), and the command it was meant for. */
-  | { kind: 'invalid'; message: string; name?: CommandName; noCommand?: boolean };
+  /** Not valid: why, and the command it was meant for. */
+  | { kind: 'invalid'; problem: LineProblem; name?: CommandName };
 
 const ALL: OptionSpec[] = [
   ...GLOBAL_OPTIONS,
@@ -53,9 +45,9 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   // An option no command knows, before the command: its value would be taken for the command.
   const before = tokens.find((t) => t.kind === 'positional' || (t.kind === 'option' && !CONFIG[t.name]));
   if (before?.kind === 'option')
-    return { kind: 'invalid', message: unknownOption(before.rawName, optionMap(undefined)) };
+    return { kind: 'invalid', problem: unknownOption(before.rawName, optionMap(undefined)) };
   if (name !== undefined && !isCommandName(name))
-    return { kind: 'invalid', message: `unknown command '${inert(name)}'` };
+    return { kind: 'invalid', problem: { type: 'unknown-command', command: inert(name) } };
   // Help and version come first, as they do in other tools: `register --bogus --help` shows the help.
   const given = (spec: OptionSpec) =>
     tokens.some((t) => t.kind === 'option' && t.name === flagParts(spec).long);
@@ -67,35 +59,31 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
     const spec = known.get(t.name);
-    if (!spec) return { kind: 'invalid', message: unknownOption(t.rawName, known), ...at(name) };
+    if (!spec) return { kind: 'invalid', problem: unknownOption(t.rawName, known), ...at(name) };
     if (!flagParts(spec).takesValue) {
       if (t.value !== undefined)
-        return { kind: 'invalid', message: `option '${spec.flags}' takes no value`, ...at(name) };
+        return { kind: 'invalid', problem: { type: 'takes-no-value', flags: spec.flags }, ...at(name) };
       values.set(spec, true);
       continue;
     }
     // A value that looks like an option is taken for a forgotten value (`--wawi --json`); written
     // as --wawi=-x it is a value.
     if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))
-      return { kind: 'invalid', message: `option '${spec.flags}' argument missing`, ...at(name) };
+      return { kind: 'invalid', problem: { type: 'missing-value', flags: spec.flags }, ...at(name) };
     if (spec.choices && !spec.choices.includes(t.value))
       return {
         kind: 'invalid',
-        message: `option '${spec.flags}' argument '${inert(t.value)}' is invalid. Allowed choices are ${spec.choices.join(', ')}.`,
+        problem: { type: 'not-a-choice', flags: spec.flags, value: inert(t.value), choices: spec.choices },
         ...at(name),
       };
     const earlier = values.get(spec);
     values.set(spec, spec.repeat && Array.isArray(earlier) ? [...earlier, t.value] : [t.value]);
   }
 
-  if (name === undefined) return { kind: 'invalid', message: 'No command given.', noCommand: true };
+  if (name === undefined) return { kind: 'invalid', problem: { type: 'no-command' } };
   const extra = positionals.length - 1;
   if (extra > 0)
-    return {
-      kind: 'invalid',
-      message: `too many arguments for '${name}'. Expected 0 arguments but got ${extra}.`,
-      name,
-    };
+    return { kind: 'invalid', problem: { type: 'too-many-arguments', command: name, extra }, name };
   return { kind: 'run', name, options: optionValues(optionsOf(name), values) };
 }
 
@@ -117,7 +105,7 @@ function optionValues(specs: OptionSpec[], values: Map<OptionSpec, string[] | tr
 }
 
 /** "unknown option", with the closest option of the command when one is a typo away. */
-function unknownOption(raw: string, known: Map<string, OptionSpec>): string {
+function unknownOption(raw: string, known: Map<string, OptionSpec>): LineProblem {
   const typed = raw.replace(/^--?/, '');
   let best: string | undefined;
   let bestDistance = 3;
@@ -126,7 +114,11 @@ function unknownOption(raw: string, known: Map<string, OptionSpec>): string {
     const d = distance(typed, long);
     if (d < bestDistance) [best, bestDistance] = [long, d];
   }
-  return `unknown option '${inert(raw)}'${raw.startsWith('--') && best ? `\n(Did you mean --${best}?)` : ''}`;
+  return {
+    type: 'unknown-option',
+    option: inert(raw),
+    ...(raw.startsWith('--') && best ? { suggestion: `--${best}` } : {}),
+  };
 }
 
 /** Edit distance (insert, delete, replace, swap of neighbours). */
