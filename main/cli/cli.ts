@@ -1,16 +1,11 @@
 // wawi-register: the headless CLI on top of main/core, for IT admins and scripted onboarding. Parses
 // the command line, then loads and runs the command.
 import type { CliIO } from './io';
-import { misplacedTrustFlag, parseCommandLine, usageError } from './program';
+import { parseCommandLine } from './program';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const parsed = await parseCommandLine(argv, io);
-  if (typeof parsed === 'number') return parsed === 0 ? 0 : usageResult(argv, io, parsed);
-  const misplaced = misplacedTrustFlag(parsed.name, parsed.options);
-  if (misplaced) {
-    io.stderr.write(`${misplaced}\n`);
-    return usageResult(argv, io, usageError(argv, io, misplaced), misplaced);
-  }
+  if ('exit' in parsed) return parsed.exit === 0 ? 0 : usageResult(argv, io, parsed.exit, parsed.reason);
   const { runCommand } = await import('./run');
   return runCommand(parsed.name, parsed.options, io);
 }

@@ -19,7 +19,7 @@ import { HELPER_VERSION } from './version';
 export async function parseCommandLine(
   argv: string[],
   io: Pick<CliIO, 'stdout' | 'stderr' | 'env'>,
-): Promise<{ name: CommandName; options: Options } | number> {
+): Promise<{ name: CommandName; options: Options } | { exit: number; reason?: string }> {
   const line = parseLine(argv);
   const lang = langOfLine(argv) ?? systemLang(io.env);
   const columns = (stream: object) => (stream as { columns?: number }).columns;
@@ -28,19 +28,22 @@ export async function parseCommandLine(
       return { name: line.name, options: line.options };
     case 'help':
       io.stdout.write(helpText(line.name, lang, columns(io.stdout)));
-      return 0;
+      return { exit: 0 };
     case 'version':
       io.stdout.write(`${HELPER_VERSION}\n`);
-      return 0;
+      return { exit: 0 };
     case 'invalid': {
       const t = LINE_TEXTS[lang];
-      if (line.problem.type === 'no-command') io.stderr.write(helpText(undefined, lang, columns(io.stderr)));
-      else
-        io.stderr.write(
-          `${t.error}: ${t.problem(line.problem)}\n${line.name ? t.hintCommand(line.name) : t.hintProgram}\n`,
-        );
-      // The --json document keeps the English words: scripts read it.
-      return usageError(argv, io, LINE_TEXTS.en.problem(line.problem).replace(/\n.*/s, ''));
+      const { type } = line.problem;
+      if (type === 'no-command') io.stderr.write(helpText(undefined, lang, columns(io.stderr)));
+      else {
+        // The help is the next step, except where the message names the command to run instead.
+        const hint = type === 'misplaced-trust' ? '' : line.name ? t.hintCommand(line.name) : t.hintProgram;
+        io.stderr.write(`${t.error}: ${t.problem(line.problem)}\n${hint ? `${hint}\n` : ''}`);
+      }
+      // The --json document and the result file keep the English words: scripts read them.
+      const reason = LINE_TEXTS.en.problem(line.problem).replace(/\n.*/s, '');
+      return { exit: usageError(argv, io, reason), reason };
     }
   }
 }
@@ -50,20 +53,6 @@ function langOfLine(argv: string[]): Lang | undefined {
   for (const [i, arg] of argv.entries()) {
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
     if (isLang(value)) return value;
-  }
-  return undefined;
-}
-
-/** A trust option given to a command that does not decide trust: what to do instead. */
-export function misplacedTrustFlag(name: CommandName, options: Options): string | undefined {
-  const allowed: [keyof Options, string, CommandName[]][] = [
-    ['allowSelfSigned', 'allow-self-signed', ['register']],
-    ['certificateFingerprint', 'certificate-fingerprint', ['register', 'trust']],
-    ['allowInsecureHttp', 'allow-insecure-http', ['register', 'trust']],
-  ];
-  for (const [key, flag, commands] of allowed) {
-    if (options[key] === undefined || commands.includes(name)) continue;
-    return `--${flag} only applies to ${commands.join(' and ')}: a registration keeps the trust it was made with. To trust a renewed certificate or plain http for a registered app, run "wawi-register trust --app <AppId>".`;
   }
   return undefined;
 }

@@ -56,11 +56,16 @@ describe('the command line', () => {
     expect(run(['verify', '--wawi=-x']).options.wawi).toEqual(['-x']);
   });
 
-  it('trust options parse on every command, so that the command can refuse them with advice', () => {
-    expect(run(['list', '--allow-self-signed']).options.allowSelfSigned).toBe(true);
-    expect(run(['status', '--certificate-fingerprint', 'AB:CD']).options.certificateFingerprint).toBe(
-      'AB:CD',
+  it('a trust option on a command that does not decide trust is refused with what to do instead', () => {
+    expect(invalid(['list', '--allow-self-signed'])).toMatchObject({
+      name: 'list',
+      problem: { type: 'misplaced-trust', flag: '--allow-self-signed', commands: ['register'] },
+    });
+    expect(invalid(['status', '--certificate-fingerprint', 'AB:CD']).message).toMatch(
+      /^--certificate-fingerprint only applies to register and trust: .*wawi-register trust --app <AppId>/,
     );
+    expect(run(['trust', '--certificate-fingerprint', 'AB:CD']).options.certificateFingerprint).toBe('AB:CD');
+    expect(invalid(['trust', '--allow-self-signed']).problem.type).toBe('misplaced-trust');
   });
 
   it('says what is wrong, in the words of the option', () => {

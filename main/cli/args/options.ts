@@ -67,7 +67,7 @@ export const insecureHttp: OptionSpec = {
 };
 /**
  * The trust options on a command that does not decide trust: accepted, so that the command can refuse
- * them with advice (program.ts, misplacedTrustFlag) instead of a bare "unknown option".
+ * them with advice (parse.ts, misplacedTrust) instead of a bare "unknown option".
  */
 export const refusedTrust: OptionSpec[] = [selfSigned, fingerprint, insecureHttp].map((o) => ({
   ...o,

@@ -84,7 +84,26 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   const extra = positionals.length - 1;
   if (extra > 0)
     return { kind: 'invalid', problem: { type: 'too-many-arguments', command: name, extra }, name };
-  return { kind: 'run', name, options: optionValues(optionsOf(name), values) };
+  const options = optionValues(optionsOf(name), values);
+  const misplaced = misplacedTrust(name, options);
+  if (misplaced) return { kind: 'invalid', problem: misplaced, name };
+  return { kind: 'run', name, options };
+}
+
+/**
+ * A trust option given to a command that does not decide trust (each command accepts them, hidden, so
+ * that this can say what to do instead).
+ */
+function misplacedTrust(name: CommandName, options: Options): LineProblem | undefined {
+  const allowed: [keyof Options, string, CommandName[]][] = [
+    ['allowSelfSigned', '--allow-self-signed', ['register']],
+    ['certificateFingerprint', '--certificate-fingerprint', ['register', 'trust']],
+    ['allowInsecureHttp', '--allow-insecure-http', ['register', 'trust']],
+  ];
+  for (const [key, flag, commands] of allowed)
+    if (options[key] !== undefined && !commands.includes(name))
+      return { type: 'misplaced-trust', flag, commands };
+  return undefined;
 }
 
 const at = (name: CommandName | undefined) => (name ? { name } : {});

@@ -11,7 +11,8 @@ export type LineProblem =
   | { type: 'missing-value'; flags: string }
   | { type: 'takes-no-value'; flags: string }
   | { type: 'not-a-choice'; flags: string; value: string; choices: readonly string[] }
-  | { type: 'too-many-arguments'; command: string; extra: number };
+  | { type: 'too-many-arguments'; command: string; extra: number }
+  | { type: 'misplaced-trust'; flag: string; commands: string[] };
 
 interface Texts {
   problem(p: LineProblem): string;
@@ -50,6 +51,8 @@ const en: Texts = {
         return `option '${p.flags}' argument '${p.value}' is invalid. Allowed choices are ${p.choices.join(', ')}.`;
       case 'too-many-arguments':
         return `too many arguments for '${p.command}'. Expected 0 arguments but got ${p.extra}.`;
+      case 'misplaced-trust':
+        return `${p.flag} only applies to ${p.commands.join(' and ')}: a registration keeps the trust it was made with. To trust a renewed certificate or plain http for a registered app, run "wawi-register trust --app <AppId>".`;
     }
   },
   error: 'error',
@@ -87,6 +90,8 @@ const de: Texts = {
         return `„${p.value}“ ist für die Option „${p.flags}“ nicht möglich; erlaubt: ${p.choices.join(', ')}.`;
       case 'too-many-arguments':
         return `der Befehl „${p.command}“ erwartet keine weiteren Angaben (${p.extra} zu viel).`;
+      case 'misplaced-trust':
+        return `${p.flag} gilt nur für ${p.commands.join(' und ')}: Eine Registrierung behält das Vertrauen, mit dem sie angelegt wurde. Um einem erneuerten Zertifikat oder unverschlüsseltem http für eine registrierte App zu vertrauen, führen Sie „wawi-register trust --app <AppId>“ aus.`;
     }
   },
   error: 'Fehler',
