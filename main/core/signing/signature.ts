@@ -6,7 +6,7 @@
 import { type AppManifest, SIGNATURE_VALID_MS, signatureAge } from '../../../shared/manifest';
 import * as z from '../../../shared/zod';
 import { asHelperError, HelperError, isAbort } from '../errors';
-import { camelKeys } from '../wawi/client';
+import { camelKeys } from '../wawi/answers';
 import { type HttpOptions, httpRequest } from '../wawi/http';
 
 export interface Signed {

@@ -3,9 +3,9 @@
 import type { AppManifest } from '../../../shared/manifest';
 import { inert } from '../../../shared/printable';
 import type { ApiStyle } from '../../../shared/registration';
-import * as z from '../../../shared/zod';
 import { HelperError } from '../errors';
 import { isLoopback, type WawiServer } from './address';
+import { camelKeys, createdSchema, errorBodySchema, infoSchema, KEY_FORMAT, statusSchema } from './answers';
 import { type HttpOptions, type HttpResult, httpRequest, retryAfterMs } from './http';
 
 export interface ServerInfo {
@@ -21,57 +21,6 @@ export interface RegistrationStatus {
 }
 
 type Context = 'info' | 'register' | 'instance' | 'poll' | 'business';
-
-/** Recursively turns PascalCase keys into camelCase so both casings parse the same. */
-export function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => {
-        const key = k.charAt(0).toLowerCase() + k.slice(1);
-        // Field names inside ValidationErrors are data, not schema keys: keep them as sent.
-        return [key, key === 'validationErrors' ? v : camelKeys(v)];
-      }),
-    );
-  }
-  return value;
-}
-
-// Strings from the server are made inert where they enter (shared/printable.ts): whatever shows them
-// later (a terminal, --json, a screen) never gets control or bidi characters or a line of its own.
-const text = () => z.string().transform((s) => inert(s));
-const infoSchema = z.lazy(() =>
-  z.object({
-    version: text(),
-    tenant: text().optional(),
-    type: text().optional(),
-  }),
-);
-const createdSchema = z.lazy(() =>
-  z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() }),
-);
-const statusSchema = z.lazy(() =>
-  z.object({
-    requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
-    token: z.object({ apiKey: z.string().min(1) }).nullish(),
-    grantedScopes: z.array(text()).nullish(),
-  }),
-);
-
-/**
- * What a key from Wawi looks like: printable ASCII without spaces, of a sane length (Wawi issues GUIDs,
- * 36 characters). Anything else is not stored, printed or sent anywhere.
- */
-const KEY_FORMAT = /^[\x21-\x7e]{16,512}$/;
-const errorBodySchema = z.lazy(() =>
-  z
-    .object({
-      errorCode: z.string().nullish(),
-      errorMessage: z.string().nullish(),
-      validationErrors: z.record(z.string(), z.union([z.array(z.string()), z.string()])).nullish(),
-    })
-    .passthrough(),
-);
 
 /** What the flows need of a Wawi server: the port unit tests replace with an in-memory server. */
 export type WawiApi = Pick<
