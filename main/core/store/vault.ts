@@ -1,19 +1,18 @@
 // The key vault: API keys (and pending registrations, which can fetch a key) live only in the OS
 // keychain, via keytar. When no keychain is reachable it fails closed; there is no file fallback.
 import { createHash, randomBytes } from 'node:crypto';
-import { inert } from '../../../shared/printable';
 import {
   type ConnectionEntry,
   connectionEntrySchema,
   type PendingRegistration,
   pendingRegistrationSchema,
 } from '../../../shared/registration';
-import * as z from '../../../shared/zod';
 import { HelperError, isHelperError } from '../errors';
 import { registerSecret } from '../log/logger';
 import { STALE_SESSION } from './fresh-store';
 import { defaultGuard, type KeychainBackend, type KeyringGuard, keytarReason } from './keychain-backend';
 import { withKeychainLock } from './keychain-lock';
+import { readPendingEntry } from './pending-entry';
 import type { KeyringState } from './secret-service';
 
 export type { PendingRegistration };
@@ -37,18 +36,6 @@ export const PROBE_SERVICE = 'JTL-Wawi helper keychain check';
 export function fingerprint(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
 }
-
-/** Entries written by the first version (always with a request id) read as the current shape. */
-const storedPendingSchema = z.lazy(() =>
-  z.union([
-    pendingRegistrationSchema,
-    pendingRegistrationSchema
-      .unwrap()
-      .omit({ providerName: true, sentAt: true })
-      .extend({ v: z.literal(1), requestId: z.string() })
-      .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt })),
-  ]),
-);
 
 /**
  * An "unlocked" answer of the guard is trusted this long, so that the searches of one step (the keys,
@@ -275,21 +262,12 @@ export class KeyVault {
     const list = await this.use('reading pending registrations', 'search', (k) =>
       k.findCredentials(this.pendingService),
     );
-    const out: PendingRegistration[] = [];
-    for (const c of list) {
-      if (c.account.startsWith(PROBE_ACCOUNT)) continue; // left here by an older helper
-      let parsed: ReturnType<typeof storedPendingSchema.safeParse>;
-      try {
-        parsed = storedPendingSchema.safeParse(JSON.parse(c.password));
-      } catch {
-        continue; // an unreadable entry is skipped; it cannot fetch anything
-      }
-      if (!parsed.success) continue;
-      registerSecret(parsed.data.challengeCode);
-      const p = parsed.data;
-      out.push({ ...p, displayName: inert(p.displayName), providerName: inert(p.providerName) });
-    }
-    return out;
+    // An entry left by an older helper's keychain check, or one that does not read, is skipped: it
+    // cannot fetch anything.
+    return list.flatMap((c) => {
+      const p = c.account.startsWith(PROBE_ACCOUNT) ? undefined : readPendingEntry(c.password);
+      return p ? [p] : [];
+    });
   }
 
   /** True when there was an entry to remove. */
