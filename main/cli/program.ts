@@ -13,8 +13,8 @@ import { systemLang } from './output/texts';
 import { HELPER_VERSION } from './version';
 
 /**
- * Parses the command line. Returns the command and its options, or an exit code when nothing is left
- * to run (help shown, usage error). Help and errors speak --lang, else the system's language.
+ * Parses the command line. Returns the command and its options, or the exit code (and a usage error's
+ * reason) when nothing is left to run. Help and errors speak --lang, else the system's language.
  */
 export async function parseCommandLine(
   argv: string[],

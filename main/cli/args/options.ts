@@ -11,7 +11,7 @@ export interface OptionSpec {
   /** As help and errors show it: `--wawi <address>`, `--verify`, `-V, --version`. */
   flags: string;
   help: Words;
-  /** Accepted but not listed (trust options a command refuses with advice). */
+  /** Accepted, not listed, and refused with advice: a trust option on a command that does not decide trust. */
   hidden?: boolean;
   /** May be given more than once; the values are collected in order. */
   repeat?: boolean;
@@ -66,8 +66,8 @@ export const insecureHttp: OptionSpec = {
   },
 };
 /**
- * The trust options on a command that does not decide trust: accepted, so that the command can refuse
- * them with advice (parse.ts, misplacedTrust) instead of a bare "unknown option".
+ * The trust options on a command that does not decide trust: accepted, so that the line is refused with
+ * advice (parse.ts, misplacedTrust) instead of a bare "unknown option".
  */
 export const refusedTrust: OptionSpec[] = [selfSigned, fingerprint, insecureHttp].map((o) => ({
   ...o,

@@ -84,25 +84,24 @@ export function parseLine(argv: readonly string[]): ParsedLine {
   const extra = positionals.length - 1;
   if (extra > 0)
     return { kind: 'invalid', problem: { type: 'too-many-arguments', command: name, extra }, name };
-  const options = optionValues(optionsOf(name), values);
-  const misplaced = misplacedTrust(name, options);
+  const misplaced = misplacedTrust(values.keys());
   if (misplaced) return { kind: 'invalid', problem: misplaced, name };
-  return { kind: 'run', name, options };
+  return { kind: 'run', name, options: optionValues(optionsOf(name), values) };
 }
 
 /**
- * A trust option given to a command that does not decide trust (each command accepts them, hidden, so
- * that this can say what to do instead).
+ * A hidden option is a trust option the command refuses (./options.ts, refusedTrust): the problem names
+ * the commands that list it, where it applies instead.
  */
-function misplacedTrust(name: CommandName, options: Options): LineProblem | undefined {
-  const allowed: [keyof Options, string, CommandName[]][] = [
-    ['allowSelfSigned', '--allow-self-signed', ['register']],
-    ['certificateFingerprint', '--certificate-fingerprint', ['register', 'trust']],
-    ['allowInsecureHttp', '--allow-insecure-http', ['register', 'trust']],
-  ];
-  for (const [key, flag, commands] of allowed)
-    if (options[key] !== undefined && !commands.includes(name))
-      return { type: 'misplaced-trust', flag, commands };
+function misplacedTrust(given: Iterable<OptionSpec>): LineProblem | undefined {
+  for (const spec of given) {
+    if (!spec.hidden) continue;
+    const { long } = flagParts(spec);
+    const commands = Object.entries(COMMANDS)
+      .filter(([, c]) => c.options.some((o) => !o.hidden && flagParts(o).long === long))
+      .map(([n]) => n);
+    return { type: 'misplaced-trust', flag: `--${long}`, commands };
+  }
   return undefined;
 }
 
