@@ -62,7 +62,7 @@ export const insecureHttp: OptionSpec = {
   flags: '--allow-insecure-http',
   help: {
     en: 'allow plain http to another computer (unencrypted!)',
-    de: 'unverschlüsseltes http zu einem anderen Computer erlauben (unverschlüsselt!)',
+    de: 'http zu einem anderen Computer erlauben (unverschlüsselt!)',
   },
 };
 /**
