@@ -25,98 +25,104 @@ const HIDDEN_MESSAGE = 'must not contain control characters or bidi marks (they 
 const localized = () =>
   z.array(
     z.object({
-      LanguageIso: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter language code such as DE or EN'),
-      Name: z
+      LanguageIso: z
         .string()
-        .min(1, 'must not be empty')
-        .refine((s) => !HIDDEN_OR_BREAK.test(s), HIDDEN_MESSAGE),
+        .check(z.regex(/^[A-Za-z]{2}$/, 'must be a two-letter language code such as DE or EN')),
+      Name: z.string().check(
+        z.minLength(1, 'must not be empty'),
+        z.refine((s) => !HIDDEN_OR_BREAK.test(s), HIDDEN_MESSAGE),
+      ),
     }),
   );
 
 /** A name or a description: required, at most `max` characters, nothing hidden (names on one line). */
 const text = (max: number, lines = false) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'is required and must not be empty')
-    .max(max, `may have at most ${max} characters`)
-    .refine((s) => !(lines ? HIDDEN : HIDDEN_OR_BREAK).test(s), HIDDEN_MESSAGE);
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'is required and must not be empty'),
+    z.maxLength(max, `may have at most ${max} characters`),
+    z.refine((s) => !(lines ? HIDDEN : HIDDEN_OR_BREAK).test(s), HIDDEN_MESSAGE),
+  );
 /** How long a signature is valid: JTL-Wawi accepts a SignatureData within 10 minutes of its clock. */
 export const SIGNATURE_VALID_MS = 10 * 60 * 1000;
 
 /** A web address the check accepts (parsed as a URL). */
 const webAddress = (ok: (u: URL) => boolean, message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => {
+  z.string().check(
+    z.trim(),
+    z.refine((v) => {
       try {
         return ok(new URL(v));
       } catch {
         return false;
       }
-    }, message);
+    }, message),
+  );
 
 const scopes = () =>
-  z.array(z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/i, 'must be a scope name such as company.querycompanies'));
+  z.array(
+    z
+      .string()
+      .check(z.regex(/^[a-z0-9]+\.[a-z0-9]+$/i, 'must be a scope name such as company.querycompanies')),
+  );
 
-/** The manifest as the vendor writes it. */
-export const manifestFileSchema = z.lazy(() =>
-  z
-    .object({
-      AppId: z
-        .string()
-        .trim()
-        .min(1, 'is required')
-        .max(100, 'may have at most 100 characters')
-        .regex(/^[A-Za-z0-9._\-/]+$/, 'may contain only letters, digits and . _ - / (for example myApp/v1)'),
-      DisplayName: text(100),
-      Description: text(2000, true),
-      Version: text(50),
-      ProviderName: text(100),
-      ProviderWebsite: webAddress(
-        (u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '',
-        'must be a web address starting with http:// or https://',
+/** The manifest as the vendor writes it, built on first use (the schemas below are composed from it). */
+const manifestFileObject = z.once(() =>
+  z.strictObject({
+    AppId: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'is required'),
+        z.maxLength(100, 'may have at most 100 characters'),
+        z.regex(/^[A-Za-z0-9._\-/]+$/, 'may contain only letters, digits and . _ - / (for example myApp/v1)'),
       ),
-      MandatoryApiScopes: scopes().min(1, 'must name at least one scope'),
-      OptionalApiScopes: scopes().optional(),
-      LocalizedDisplayNames: localized().optional(),
-      LocalizedDescriptions: localized().optional(),
-      RegistrationType: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
-      Signature: z
-        .string()
-        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
-        .optional(),
-      SignatureData: z.iso
-        .datetime({ offset: true, message: 'must be a UTC date-time such as 2026-01-31T12:00:00Z' })
-        .optional(),
-      /**
-       * The vendor's endpoint that signs a registration right before it is sent (certified apps): the
-       * signing key stays on the vendor's server. https, or http only on this computer.
-       */
-      SignatureProvider: webAddress(
+    DisplayName: text(100),
+    Description: text(2000, true),
+    Version: text(50),
+    ProviderName: text(100),
+    ProviderWebsite: webAddress(
+      (u) => (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '',
+      'must be a web address starting with http:// or https://',
+    ),
+    MandatoryApiScopes: scopes().check(z.minLength(1, 'must name at least one scope')),
+    OptionalApiScopes: z.optional(scopes()),
+    LocalizedDisplayNames: z.optional(localized()),
+    LocalizedDescriptions: z.optional(localized()),
+    RegistrationType: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])),
+    Signature: z.optional(z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'))),
+    SignatureData: z.optional(
+      z.iso.datetime({ offset: true, message: 'must be a UTC date-time such as 2026-01-31T12:00:00Z' }),
+    ),
+    /**
+     * The vendor's endpoint that signs a registration right before it is sent (certified apps): the
+     * signing key stays on the vendor's server. https, or http only on this computer.
+     */
+    SignatureProvider: z.optional(
+      webAddress(
         (u) => u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname)),
         'must be an https address (http only for this computer, e.g. http://127.0.0.1:8080/sign)',
-      ).optional(),
-      /**
-       * The app runs as a Windows service under this account (LocalSystem, NetworkService, LocalService,
-       * NT SERVICE\\<name> or DOMAIN\\<account>): the helper also keeps the key where only that account can
-       * read it (docs/vendor-guide.md, "Apps that run as a Windows service"). Not sent to Wawi.
-       */
-      ServiceAccount: serviceAccountField.optional(),
-      AppIcon: z.string().optional(),
-      AppIconFile: z.string().min(1).optional(),
-    })
-    .strict(),
+      ),
+    ),
+    /**
+     * The app runs as a Windows service under this account (LocalSystem, NetworkService, LocalService,
+     * NT SERVICE\\<name> or DOMAIN\\<account>): the helper also keeps the key where only that account can
+     * read it (docs/vendor-guide.md, "Apps that run as a Windows service"). Not sent to Wawi.
+     */
+    ServiceAccount: z.optional(serviceAccountField),
+    AppIcon: z.optional(z.string()),
+    AppIconFile: z.optional(z.string().check(z.minLength(1))),
+  }),
 );
+/** The manifest as the vendor writes it. */
+export const manifestFileSchema = z.lazy(manifestFileObject);
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
 /** A checked manifest with the icon resolved to base64: exactly what is sent to Wawi. */
 export const manifestSchema = z.lazy(() =>
-  manifestFileSchema
-    .unwrap()
-    .omit({ AppIconFile: true })
-    .extend({ AppIcon: z.string().min(1) }),
+  z.extend(z.omit(manifestFileObject(), { AppIconFile: true }), {
+    AppIcon: z.string().check(z.minLength(1)),
+  }),
 );
 export type AppManifest = z.infer<typeof manifestSchema>;
 

@@ -9,21 +9,21 @@ import * as z from './zod';
 export const serverRefSchema = z.object({
   baseUrl: z.string(),
   host: z.string(),
-  port: z.number().int(),
+  port: z.int(),
   database: z.string(),
-  wawiVersion: z.string().optional(),
+  wawiVersion: z.optional(z.string()),
   /**
    * https only: the SHA-256 fingerprint ("AB:CD:…") of the certificate the merchant explicitly trusted.
    * Every later connection must present exactly this certificate. Absent: the OS must trust it.
    */
-  certificatePin: z.string().optional(),
+  certificatePin: z.optional(z.string()),
   /** http to a host on the network (not this computer): the merchant agreed to an unencrypted connection. */
-  insecureHttp: z.literal(true).optional(),
+  insecureHttp: z.optional(z.literal(true)),
   /**
    * The key was found in the keychain without a connection entry (metadata lost, or an older helper):
    * scheme and pin are unknown, and the key is not sent until a trusted connection is confirmed.
    */
-  connectionUnknown: z.literal(true).optional(),
+  connectionUnknown: z.optional(z.literal(true)),
 });
 export type ServerRef = z.infer<typeof serverRefSchema>;
 
@@ -46,10 +46,10 @@ export const API_STYLES = ['v1', 'v2', 'unversioned'] as const;
 export type ApiStyle = (typeof API_STYLES)[number];
 
 export const discoveredServerSchema = z.lazy(() =>
-  serverRefSchema.extend({
+  z.extend(serverRefSchema, {
     apiStyle: z.enum(API_STYLES),
     /** https: the certificate it presented (trusted or not). */
-    certificate: certificateInfoSchema.optional(),
+    certificate: z.optional(certificateInfoSchema),
   }),
 );
 export type DiscoveredServer = z.infer<typeof discoveredServerSchema>;
@@ -62,8 +62,8 @@ export type DiscoveredServer = z.infer<typeof discoveredServerSchema>;
 export const connectionEntrySchema = z.object({
   v: z.literal(1),
   baseUrl: z.string(),
-  certificatePin: z.string().optional(),
-  insecureHttp: z.literal(true).optional(),
+  certificatePin: z.optional(z.string()),
+  insecureHttp: z.optional(z.literal(true)),
 });
 export type ConnectionEntry = z.infer<typeof connectionEntrySchema>;
 
@@ -85,22 +85,22 @@ export const registrationRecordSchema = z.object({
   displayName: z.string(),
   appVersion: z.string(),
   server: serverRefSchema,
-  requestId: z.string().optional(),
+  requestId: z.optional(z.string()),
   grantedScopes: z.array(z.string()),
-  registeredAt: z.string().nullable(),
-  lastVerifiedAt: z.string().nullable(),
-  lastVerifyResult: verifyResultSchema.nullable(),
+  registeredAt: z.nullable(z.string()),
+  lastVerifiedAt: z.nullable(z.string()),
+  lastVerifyResult: z.nullable(verifyResultSchema),
   /** First 8 hex digits of the key's SHA-256. */
-  fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+  fingerprint: z.string().check(z.regex(/^[0-9a-f]{8}$/)),
   /** True when the record was rebuilt from the keychain after the metadata file was lost. */
-  rebuilt: z.boolean().optional(),
+  rebuilt: z.optional(z.boolean()),
   /**
    * A further instance of a MultiInstance app: 2, 3, … (its account is `<AppId>#<n>@…`). Absent for
    * the first instance.
    */
-  instance: z.number().int().min(2).optional(),
+  instance: z.optional(z.int().check(z.minimum(2))),
   /** The app runs as a Windows service: its account, and what became of the key's copy for it. */
-  serviceKey: serviceKeySchema.optional(),
+  serviceKey: z.optional(serviceKeySchema),
 });
 export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
@@ -116,25 +116,25 @@ export const flowEventSchema = z.lazy(() =>
     server: serverRefSchema,
     elapsedMs: z.number(),
     /** Time left before the flow's deadline (it moves when the user keeps waiting). */
-    remainingMs: z.number().optional(),
+    remainingMs: z.optional(z.number()),
     /** While waiting: when the next poll happens. */
-    nextPollInMs: z.number().optional(),
+    nextPollInMs: z.optional(z.number()),
     /** Number of polls so far. */
-    polls: z.number().optional(),
+    polls: z.optional(z.number()),
     /** A passing problem the flow survives (it retries). */
-    transient: serializedErrorSchema.optional(),
+    transient: z.optional(serializedErrorSchema),
     /** Why the flow ended, for failed / timed-out / cancelled / rejected. */
-    error: serializedErrorSchema.optional(),
+    error: z.optional(serializedErrorSchema),
     /** When accepted or removed: the stored registration (no key). */
-    record: registrationRecordSchema.optional(),
+    record: z.optional(registrationRecordSchema),
     /** While awaiting removal: true once the old key no longer works. */
-    oldKeyDead: z.boolean().optional(),
+    oldKeyDead: z.optional(z.boolean()),
     /** Set on a flow that goes on with a pending registration: when that was started. */
-    resumedFrom: z.string().optional(),
+    resumedFrom: z.optional(z.string()),
     /** From the moment Wawi confirmed the request (201): when that was. */
-    sentAt: z.string().optional(),
+    sentAt: z.optional(z.string()),
     /** Requests of this flow that Wawi dropped because its dialog was closed (a new one is sent). */
-    requestsExpired: z.number().int().optional(),
+    requestsExpired: z.optional(z.int()),
   }),
 );
 export type FlowEvent = z.infer<typeof flowEventSchema>;
@@ -146,7 +146,7 @@ export type { FlowKind, FlowState } from './flow';
  * the request goes out and ends only on a final answer (accepted and stored, rejected, 404, 410) or
  * when the user discards it. Keep it small: Windows Credential Manager holds at most 2560 bytes.
  */
-export const pendingRegistrationSchema = z.lazy(() =>
+const pendingRegistrationObject = z.once(() =>
   z.object({
     v: z.literal(2),
     kind: z.enum(['register', 'rotate']),
@@ -158,29 +158,31 @@ export const pendingRegistrationSchema = z.lazy(() =>
     providerName: z.string(),
     appVersion: z.string(),
     /** Absent until Wawi answered the request: it may then be waiting in Wawi under an unknown id. */
-    requestId: z.string().optional(),
+    requestId: z.optional(z.string()),
     challengeCode: z.string(),
     /** When the entry was written, right before the request went out. */
     startedAt: z.string(),
     /** When Wawi confirmed the request (201). */
-    sentAt: z.string().optional(),
+    sentAt: z.optional(z.string()),
     /** The certificate pin and http consent the request was sent with; polls use the same. */
-    certificatePin: z.string().optional(),
-    insecureHttp: z.literal(true).optional(),
+    certificatePin: z.optional(z.string()),
+    insecureHttp: z.optional(z.literal(true)),
     /** A further instance: its number, and the request id of the first instance it was asked for with. */
-    instance: z.number().int().min(2).optional(),
-    instanceOf: z.string().optional(),
+    instance: z.optional(z.int().check(z.minimum(2))),
+    instanceOf: z.optional(z.string()),
     /** The manifest's ServiceAccount: the key also goes where only that account reads it. */
-    serviceAccount: z.string().optional(),
+    serviceAccount: z.optional(z.string()),
   }),
 );
+export const pendingRegistrationSchema = z.lazy(pendingRegistrationObject);
 export type PendingRegistration = z.infer<typeof pendingRegistrationSchema>;
+/** The object schema of a pending entry, for composing (./main/core/store/pending-entry.ts). */
+export { pendingRegistrationObject };
 
 /** What the CLI and the app show of a pending registration: never its request id or challenge code. */
 export const pendingViewSchema = z.lazy(() =>
-  pendingRegistrationSchema
-    .unwrap()
-    .pick({
+  z.extend(
+    z.pick(pendingRegistrationObject(), {
       account: true,
       appId: true,
       displayName: true,
@@ -189,11 +191,12 @@ export const pendingViewSchema = z.lazy(() =>
       startedAt: true,
       sentAt: true,
       kind: true,
-    })
-    .extend({
+    }),
+    {
       server: serverRefSchema,
       /** False: the request may be waiting in Wawi, but its id is unknown; it can only be discarded. */
       requestConfirmed: z.boolean(),
-    }),
+    },
+  ),
 );
 export type PendingView = z.infer<typeof pendingViewSchema>;

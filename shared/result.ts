@@ -16,46 +16,46 @@ export const launchResultSchema = z.lazy(() =>
     v: z.literal(RESULT_VERSION),
     /** `ok`, or the error code (the README's table): the same as `exitCode` says, in words. */
     outcome: z.union([z.literal('ok'), errorCodeSchema]),
-    exitCode: z.number().int(),
+    exitCode: z.int(),
     /** What ended: register, rotate, revoke, manage, verify, resume … */
     action: z.string(),
     finishedAt: z.string(),
     /** The app the outcome is about, when one was known. */
-    appId: z.string().optional(),
+    appId: z.optional(z.string()),
     /** The server's API base URL, when one was chosen (…/api/<database>). */
-    baseUrl: z.string().optional(),
+    baseUrl: z.optional(z.string()),
     /** On success: the registration as stored here (for revoke: the one that was removed). */
-    registration: z
-      .object({
+    registration: z.optional(
+      z.object({
         /** The keychain account: `<AppId>@<host>:<port>/<database>` under "JTL-Wawi API key". */
         account: z.string(),
         appId: z.string(),
-        instance: z.number().int().optional(),
+        instance: z.optional(z.int()),
         displayName: z.string(),
         appVersion: z.string(),
         baseUrl: z.string(),
         /** The Mandant as the API path names it (its database, e.g. eazybusiness). */
         database: z.string(),
-        wawiVersion: z.string().optional(),
+        wawiVersion: z.optional(z.string()),
         /** SHA-256 fingerprint of the pinned certificate; absent when the OS trusts it or on http. */
-        certificatePin: z.string().optional(),
+        certificatePin: z.optional(z.string()),
         grantedScopes: z.array(z.string()),
         /** First 8 hex digits of the key's SHA-256: compare with what your app reads. */
         keyFingerprint: z.string(),
         /** A service app (manifest ServiceAccount): its account, the copy's state and file. */
-        serviceKey: serviceKeySchema.optional(),
-      })
-      .optional(),
+        serviceKey: z.optional(serviceKeySchema),
+      }),
+    ),
     /** On failure: the error code, its parameters and its text in the launch language. */
-    error: z
-      .object({
+    error: z.optional(
+      z.object({
         code: errorCodeSchema,
-        variant: z.string().optional(),
+        variant: z.optional(z.string()),
         title: z.string(),
         detail: z.string(),
         next: z.string(),
-      })
-      .optional(),
+      }),
+    ),
   }),
 );
 export type LaunchResult = z.infer<typeof launchResultSchema>;

@@ -89,10 +89,12 @@ export function parseServiceAccount(text: string): ServiceAccount | { error: str
 }
 
 /** The manifest field: one of the accounts above. */
-export const serviceAccountField = z.string().superRefine((v, ctx) => {
-  const parsed = parseServiceAccount(v);
-  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
-});
+export const serviceAccountField = z.string().check(
+  z.superRefine((v, ctx) => {
+    const parsed = parseServiceAccount(v);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  }),
+);
 
 /**
  * What became of the service's copy of a key:
@@ -119,6 +121,6 @@ export const serviceKeySchema = z.object({
   account: z.string(),
   state: z.enum(SERVICE_KEY_STATES),
   /** Windows: the copy's file, or the folder it could not be written to (under %ProgramData%). */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
 });
 export type ServiceKey = z.infer<typeof serviceKeySchema>;

@@ -15,7 +15,11 @@ const FILE = 'handover.json';
 const MAX_LINE = 64 * 1024;
 
 const ticketSchema = z.object({ v: z.literal(1), address: z.string(), token: z.string() });
-const requestSchema = z.object({ v: z.literal(1), token: z.string(), argv: z.array(z.string()).max(64) });
+const requestSchema = z.object({
+  v: z.literal(1),
+  token: z.string(),
+  argv: z.array(z.string()).check(z.maxLength(64)),
+});
 const answerSchema = z.union([
   z.object({ taken: z.literal(true) }),
   z.object({ taken: z.literal(false), reason: z.enum(['busy', 'focus']) }),

@@ -8,9 +8,9 @@ export const serializedErrorSchema = z.object({
   code: errorCodeSchema,
   /** Plain words for logs and --json; never contains a key or challenge code. */
   message: z.string(),
-  status: z.number().int().optional(),
-  fields: z.record(z.string(), z.array(z.string())).optional(),
+  status: z.optional(z.int()),
+  fields: z.optional(z.record(z.string(), z.array(z.string()))),
   /** Non-secret details for the texts, e.g. the address tried. */
-  params: z.record(z.string(), z.string()).optional(),
+  params: z.optional(z.record(z.string(), z.string())),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;

@@ -18,10 +18,10 @@ import type { Channel } from './channels';
 export const langSchema = z.enum(LANGS);
 export const launchActionSchema = z.enum(LAUNCH_ACTIONS);
 
-const account = z.string().min(3).max(400);
-const flowId = z.string().uuid();
-const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-const empty = z.object({}).strict();
+const account = z.string().check(z.minLength(3), z.maxLength(400));
+const flowId = z.uuid();
+const fingerprint = z.string().check(z.regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/));
+const empty = z.strictObject({});
 
 export const CHANNELS = {
   /** What the app was launched with: manifest (checked), address, action, language. */
@@ -29,22 +29,22 @@ export const CHANNELS = {
     request: empty,
     response: z.object({
       action: launchActionSchema,
-      manifest: manifestSchema.nullable(),
+      manifest: z.nullable(manifestSchema),
       manifestWarnings: z.array(z.object({ field: z.string(), message: z.string() })),
-      manifestError: serializedErrorSchema.nullable(),
-      wawi: z.string().nullable(),
+      manifestError: z.nullable(serializedErrorSchema),
+      wawi: z.nullable(z.string()),
       lang: langSchema,
       platform: z.string(),
       keychainService: z.string(),
       /** A vendor-branded build's product name; null: the helper's own name, in the merchant's language. */
-      productName: z.string().nullable(),
+      productName: z.nullable(z.string()),
       /** The words of every known permission (the screens keep no catalogue of their own). */
       scopeWords: z.record(
         z.string(),
         z.object({
           area: z.string(),
           label: z.object({ de: z.string(), en: z.string() }),
-          risk: z.enum(['delete', 'write', 'all']).optional(),
+          risk: z.optional(z.enum(['delete', 'write', 'all'])),
         }),
       ),
     }),
@@ -58,7 +58,7 @@ export const CHANNELS = {
   },
   /** Checks a typed address (reads /info) before going on. */
   'servers:check': {
-    request: z.object({ address: z.string().min(1).max(300) }).strict(),
+    request: z.strictObject({ address: z.string().check(z.minLength(1), z.maxLength(300)) }),
     response: z.object({ server: discoveredServerSchema }),
   },
   /**
@@ -66,75 +66,78 @@ export const CHANNELS = {
    * trusts the certificate main saw there; `insecureHttp`: the merchant agreed to plain http.
    */
   'registration:start': {
-    request: z
-      .object({
-        baseUrl: z.string().min(1).max(300),
-        timeoutMs: z.number().int().min(1000).max(86_400_000).optional(),
-        certificatePin: fingerprint.optional(),
-        insecureHttp: z.literal(true).optional(),
-        /** Registered in Wawi without a key here: the merchant removes it there, then it is sent. */
-        replaceRegistered: z.literal(true).optional(),
-      })
-      .strict(),
+    request: z.strictObject({
+      baseUrl: z.string().check(z.minLength(1), z.maxLength(300)),
+      timeoutMs: z.optional(z.int().check(z.minimum(1000), z.maximum(86_400_000))),
+      certificatePin: z.optional(fingerprint),
+      insecureHttp: z.optional(z.literal(true)),
+      /** Registered in Wawi without a key here: the merchant removes it there, then it is sent. */
+      replaceRegistered: z.optional(z.literal(true)),
+    }),
     response: z.object({ flowId }),
   },
   /** Trusts a registration's server again: a renewed certificate, or plain http (explicit act). */
   'registration:trust': {
-    request: z
-      .object({ account, certificatePin: fingerprint.optional(), insecureHttp: z.literal(true).optional() })
-      .strict(),
+    request: z.strictObject({
+      account,
+      certificatePin: z.optional(fingerprint),
+      insecureHttp: z.optional(z.literal(true)),
+    }),
     response: z.object({ server: serverRefSchema }),
   },
-  'flow:cancel': { request: z.object({ flowId }).strict(), response: empty },
+  'flow:cancel': { request: z.strictObject({ flowId }), response: empty },
   /** While the key waits to be stored (keychain locked): try storing it again now. */
-  'flow:now': { request: z.object({ flowId }).strict(), response: empty },
-  'flow:keep-waiting': { request: z.object({ flowId }).strict(), response: empty },
+  'flow:now': { request: z.strictObject({ flowId }), response: empty },
+  'flow:keep-waiting': { request: z.strictObject({ flowId }), response: empty },
   /** Registrations sent but not yet decided, left by a helper that was closed or crashed. */
   'registrations:pending': {
     request: empty,
     response: z.object({ pending: z.array(pendingViewSchema) }),
   },
   /** Goes on polling a pending registration (same request, same challenge code). */
-  'registration:resume': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  'registration:resume': { request: z.strictObject({ account }), response: z.object({ flowId }) },
   /**
    * Drops a pending registration on this computer. A key Wawi hands out for it afterwards can't be
    * collected, so the app asks first.
    */
-  'registration:discard': { request: z.object({ account }).strict(), response: empty },
+  'registration:discard': { request: z.strictObject({ account }), response: empty },
   'registrations:list': {
-    request: z.object({ verify: z.boolean().optional() }).strict(),
+    request: z.strictObject({ verify: z.optional(z.boolean()) }),
     response: z.object({ registrations: z.array(registrationRecordSchema) }),
   },
   'registration:verify': {
-    request: z.object({ account }).strict(),
+    request: z.strictObject({ account }),
     response: z.object({ record: registrationRecordSchema, result: verifyResultSchema }),
   },
   /**
    * Registers a further instance of the launching MultiInstance app, with the stored request id of its
    * first registration (`account`) on that server. Progress arrives as flow events.
    */
-  'registration:add-instance': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
-  'rotate:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
+  'registration:add-instance': { request: z.strictObject({ account }), response: z.object({ flowId }) },
+  'rotate:start': { request: z.strictObject({ account }), response: z.object({ flowId }) },
   /**
    * The merchant says the app was removed in Wawi: rotate goes on without waiting for the 401, revoke
    * checks at once (over plain http the key is only sent then).
    */
-  'rotate:confirm-removed': { request: z.object({ flowId }).strict(), response: empty },
-  'revoke:start': { request: z.object({ account }).strict(), response: z.object({ flowId }) },
-  'registration:forget': { request: z.object({ account }).strict(), response: empty },
+  'rotate:confirm-removed': { request: z.strictObject({ flowId }), response: empty },
+  'revoke:start': { request: z.strictObject({ account }), response: z.object({ flowId }) },
+  'registration:forget': { request: z.strictObject({ account }), response: empty },
   /**
    * Copies the key of the launching app's registration in the main process, marked to stay out of
    * clipboard history; it is cleared after `clearAfterMs` and on quit.
    */
-  'key:copy': { request: z.object({ account }).strict(), response: z.object({ clearAfterMs: z.number() }) },
+  'key:copy': { request: z.strictObject({ account }), response: z.object({ clearAfterMs: z.number() }) },
   /** Clears the clipboard now, if it still holds the copied key. */
   'key:clear': { request: empty, response: empty },
   'lang:get': { request: empty, response: z.object({ lang: langSchema }) },
-  'lang:set': { request: z.object({ lang: langSchema }).strict(), response: z.object({ lang: langSchema }) },
+  'lang:set': { request: z.strictObject({ lang: langSchema }), response: z.object({ lang: langSchema }) },
   /** Opens the provider's website in the system browser (only the manifest's http(s) address). */
   'app:open-website': { request: empty, response: empty },
   /** Puts a failure's details on the clipboard for support (plain text; the renderer holds no secrets). */
-  'app:copy-details': { request: z.object({ text: z.string().min(1).max(4000) }).strict(), response: empty },
+  'app:copy-details': {
+    request: z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(4000)) }),
+    response: empty,
+  },
   /** Opens the folder of the helper's log file in the file manager. */
   'app:open-log-folder': { request: empty, response: empty },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;

@@ -101,13 +101,13 @@ export const serviceKeyFileSchema = z.lazy(() =>
     appId: z.string(),
     baseUrl: z.string(),
     database: z.string(),
-    certificatePin: z.string().optional(),
-    insecureHttp: z.literal(true).optional(),
+    certificatePin: z.optional(z.string()),
+    insecureHttp: z.optional(z.literal(true)),
     /** The account as Windows names it; its UTF-8 bytes are DPAPI's entropy. */
     serviceAccount: z.string(),
-    serviceAccountSid: z.string().optional(),
+    serviceAccountSid: z.optional(z.string()),
     /** First 8 hex digits of the key's SHA-256 (as the helper and the readers show it). */
-    keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+    keyFingerprint: z.string().check(z.regex(/^[0-9a-f]{8}$/)),
     writtenAt: z.string(),
     /** The key's UTF-8 bytes, protected with DPAPI (LocalMachine, entropy above), in base64. */
     protectedKey: z.string(),

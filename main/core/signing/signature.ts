@@ -18,7 +18,7 @@ export interface Signed {
 export type Signer = (manifest: AppManifest, signal?: AbortSignal) => Promise<Signed>;
 
 const answerSchema = z.object({
-  signature: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Signature must be base64'),
+  signature: z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Signature must be base64')),
   signatureData: z.iso.datetime({ offset: true, message: 'SignatureData must be an ISO 8601 date-time' }),
 });
 

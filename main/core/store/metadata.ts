@@ -31,7 +31,7 @@ const fileSchema = z.object({
   version: z.literal(1),
   registrations: z.array(registrationRecordSchema),
   /** The manifest each app was registered with, so that a rotation can register it again. */
-  manifests: z.record(z.string(), manifestSchema).default({}),
+  manifests: z._default(z.record(z.string(), manifestSchema), {}),
 });
 type MetadataFile = z.infer<typeof fileSchema>;
 

@@ -1,7 +1,11 @@
 // A pending registration as the keychain holds it (JSON in the entry's secret): read back in the
 // current shape, its challenge code registered as a secret, its names made inert.
 import { inert } from '../../../shared/printable';
-import { type PendingRegistration, pendingRegistrationSchema } from '../../../shared/registration';
+import {
+  type PendingRegistration,
+  pendingRegistrationObject,
+  pendingRegistrationSchema,
+} from '../../../shared/registration';
 import * as z from '../../../shared/zod';
 import { registerSecret } from '../log/logger';
 
@@ -9,11 +13,13 @@ import { registerSecret } from '../log/logger';
 const storedPendingSchema = z.lazy(() =>
   z.union([
     pendingRegistrationSchema,
-    pendingRegistrationSchema
-      .unwrap()
-      .omit({ providerName: true, sentAt: true })
-      .extend({ v: z.literal(1), requestId: z.string() })
-      .transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt })),
+    z.pipe(
+      z.extend(z.omit(pendingRegistrationObject(), { providerName: true, sentAt: true }), {
+        v: z.literal(1),
+        requestId: z.string(),
+      }),
+      z.transform((p): PendingRegistration => ({ ...p, v: 2, providerName: p.appId, sentAt: p.startedAt })),
+    ),
   ]),
 );
 

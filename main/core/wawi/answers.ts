@@ -20,22 +20,26 @@ export function camelKeys(value: unknown): unknown {
 
 // Strings from the server are made inert where they enter (shared/printable.ts): whatever shows them
 // later (a terminal, --json, a screen) never gets control or bidi characters or a line of its own.
-const text = () => z.string().transform((s) => inert(s));
+const text = () =>
+  z.pipe(
+    z.string(),
+    z.transform((s) => inert(s)),
+  );
 export const infoSchema = z.lazy(() =>
   z.object({
     version: text(),
-    tenant: text().optional(),
-    type: text().optional(),
+    tenant: z.optional(text()),
+    type: z.optional(text()),
   }),
 );
 export const createdSchema = z.lazy(() =>
-  z.object({ registrationRequestId: z.string().min(1), status: z.number().optional() }),
+  z.object({ registrationRequestId: z.string().check(z.minLength(1)), status: z.optional(z.number()) }),
 );
 export const statusSchema = z.lazy(() =>
   z.object({
     requestStatusInfo: z.object({ status: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
-    token: z.object({ apiKey: z.string().min(1) }).nullish(),
-    grantedScopes: z.array(text()).nullish(),
+    token: z.nullish(z.object({ apiKey: z.string().check(z.minLength(1)) })),
+    grantedScopes: z.nullish(z.array(text())),
   }),
 );
 
@@ -45,11 +49,9 @@ export const statusSchema = z.lazy(() =>
  */
 export const KEY_FORMAT = /^[\x21-\x7e]{16,512}$/;
 export const errorBodySchema = z.lazy(() =>
-  z
-    .object({
-      errorCode: z.string().nullish(),
-      errorMessage: z.string().nullish(),
-      validationErrors: z.record(z.string(), z.union([z.array(z.string()), z.string()])).nullish(),
-    })
-    .passthrough(),
+  z.looseObject({
+    errorCode: z.nullish(z.string()),
+    errorMessage: z.nullish(z.string()),
+    validationErrors: z.nullish(z.record(z.string(), z.union([z.array(z.string()), z.string()]))),
+  }),
 );
