@@ -115,5 +115,9 @@ describe('the Windows service key store, Node side', () => {
     expect(SERVICE_KEY_SCRIPT).not.toContain('[Console]::In.');
     // The key is never printed back by a write.
     expect(SERVICE_KEY_SCRIPT).not.toMatch(/Say[^\n]*\$in\.key/);
+    // An access error from a .NET call arrives wrapped (MethodInvocationException): the state is read
+    // from the exception chain, not from a typed catch that would miss it.
+    expect(SERVICE_KEY_SCRIPT).not.toMatch(/catch \[/);
+    expect(SERVICE_KEY_SCRIPT).toContain('$e = $e.InnerException');
   });
 });

@@ -98,12 +98,15 @@ try {
     if ($found) { [System.IO.File]::Delete($file) }
     Say @{ ok = $true; found = $found }
   }
-} catch [System.Collections.Generic.KeyNotFoundException] {
-  Say @{ ok = $false; state = 'account-unknown'; detail = $_.Exception.Message }
-} catch [System.UnauthorizedAccessException] {
-  Say @{ ok = $false; state = 'denied'; detail = $_.Exception.Message }
 } catch {
-  Say @{ ok = $false; state = 'failed'; detail = $_.Exception.Message }
+  # A .NET method's exception reaches PowerShell wrapped (MethodInvocationException): the state comes
+  # from the first exception in the chain that names one.
+  $state = 'failed'
+  for ($e = $_.Exception; $e; $e = $e.InnerException) {
+    if ($e -is [System.Collections.Generic.KeyNotFoundException]) { $state = 'account-unknown'; break }
+    if ($e -is [System.UnauthorizedAccessException]) { $state = 'denied'; break }
+  }
+  Say @{ ok = $false; state = $state; detail = $_.Exception.Message }
 }
 `;
 
