@@ -26,7 +26,7 @@ const example = `127.0.0.1:${DEFAULT_PORT}, http://wawi-server:${DEFAULT_PORT}/a
 export const wawi = (
   help: Words = {
     en: `the Wawi REST server, e.g. ${example}`,
-    de: `der Wawi-REST-Server, z. B. ${example}`,
+    de: `der Wawi-REST-Server, z.\u00a0B. ${example}`,
   },
 ): OptionSpec => ({ flags: '--wawi <address>', help, repeat: true });
 export const app: OptionSpec = {
@@ -37,7 +37,7 @@ export const timeout: OptionSpec = {
   flags: '--timeout <duration>',
   help: {
     en: 'how long to wait for acceptance or removal (e.g. 90s, 10m)',
-    de: 'wie lange auf Annahme oder Entfernen gewartet wird (z. B. 90s, 10m)',
+    de: 'wie lange auf Annahme oder Entfernen gewartet wird (z.\u00a0B. 90s, 10m)',
   },
   defaultText: { en: '15m', de: '15m' },
 };
