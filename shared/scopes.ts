@@ -8,6 +8,7 @@ import { AREAS, areaOf, guessedRisk, riskOf, type ScopeRisk, type ScopeWords } f
 
 export { groupScopes, type ScopeRisk, summarize } from './scope-words';
 
+import { editDistance } from './edit-distance';
 import scopesFile from './wawi-scopes.json' with { type: 'json' };
 
 const SCOPES = (scopesFile as { scopes: Record<string, string[]> }).scopes;
@@ -62,24 +63,12 @@ export function scopeCatalog(): Record<string, ScopeWords> {
   );
 }
 
-/** Edit distance between two names (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** The known scope names nearest to an unknown one (a typo, a plural, a cut), at most `n`, nearest first. */
 export function nearestScopes(scope: string, n = 2): string[] {
   const s = scope.toLowerCase();
   const limit = Math.max(3, Math.round(s.length * 0.3));
   return (
-    ALL_SCOPES.map((known) => ({ known, d: distance(s, known) }))
+    ALL_SCOPES.map((known) => ({ known, d: editDistance(s, known) }))
       // Near in spelling, or the same name cut short or run on (stock.querystocks → …querystocksperitem).
       .filter((x) => x.d <= limit || x.known.startsWith(s) || s.startsWith(x.known))
       .sort((a, b) => a.d - b.d || a.known.localeCompare(b.known))

@@ -11,8 +11,9 @@ export interface SimHandle {
 import type { KeychainBackend, KeyringGuard } from '../core/index';
 
 export interface CliIO {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** `columns`: a terminal's width (help wraps to it). */
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;

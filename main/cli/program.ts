@@ -22,12 +22,11 @@ export async function parseCommandLine(
 ): Promise<{ name: CommandName; options: Options } | { exit: number; reason?: string }> {
   const line = parseLine(argv);
   const lang = langOfLine(argv) ?? systemLang(io.env);
-  const columns = (stream: object) => (stream as { columns?: number }).columns;
   switch (line.kind) {
     case 'run':
       return { name: line.name, options: line.options };
     case 'help':
-      io.stdout.write(helpText(line.name, lang, columns(io.stdout)));
+      io.stdout.write(helpText(line.name, lang, io.stdout.columns));
       return { exit: 0 };
     case 'version':
       io.stdout.write(`${HELPER_VERSION}\n`);
@@ -35,7 +34,7 @@ export async function parseCommandLine(
     case 'invalid': {
       const t = LINE_TEXTS[lang];
       const { type } = line.problem;
-      if (type === 'no-command') io.stderr.write(helpText(undefined, lang, columns(io.stderr)));
+      if (type === 'no-command') io.stderr.write(helpText(undefined, lang, io.stderr.columns));
       else {
         // The help is the next step, except where the message names the command to run instead.
         const hint = type === 'misplaced-trust' ? '' : line.name ? t.hintCommand(line.name) : t.hintProgram;
@@ -61,7 +60,7 @@ function langOfLine(argv: string[]): Lang | undefined {
  * A usage error (exit 2): the message is on stderr already; with --json, stdout gets the document a
  * script reads, as for every other outcome.
  */
-export function usageError(argv: string[], io: Pick<CliIO, 'stdout'>, message: string): number {
+function usageError(argv: string[], io: Pick<CliIO, 'stdout'>, message: string): number {
   const exitCode = EXIT_CODES.usage;
   if (argv.includes('--json'))
     io.stdout.write(`${inertJson({ ok: false, exitCode, error: { code: 'usage', message } }, 2)}\n`);

@@ -1,5 +1,5 @@
-// The help of wawi-register and of each command, in German or English, from the tables in ./commands.ts and ./options.ts,
-// wrapped to the terminal's width.
+// The help of wawi-register and of each command, in German or English, from the tables in
+// ./commands.ts and ./options.ts, wrapped to the terminal's width.
 import { exitOutcomes } from '../../../shared/errors/outcomes';
 import type { Lang } from '../../../shared/lang';
 import { COMMANDS, type CommandName, optionsOf } from './commands';

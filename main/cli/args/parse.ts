@@ -1,7 +1,8 @@
-// Reads a wawi-register command line against the tables in ./commands.ts and ./options.ts: which command, its options, or
-// why the line is not valid. Node's own parseArgs splits the line; the checks are ours. Nothing is
-// printed here.
+// Reads a wawi-register command line against the tables in ./commands.ts and ./options.ts: which
+// command, its options, or why the line is not valid. Node's own parseArgs splits the line; the checks
+// are ours. Nothing is printed here.
 import { parseArgs } from 'node:util';
+import { editDistance } from '../../../shared/edit-distance';
 import { inert } from '../../../shared/printable';
 import type { Options } from '../context';
 import { COMMANDS, type CommandName, isCommandName, optionsOf } from './commands';
@@ -129,7 +130,7 @@ function unknownOption(raw: string, known: Map<string, OptionSpec>): LineProblem
   let bestDistance = 3;
   for (const [long, spec] of known) {
     if (spec.hidden) continue;
-    const d = distance(typed, long);
+    const d = editDistance(typed, long);
     if (d < bestDistance) [best, bestDistance] = [long, d];
   }
   return {
@@ -137,20 +138,4 @@ function unknownOption(raw: string, known: Map<string, OptionSpec>): LineProblem
     option: inert(raw),
     ...(raw.startsWith('--') && best ? { suggestion: `--${best}` } : {}),
   };
-}
-
-/** Edit distance (insert, delete, replace, swap of neighbours). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
 }
