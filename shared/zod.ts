@@ -1,8 +1,8 @@
 // zod as the helper uses it: zod/mini, named parts only. Its schemas are built with functions
 // (`optional(s)`, `s.check(minLength(1))`) instead of classic zod's methods, which every schema bound for
 // itself. Measured on 6 December 2026: the schemas `wawi-register list` needs took 7.5 ms to build with
-// classic zod and 2.5 ms with mini; `list` and `status` start 3–6 ms sooner; the CLI's zod chunk went
-// from 136 to 76 KB.
+// classic zod and 2.5 ms with mini; `list` started 2.6 ms and `status` 6.1 ms sooner; the CLI's zod
+// chunk went from 136 to 76 KB.
 //
 // A schema that not every command needs is built when first used: `lazy(() => object({…}))`. Compose
 // from its builder (`once`), not from the lazy schema (see manifest.ts).
